@@ -1,0 +1,98 @@
+"""Read a report file into a ``SourceText``: decode, normalise newlines, keep the original lines.
+
+The file is only ever read. Anything that is not a readable text report raises ``InputError``
+with a one-line Chinese message naming the path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from fa_tui.model.source import SourceText
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# C0 controls other than TAB, LF, CR, FF, and DEL: a text report carries (almost) none of them.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_RATIO = 0.01
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "DOCX/ZIP"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "DOC/XLS（OLE）"),
+    (b"{\\rtf", "RTF"),
+)
+
+
+class InputError(Exception):
+    """A report that cannot be read; ``str(error)`` is the one-line message for the reviewer."""
+
+
+def read_report(path: str | Path) -> SourceText:
+    """Read and decode the report at ``path``."""
+    p = Path(path)
+    try:
+        if not p.exists():
+            raise InputError(f"错误：文件不存在：{p}")
+        if p.is_dir():
+            raise InputError(f"错误：这是一个目录，不是报告文件：{p}")
+        if not p.is_file():
+            raise InputError(f"错误：不是普通文件：{p}")
+        data = p.read_bytes()
+    except PermissionError as exc:
+        raise InputError(f"错误：没有权限读取文件：{p}") from exc
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise InputError(f"错误：无法读取文件：{p}（{reason}）") from exc
+    return decode_report(data, p)
+
+
+def decode_report(data: bytes, path: Path) -> SourceText:
+    """Decode ``data`` (UTF-8, UTF-8/UTF-16 with BOM, GB18030) into a ``SourceText``."""
+    if not data.strip():
+        raise InputError(f"错误：文件为空：{path}")
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(f"错误：暂不支持 {kind} 格式，请提供文本格式的报告：{path}")
+    text, encoding = _decode(data, path)
+    if _looks_binary(text):
+        raise InputError(f"错误：文件似乎是二进制文件，不是文本报告：{path}")
+    if not text.strip():
+        raise InputError(f"错误：文件为空：{path}")
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return SourceText(path=path, encoding=encoding, lines=tuple(lines), text="\n".join(lines))
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", path), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", "utf-16", path), "utf-16"
+    if b"\x00" in data:
+        raise InputError(f"错误：文件含有 NUL 字节，似乎是二进制文件：{path}")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"错误：无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）：{path}"
+        ) from exc
+
+
+def _strict(data: bytes, codec: str, name: str, path: Path) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"错误：文件声明为 {name} 编码，但内容无法按此解码：{path}") from exc
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = len(_BINARY_CONTROLS.findall(sample))
+    return controls > max(8, int(len(sample) * _MAX_CONTROL_RATIO))

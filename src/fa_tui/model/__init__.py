@@ -1,0 +1,41 @@
+"""The data model shared by every stage: spans, source text, outline, tables, findings."""
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.findings import Category, Finding, RelatedSpan, Severity
+from fa_tui.model.outline import PART_ORDER, Part, PartName, Section
+from fa_tui.model.report import Report
+from fa_tui.model.source import SourceText
+from fa_tui.model.span import Span
+from fa_tui.model.tables import (
+    STANDARD_ROLES,
+    STANDARD_TITLES,
+    TABLE_COLUMNS,
+    Row,
+    RowKind,
+    Table,
+    TableRole,
+    TableStatus,
+)
+
+__all__ = [
+    "PART_ORDER",
+    "STANDARD_ROLES",
+    "STANDARD_TITLES",
+    "TABLE_COLUMNS",
+    "Amount",
+    "Category",
+    "Finding",
+    "Part",
+    "PartName",
+    "RelatedSpan",
+    "Report",
+    "Row",
+    "RowKind",
+    "Section",
+    "Severity",
+    "SourceText",
+    "Span",
+    "Table",
+    "TableRole",
+    "TableStatus",
+]

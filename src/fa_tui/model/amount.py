@@ -1,0 +1,45 @@
+"""Printed figures: exact amounts and percentages with their precision, unit and span."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from fa_tui.model.span import Span
+
+
+class Amount(BaseModel):
+    """One figure exactly as printed in the report.
+
+    ``value`` is ``None`` for a blank or dash cell (no value, which is not zero). ``decimals`` is the
+    number of printed decimals (the basis of rounding tolerance). ``text`` is the original
+    characters covered by ``span``; when extraction damage was repaired (``137,500,26 5.00``),
+    ``repaired`` is true and ``repair_note`` says what was done. Figures are never rescaled.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Decimal | None
+    text: str
+    decimals: int = 0
+    unit: str | None = None
+    is_percent: bool = False
+    span: Span
+    repaired: bool = False
+    repair_note: str | None = None
+
+    @property
+    def is_blank(self) -> bool:
+        """True for a cell with no value."""
+        return self.value is None
+
+    def printed(self) -> str:
+        """The value formatted with its printed precision (no thousands separators)."""
+        if self.value is None:
+            return ""
+        return f"{self.value:.{self.decimals}f}"
+
+    def half_ulp(self) -> Decimal:
+        """Half a unit in the last printed place: the most rounding this figure can carry."""
+        return Decimal(5).scaleb(-(self.decimals + 1))

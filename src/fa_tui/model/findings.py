@@ -1,0 +1,63 @@
+"""Validation findings, as in the design notes §2."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from fa_tui.model.span import Span
+
+
+class Severity(StrEnum):
+    """How sure and how serious a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: error 3, warning 2, info 1."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Category(StrEnum):
+    """The rule families of the catalogue."""
+
+    COMPLETENESS = "completeness"  # FA1xx
+    TABLE_INTERNAL = "table_internal"  # FA2xx
+    CROSS_TABLE = "cross_table"  # FA3xx
+    TEXT_TABLE = "text_table"  # FA4xx
+    NARRATIVE = "narrative"  # FA5xx
+    YEARS = "years"  # FA6xx
+    UNITS = "units"  # FA7xx
+    INTERNAL = "internal"  # a rule that crashed (a bug in fa-tui)
+
+
+class RelatedSpan(BaseModel):
+    """Another place a finding involves (a part of a sum, the table cell a text quotes)."""
+
+    span: Span
+    note: str
+
+
+class Finding(BaseModel):
+    """One problem found in a report, pointing at the exact characters it is about."""
+
+    code: str
+    severity: Severity
+    category: Category
+    message: str
+    span: Span | None = None
+    related: list[RelatedSpan] = Field(default_factory=list)
+    expected: str | None = None
+    actual: str | None = None
+    difference: str | None = None
+    computation: str | None = None
+
+    def sort_key(self) -> tuple[int, int, int, int, str]:
+        """Position order (findings without a span first), then code."""
+        if self.span is None:
+            return (0, 0, 0, 0, self.code)
+        return (*self.span.sort_key(), self.code)

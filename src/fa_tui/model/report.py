@@ -1,0 +1,37 @@
+"""A parsed report: source, outline, tables (and later facts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fa_tui.model.outline import Part, PartName
+from fa_tui.model.source import SourceText
+from fa_tui.model.span import Span
+from fa_tui.model.tables import Table, TableRole
+
+
+class Report(BaseModel):
+    """Everything parsed from one report file. ``source`` is kept for spans and display."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    path: Path
+    encoding: str
+    department: str | None = None
+    department_span: Span | None = None
+    year: int | None = None
+    year_span: Span | None = None
+    unit: str | None = None
+    parts: list[Part] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    source: SourceText = Field(exclude=True, repr=False)
+
+    def part(self, name: PartName) -> Part | None:
+        """The canonical part ``name`` (present or missing)."""
+        return next((p for p in self.parts if p.name == name), None)
+
+    def table(self, role: TableRole) -> Table | None:
+        """The standard table with this role, if found (data, empty or title only)."""
+        return next((t for t in self.tables if t.role == role), None)

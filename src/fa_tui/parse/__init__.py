@@ -1,0 +1,1 @@
+"""Parsers: text → outline, numbers, tables, facts. Pure functions over ``SourceText``."""

@@ -1,0 +1,23 @@
+"""The one-way pipeline: file → SourceText → Report (outline, tables) → findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fa_tui.ingest import read_report
+from fa_tui.model import Report, SourceText
+
+
+def build_report(source: SourceText) -> Report:
+    """Parse an already decoded source into a ``Report``."""
+    from fa_tui.parse.outline import parse_outline
+    from fa_tui.parse.tables import parse_tables
+
+    report = parse_outline(source)
+    report.tables = parse_tables(source, report)
+    return report
+
+
+def load_report(path: str | Path) -> Report:
+    """Read and parse the report at ``path`` (raises ``InputError`` for unreadable input)."""
+    return build_report(read_report(path))

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real sample reports, and mutated copies of them in a temp dir."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_reports"
+SAMPLES = ("2024-lipu", "2023-yanbian", "2022-liujiang", "2024-panzhihua", "2024-liling")
+
+
+def sample_path(name: str) -> Path:
+    """Path of a sample report by its short name (``2022-liujiang``)."""
+    return SAMPLES_DIR / f"{name}.txt"
+
+
+@cache
+def sample_lines(name: str) -> tuple[str, ...]:
+    """The lines of a sample report (1-based: ``sample_lines(n)[line - 1]``)."""
+    return tuple(sample_path(name).read_text(encoding="utf-8").split("\n"))
+
+
+@cache
+def load_sample(name: str):  # noqa: ANN201 - Report
+    """The parsed Report of a sample (cached; treat as read-only)."""
+    from fa_tui.pipeline import load_report
+
+    return load_report(sample_path(name))
+
+
+@pytest.fixture
+def mutate(tmp_path: Path) -> Callable[..., Path]:
+    """Write a copy of a sample with ``line`` (1-based) edited: replace ``old`` by ``new`` once.
+
+    The sample itself is never touched; the copy lives in the test's temp dir.
+    """
+
+    def _mutate(name: str, line: int, old: str, new: str, count: int = 1) -> Path:
+        text = sample_path(name).read_bytes().decode("utf-8")
+        lines = text.split("\n")
+        assert old in lines[line - 1], f"{old!r} not on line {line} of {name}"
+        lines[line - 1] = lines[line - 1].replace(old, new, count)
+        out = tmp_path / f"{name}-mutated.txt"
+        out.write_bytes("\n".join(lines).encode("utf-8"))
+        return out
+
+    return _mutate
