@@ -24,7 +24,7 @@ def sample_lines(name: str) -> tuple[str, ...]:
 
 
 @cache
-def load_sample(name: str):  # noqa: ANN201 - Report
+def load_sample(name: str):
     """The parsed Report of a sample (cached; treat as read-only)."""
     from fa_tui.pipeline import load_report
 

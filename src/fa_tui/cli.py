@@ -62,5 +62,7 @@ def main() -> None:
     except Exception as exc:  # a bug: still one line for the reviewer, details on demand
         if os.environ.get("FA_TUI_DEBUG"):
             raise
-        sys.stderr.write(f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n")
+        sys.stderr.write(
+            f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n"
+        )
         sys.exit(2)

@@ -17,7 +17,7 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_or_exit(path: Path):  # noqa: ANN201 - returns Report; imported lazily
+def load_or_exit(path: Path):
     """Parse the report at ``path`` or exit 2 with a one-line error."""
     from fa_tui.pipeline import load_report
 

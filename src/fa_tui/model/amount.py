@@ -12,10 +12,11 @@ from fa_tui.model.span import Span
 class Amount(BaseModel):
     """One figure exactly as printed in the report.
 
-    ``value`` is ``None`` for a blank or dash cell (no value, which is not zero). ``decimals`` is the
-    number of printed decimals (the basis of rounding tolerance). ``text`` is the original
-    characters covered by ``span``; when extraction damage was repaired (``137,500,26 5.00``),
-    ``repaired`` is true and ``repair_note`` says what was done. Figures are never rescaled.
+    ``value`` is ``None`` for a blank or dash cell (no value, which is not zero).
+    ``decimals`` is the number of printed decimals (the basis of rounding tolerance).
+    ``text`` is the original characters covered by ``span``. When extraction damage was
+    repaired (``137,500,26 5.00``), ``repaired`` is true and ``repair_note`` says what was
+    done. Figures are never rescaled.
     """
 
     model_config = ConfigDict(frozen=True)
