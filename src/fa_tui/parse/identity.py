@@ -1,0 +1,103 @@
+"""Who and when: the department name, the report year and the unit a report states."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fa_tui.model import Span
+from fa_tui.parse.noise import CleanLine
+
+_TITLE = re.compile(
+    r"^(?P<dept>.*?)\s*(?:(?P<year>\d{4})\s*年度?)?\s*(?:部门|单位)决算(?:公开)?(?:报告)?$"
+)
+_YEAR_ONLY = re.compile(r"^(?P<year>20\d{2})\s*年度$")
+_OVERVIEW = re.compile(r"^(?P<dept>\S{4,30}?)概况$")
+_ALIAS = re.compile(r"(?P<dept>[\u4e00-\u9fff]{4,30}?)（(?:以下)?简称")
+_ORG = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|县|区|旗))"
+    r"(?:[\u4e00-\u9fff]{2,4}?(?:市|县|区|旗))?"
+    r"[\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室|厅|中心)"
+)
+_HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
+_UNIT_LABEL = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
+_TEXT_UNIT = re.compile(r"\d\s*(万元|亿元)")
+_GENERIC = ("部门", "单位", "本部门", "本单位")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value found in the text and where."""
+
+    value: str
+    span: Span
+
+
+def _span(line_no: int, clean: CleanLine, start: int, end: int) -> Span:
+    column, end_column = clean.columns(start, end)
+    return Span.at(line_no, column, end_column)
+
+
+def find_department(
+    lines: list[CleanLine], body_start: int, overview_line: int | None
+) -> Found | None:
+    """The department, from the title page, the 概况 heading, an alias sentence, or frequency."""
+    for i in range(min(body_start, len(lines))):
+        m = _TITLE.match(lines[i].text)
+        if m and m.group("dept") and m.group("dept") not in _GENERIC:
+            return Found(m.group("dept"), _span(i + 1, lines[i], m.start("dept"), m.end("dept")))
+    if overview_line is not None:
+        for i in range(overview_line, min(overview_line + 3, len(lines))):
+            m = _OVERVIEW.search(re.sub(r"^第\S+部分[：:\s]*", "", lines[i].text))
+            if m and m.group("dept") not in _GENERIC:
+                dept = m.group("dept")
+                start = lines[i].text.find(dept)
+                return Found(dept, _span(i + 1, lines[i], start, start + len(dept)))
+    for i, clean in enumerate(lines):
+        m = _ALIAS.search(clean.text)
+        if m and _ORG.fullmatch(m.group("dept")):
+            return Found(m.group("dept"), _span(i + 1, clean, m.start("dept"), m.end("dept")))
+    return _most_frequent_org(lines)
+
+
+def _most_frequent_org(lines: list[CleanLine]) -> Found | None:
+    """The organisation name met most often (a match may carry leading words: count suffixes)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for i, clean in enumerate(lines):
+        for m in _ORG.finditer(clean.text):
+            name = m.group(0)
+            for k in range(len(name) - 1):
+                suffix = name[k:]
+                if _ORG.fullmatch(suffix):
+                    counts[suffix] += 1
+                    start = m.start() + k
+                    first.setdefault(suffix, _span(i + 1, clean, start, m.end()))
+    if not counts:
+        return None
+    name = min(counts, key=lambda n: (-counts[n], len(n)))
+    return Found(name, first[name])
+
+
+def find_year(lines: list[CleanLine], body_start: int, heading_lines: list[int]) -> Found | None:
+    """The report year, from the title page or else from the part headings."""
+    for i in range(min(body_start, len(lines))):
+        text = lines[i].text
+        m = _TITLE.match(text) or _YEAR_ONLY.match(text)
+        if m and m.group("year"):
+            return Found(m.group("year"), _span(i + 1, lines[i], m.start("year"), m.end("year")))
+    for i in heading_lines:
+        m = _HEADING_YEAR.search(lines[i].text)
+        if m:
+            return Found(m.group(1), _span(i + 1, lines[i], m.start(1), m.end(1)))
+    return None
+
+
+def find_unit(lines: list[CleanLine]) -> str | None:
+    """The money unit: the most frequent table unit label, else the unit of narrative figures."""
+    labels = Counter(m.group(1) for c in lines for m in _UNIT_LABEL.finditer(c.text))
+    if not labels:
+        amount_lines = [c for c in lines if "万元" in c.text or "亿元" in c.text]
+        labels = Counter(m.group(1) for c in amount_lines for m in _TEXT_UNIT.finditer(c.text))
+    return labels.most_common(1)[0][0] if labels else None

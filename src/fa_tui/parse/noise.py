@@ -1,0 +1,64 @@
+"""Strip extraction noise from a line for reading, remembering where each kept character was.
+
+Noise: DOCX ``[bookmark: …]`` tags, markdown emphasis ``**``, leading list bullets ``- ``, and
+surrounding white space (ASCII and the ideographic space U+3000). The cleaned text maps back to
+original columns, so whatever is recognised in it can still point at the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NOISE = re.compile(r"\[bookmark:[^\]]*\]|\*\*")
+_SPACE = " \t\u3000\xa0"
+
+
+@dataclass(frozen=True)
+class CleanLine:
+    """A line with noise removed; ``offsets[i]`` is the 0-based original column of ``text[i]``."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original: str
+
+    def column(self, index: int) -> int:
+        """1-based original column of cleaned index ``index`` (``len(text)`` maps past the end)."""
+        if not self.offsets:
+            return 1
+        if index >= len(self.offsets):
+            return self.offsets[-1] + 2
+        return self.offsets[index] + 1
+
+    def columns(self, start: int, end: int) -> tuple[int, int]:
+        """1-based original (column, end_column) of the cleaned range ``[start, end)``."""
+        if end <= start:
+            col = self.column(start)
+            return col, col
+        return self.column(start), self.offsets[end - 1] + 2
+
+
+def clean_line(line: str) -> CleanLine:
+    """Remove noise from ``line`` and strip it, keeping the column mapping."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for match in _NOISE.finditer(line):
+        for i in range(pos, match.start()):
+            kept.append(line[i])
+            offsets.append(i)
+        pos = match.end()
+    for i in range(pos, len(line)):
+        kept.append(line[i])
+        offsets.append(i)
+    start, end = 0, len(kept)
+    while start < end and kept[start] in _SPACE:
+        start += 1
+    while end > start and kept[end - 1] in _SPACE:
+        end -= 1
+    return CleanLine("".join(kept[start:end]), tuple(offsets[start:end]), line)
+
+
+def without_bookmarks(text: str) -> str:
+    """``text`` with bookmark tags and markdown emphasis removed (no mapping)."""
+    return _NOISE.sub("", text)

@@ -1,0 +1,290 @@
+"""Outline: find the five canonical parts (by title, not by number) and their sections.
+
+Handles a table of contents before the body, part number and title on separate or repeated
+lines, ``第3部分``, bookmark noise, headings without ordinals, numbering that restarts inside
+绩效/附件, 名词解释 entries (never sections), numbered paragraphs that are list items rather
+than headings, and 绩效 living inside 情况说明 or in an annex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
+from fa_tui.parse.headings import DOC, Heading, match_heading, match_part
+from fa_tui.parse.identity import find_department, find_unit, find_year
+from fa_tui.parse.noise import CleanLine, clean_line
+from fa_tui.parse.ordinals import ordinal_value
+from fa_tui.parse.toc import toc_lines
+
+ANNEX = "附件"
+OTHER = "其他"
+_WITH_SECTIONS = (PartName.OVERVIEW, PartName.EXPLANATION, PartName.PERFORMANCE, ANNEX, OTHER)
+_UNNUMBERED_PART = re.compile(
+    r"^(?:\d{4}年度?)?(?:部门|单位)?(?:决算情况说明|名词解释|决算(?:报)?表)$"
+)
+_TITLE_LINE_MAX = 30
+_PERFORMANCE_WORD = "绩效"
+
+
+@dataclass
+class _Mark:
+    """A part heading found in the body."""
+
+    index: int  # 0-based line of the heading
+    kind: str  # a PartName value, ANNEX or OTHER
+    text: str
+    number: str | None
+    end: int = 0  # 0-based last line of the part (set later)
+
+
+@dataclass
+class _Node:
+    heading: Heading
+    index: int
+    children: list[_Node] = field(default_factory=list)
+
+
+def parse_outline(source: SourceText) -> Report:
+    """The outline of ``source`` as a ``Report`` (tables are added by a later stage)."""
+    cleans = [clean_line(line) for line in source.lines]
+    toc = toc_lines(cleans)
+    marks = _find_part_marks(cleans, toc)
+    for k, mark in enumerate(marks):
+        mark.end = (marks[k + 1].index - 1) if k + 1 < len(marks) else len(cleans) - 1
+
+    parts: dict[str, Part] = {}
+    annex_sections: list[tuple[str, Section]] = []
+    for mark in marks:
+        sections: list[Section] = []
+        if mark.kind in _WITH_SECTIONS:
+            sections = _sections(cleans, mark.index + 1, mark.end, toc, mark.kind == ANNEX)
+        if mark.kind in (ANNEX, OTHER):
+            annex_sections.extend((mark.kind, s) for s in sections)
+            continue
+        if mark.kind in parts:
+            continue
+        parts[mark.kind] = Part(
+            name=PartName(mark.kind),
+            present=True,
+            heading_text=mark.text,
+            span=Span(
+                line=mark.index + 1,
+                column=1,
+                end_line=mark.end + 1,
+                end_column=len(source.line(mark.end + 1)) + 1,
+            ),
+            heading=_clean_span(cleans[mark.index], mark.index),
+            sections=sections,
+        )
+    if PartName.PERFORMANCE not in parts:
+        parts[PartName.PERFORMANCE] = _performance(parts.get(PartName.EXPLANATION), annex_sections)
+
+    body_start = min([m.index for m in marks] + sorted(toc)[:1] or [len(cleans)])
+    overview = parts.get(PartName.OVERVIEW)
+    heading_lines = [m.index for m in marks]
+    dept = find_department(
+        cleans, body_start, overview.span.line - 1 if overview and overview.span else None
+    )
+    year = find_year(cleans, body_start, heading_lines)
+    return Report(
+        path=source.path,
+        encoding=source.encoding,
+        department=dept.value if dept else None,
+        department_span=dept.span if dept else None,
+        year=int(year.value) if year else None,
+        year_span=year.span if year else None,
+        unit=find_unit(cleans),
+        parts=[parts.get(name) or Part(name=name, present=False) for name in PART_ORDER],
+        source=source,
+    )
+
+
+def _classify(title: str) -> str:
+    t = re.sub(r"\s+", "", title)
+    if "名词解释" in t:
+        return PartName.GLOSSARY
+    if "情况说明" in t or ("决算" in t and "说明" in t):
+        return PartName.EXPLANATION
+    if "附表" in t or "决算表" in t or "报表" in t:
+        return PartName.TABLES
+    if "概况" in t:
+        return PartName.OVERVIEW
+    if _PERFORMANCE_WORD in t:
+        return PartName.PERFORMANCE
+    if "附件" in t:
+        return ANNEX
+    return OTHER
+
+
+def _find_part_marks(cleans: list[CleanLine], toc: set[int]) -> list[_Mark]:
+    marks: list[_Mark] = []
+    consumed: set[int] = set()
+    for i, clean in enumerate(cleans):
+        if i in toc or i in consumed:
+            continue
+        part = match_part(clean)
+        if part is not None:
+            title, text = part.title, clean.text
+            if not title:
+                j = _next_title_line(cleans, i)
+                if j is not None:
+                    title = cleans[j].text
+                    text = f"{clean.text} {title}"
+                    consumed.add(j)
+            kind = _classify(title) if title else OTHER
+            previous = marks[-1] if marks else None
+            if previous and previous.kind == kind and _same_heading(previous, part.number, i):
+                continue
+            marks.append(_Mark(i, kind, text, part.number))
+            continue
+        compact = re.sub(r"\s+", "", clean.text)
+        if _UNNUMBERED_PART.match(compact):
+            kind = _classify(compact)
+            if all(m.kind != kind for m in marks):
+                marks.append(_Mark(i, kind, clean.text, None))
+    return marks
+
+
+def _same_heading(previous: _Mark, number: str, index: int) -> bool:
+    """A part heading repeated right after itself (第二部分 / 部门决算表 / 第二部分 部门决算表)."""
+    same_number = ordinal_value(number) == ordinal_value(previous.number or "")
+    return same_number and index - previous.index <= 8
+
+
+def _next_title_line(cleans: list[CleanLine], index: int) -> int | None:
+    for j in range(index + 1, min(index + 4, len(cleans))):
+        text = cleans[j].text
+        if not text:
+            continue
+        if (
+            len(text) <= _TITLE_LINE_MAX
+            and not re.search(r"[，。；：:\t]", text)
+            and match_part(cleans[j]) is None
+            and match_heading(cleans[j]) is None
+        ):
+            return j
+        return None
+    return None
+
+
+def _clean_span(clean: CleanLine, index: int, start: int = 0, end: int | None = None) -> Span:
+    column, end_column = clean.columns(start, len(clean.text) if end is None else end)
+    return Span.at(index + 1, column, end_column)
+
+
+def _sections(
+    cleans: list[CleanLine], first: int, last: int, toc: set[int], in_annex: bool
+) -> list[Section]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for i in range(first, last + 1):
+        if i in toc:
+            continue
+        heading = match_heading(cleans[i], in_annex=in_annex)
+        if heading is None:
+            continue
+        node = _Node(heading, i)
+        same = next(
+            (k for k in range(len(stack) - 1, -1, -1) if stack[k].heading.style == heading.style),
+            None,
+        )
+        if same is not None and not _restarts(stack[same].heading, heading):
+            del stack[same:]
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    roots = _prune_list_items(roots)
+    flat: list[tuple[int, _Node]] = []
+    _flatten(roots, 1, flat)
+    return [_to_section(cleans, node, 1, flat, last) for node in roots]
+
+
+def _restarts(previous: Heading, current: Heading) -> bool:
+    """Numbering that starts again at 1 below an open heading of the same style."""
+    return (
+        current.style != DOC
+        and current.value == 1
+        and previous.value is not None
+        and previous.value >= 1
+    )
+
+
+def _prune_list_items(nodes: list[_Node]) -> list[_Node]:
+    """Drop runs of numbered paragraphs (mostly long, sentence-bearing items): not headings."""
+    by_style: dict[str, list[_Node]] = {}
+    for node in nodes:
+        by_style.setdefault(node.heading.style, []).append(node)
+    drop = {
+        id(n)
+        for group in by_style.values()
+        if sum(n.heading.is_long for n in group) * 2 > len(group)
+        for n in group
+    }
+    kept = [n for n in nodes if id(n) not in drop]
+    for node in kept:
+        node.children = _prune_list_items(node.children)
+    return kept
+
+
+def _flatten(nodes: list[_Node], level: int, out: list[tuple[int, _Node]]) -> None:
+    for node in nodes:
+        out.append((level, node))
+        _flatten(node.children, level + 1, out)
+
+
+def _to_section(
+    cleans: list[CleanLine], node: _Node, level: int, flat: list[tuple[int, _Node]], last: int
+) -> Section:
+    position = next(k for k, (_, n) in enumerate(flat) if n is node)
+    end = last
+    for other_level, other in flat[position + 1 :]:
+        if other_level <= level:
+            end = other.index - 1
+            break
+    while end > node.index and not cleans[end].original.strip():
+        end -= 1
+    clean = cleans[node.index]
+    return Section(
+        level=level,
+        number=node.heading.number,
+        title=node.heading.title,
+        span=Span(
+            line=node.index + 1,
+            column=1,
+            end_line=end + 1,
+            end_column=len(cleans[end].original) + 1,
+        ),
+        heading=_clean_span(clean, node.index),
+        children=[_to_section(cleans, c, level + 1, flat, last) for c in node.children],
+    )
+
+
+def _performance(explanation: Part | None, annex: list[tuple[str, Section]]) -> Part:
+    """绩效 as a pointer to the outermost 绩效 sections of 情况说明 and of the annexes."""
+    found: list[tuple[str, Section]] = []
+
+    def collect(where: str, sections: list[Section]) -> None:
+        for section in sections:
+            if _PERFORMANCE_WORD in section.title[:40]:
+                found.append((where, section))
+            else:
+                collect(where, section.children)
+
+    if explanation is not None:
+        collect(PartName.EXPLANATION.value, explanation.sections)
+    for where, section in annex:
+        collect(where, [section])
+    if not found:
+        return Part(name=PartName.PERFORMANCE, present=False)
+    first = found[0][1]
+    places = list(dict.fromkeys(where for where, _ in found))
+    return Part(
+        name=PartName.PERFORMANCE,
+        present=True,
+        heading_text=first.title,
+        span=first.span,
+        heading=first.heading,
+        sections=[s for _, s in found],
+        located_in="、".join(places),
+    )

@@ -1,0 +1,37 @@
+"""Find the table of contents (目录): it lists headings once before the body and is not the body."""
+
+from __future__ import annotations
+
+import re
+
+from fa_tui.parse.headings import match_part
+from fa_tui.parse.noise import CleanLine
+from fa_tui.parse.ordinals import ordinal_value
+
+_TOC_TITLE = re.compile(r"^目\s*录$")
+_TOC_ENTRY = re.compile(r"PAGEREF\s+_Toc|(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$|^-\s")
+
+
+def toc_lines(lines: list[CleanLine]) -> set[int]:
+    """0-based indices of the lines that belong to a table of contents."""
+    found: set[int] = {i for i, c in enumerate(lines) if _TOC_ENTRY.search(c.text)}
+    start = next((i for i, c in enumerate(lines) if _TOC_TITLE.match(c.text)), None)
+    if start is None:
+        return found
+    first_part: int | None = None
+    last_entry = start
+    for i in range(start + 1, len(lines)):
+        text = lines[i].text
+        part = match_part(lines[i])
+        if part is not None:
+            value = ordinal_value(part.number)
+            if first_part is None:
+                first_part = value
+            elif value == first_part:
+                return found | set(range(start, i))
+            last_entry = i
+        elif _TOC_ENTRY.search(text):
+            last_entry = i
+        elif text and first_part is None and i - last_entry > 3:
+            break
+    return found | set(range(start, last_entry + 1))

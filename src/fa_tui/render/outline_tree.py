@@ -1,0 +1,57 @@
+"""Text rendering of the outline: a Rich tree with line numbers and marks for missing parts."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from fa_tui.model import PartName, Report, Section
+from fa_tui.safe_text import neutralise
+
+_STATUS_LABEL = {"data": "有数据", "empty": "空表", "title_only": "仅列标题", "missing": "缺失"}
+
+
+def outline_tree(report: Report) -> Tree:
+    """The tree of parts, sections and (under 决算表) tables."""
+    head = Text(neutralise(report.department or "（未识别部门）"), style="bold")
+    head.append(f"  {report.year or '年度未识别'}  ", style="cyan")
+    head.append(neutralise(str(report.path)), style="dim")
+    tree = Tree(head)
+    for part in report.parts:
+        label = Text()
+        if part.present and part.span:
+            label.append(part.name.value, style="bold green")
+            label.append(f"  L{part.span.line}", style="dim")
+            if part.heading_text:
+                label.append(f"  {neutralise(part.heading_text)}")
+            if part.located_in:
+                label.append(f"  （位于{part.located_in}）", style="dim")
+        else:
+            label.append(f"{part.name.value}  ✗ 缺失", style="bold red")
+        node = tree.add(label)
+        if part.name is PartName.TABLES:
+            for table in report.tables:
+                t = Text(f"{table.id or '其他表'}  ", style="bold" if table.id else "dim")
+                t.append(neutralise(table.title))
+                t.append(f"  [{_STATUS_LABEL.get(table.status.value, table.status.value)}]")
+                if table.span:
+                    t.append(f"  L{table.span.line}", style="dim")
+                node.add(t)
+        else:
+            _add_sections(node, part.sections)
+    return tree
+
+
+def _add_sections(node: Tree, sections: list[Section]) -> None:
+    for section in sections:
+        label = Text(f"L{section.span.line}-{section.span.end_line}  ", style="dim")
+        if section.number:
+            label.append(section.number + " ", style="yellow")
+        label.append(neutralise(section.title))
+        _add_sections(node.add(label), section.children)
+
+
+def print_outline(report: Report, console: Console | None = None) -> None:
+    """Print the outline tree to ``console`` (stdout by default)."""
+    (console or Console(highlight=False)).print(outline_tree(report))
