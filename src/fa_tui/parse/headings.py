@@ -93,6 +93,8 @@ def match_heading(clean: CleanLine, *, in_annex: bool = False) -> Heading | None
             marker = re.sub(r"\s+", "", m.group(1))
             digits = re.sub(r"[^一二三四五六七八九十0-9]", "", marker)
             return Heading(style, marker, ordinal_value(digits), m.group(2).strip(), len(text))
+    if len(text) > 80:
+        return None
     compact = re.sub(r"\s+", "", text)
     if _KNOWN_TITLE.match(compact):
         return Heading(CN, None, None, text, len(text))

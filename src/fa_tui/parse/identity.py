@@ -24,6 +24,8 @@ _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _UNIT_LABEL = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _TEXT_UNIT = re.compile(r"\d\s*(万元|亿元)")
 _GENERIC = ("部门", "单位", "本部门", "本单位")
+_TITLE_MAX = 80  # a title line is short; longer lines are body text
+_SCAN_MAX = 4000  # names are searched in the first characters of a line only
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def find_department(
 ) -> Found | None:
     """The department, from the title page, the 概况 heading, an alias sentence, or frequency."""
     for i in range(min(body_start, len(lines))):
-        m = _TITLE.match(lines[i].text)
+        m = _TITLE.match(lines[i].text) if len(lines[i].text) <= _TITLE_MAX else None
         if m and m.group("dept") and m.group("dept") not in _GENERIC:
             return Found(m.group("dept"), _span(i + 1, lines[i], m.start("dept"), m.end("dept")))
     if overview_line is not None:
@@ -55,7 +57,7 @@ def find_department(
                 start = lines[i].text.find(dept)
                 return Found(dept, _span(i + 1, lines[i], start, start + len(dept)))
     for i, clean in enumerate(lines):
-        m = _ALIAS.search(clean.text)
+        m = _ALIAS.search(clean.text[:_SCAN_MAX])
         if m and _ORG.fullmatch(m.group("dept")):
             return Found(m.group("dept"), _span(i + 1, clean, m.start("dept"), m.end("dept")))
     return _most_frequent_org(lines)
@@ -66,7 +68,7 @@ def _most_frequent_org(lines: list[CleanLine]) -> Found | None:
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for i, clean in enumerate(lines):
-        for m in _ORG.finditer(clean.text):
+        for m in _ORG.finditer(clean.text[:_SCAN_MAX]):
             name = m.group(0)
             for k in range(len(name) - 1):
                 suffix = name[k:]
@@ -84,11 +86,13 @@ def find_year(lines: list[CleanLine], body_start: int, heading_lines: list[int])
     """The report year, from the title page or else from the part headings."""
     for i in range(min(body_start, len(lines))):
         text = lines[i].text
+        if len(text) > _TITLE_MAX:
+            continue
         m = _TITLE.match(text) or _YEAR_ONLY.match(text)
         if m and m.group("year"):
             return Found(m.group("year"), _span(i + 1, lines[i], m.start("year"), m.end("year")))
     for i in heading_lines:
-        m = _HEADING_YEAR.search(lines[i].text)
+        m = _HEADING_YEAR.search(lines[i].text[:_TITLE_MAX])
         if m:
             return Found(m.group(1), _span(i + 1, lines[i], m.start(1), m.end(1)))
     return None
@@ -96,8 +100,10 @@ def find_year(lines: list[CleanLine], body_start: int, heading_lines: list[int])
 
 def find_unit(lines: list[CleanLine]) -> str | None:
     """The money unit: the most frequent table unit label, else the unit of narrative figures."""
-    labels = Counter(m.group(1) for c in lines for m in _UNIT_LABEL.finditer(c.text))
+    labels = Counter(m.group(1) for c in lines for m in _UNIT_LABEL.finditer(c.text[:_SCAN_MAX]))
     if not labels:
         amount_lines = [c for c in lines if "万元" in c.text or "亿元" in c.text]
-        labels = Counter(m.group(1) for c in amount_lines for m in _TEXT_UNIT.finditer(c.text))
+        labels = Counter(
+            m.group(1) for c in amount_lines for m in _TEXT_UNIT.finditer(c.text[:_SCAN_MAX])
+        )
     return labels.most_common(1)[0][0] if labels else None

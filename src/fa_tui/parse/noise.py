@@ -8,6 +8,7 @@ original columns, so whatever is recognised in it can still point at the origina
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _NOISE = re.compile(r"\[bookmark:[^\]]*\]|\*\*")
@@ -19,7 +20,7 @@ class CleanLine:
     """A line with noise removed; ``offsets[i]`` is the 0-based original column of ``text[i]``."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     original: str
 
     def column(self, index: int) -> int:
@@ -40,6 +41,10 @@ class CleanLine:
 
 def clean_line(line: str) -> CleanLine:
     """Remove noise from ``line`` and strip it, keeping the column mapping."""
+    if "[bookmark:" not in line and "**" not in line:
+        stripped = line.strip(_SPACE)
+        start = len(line) - len(line.lstrip(_SPACE))
+        return CleanLine(stripped, range(start, start + len(stripped)), line)
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0

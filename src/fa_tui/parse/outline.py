@@ -25,6 +25,7 @@ _UNNUMBERED_PART = re.compile(
     r"^(?:\d{4}年度?)?(?:部门|单位)?(?:决算情况说明|名词解释|决算(?:报)?表)$"
 )
 _TITLE_LINE_MAX = 30
+_MAX_DEPTH = 8
 _PERFORMANCE_WORD = "绩效"
 
 
@@ -190,14 +191,29 @@ def _sections(
             (k for k in range(len(stack) - 1, -1, -1) if stack[k].heading.style == heading.style),
             None,
         )
-        if same is not None and not _restarts(stack[same].heading, heading):
+        nested = same is not None and _restarts(stack[same].heading, heading)
+        if same is not None and (not nested or len(stack) >= _MAX_DEPTH):
             del stack[same:]
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     roots = _prune_list_items(roots)
     flat: list[tuple[int, _Node]] = []
     _flatten(roots, 1, flat)
-    return [_to_section(cleans, node, 1, flat, last) for node in roots]
+    ends = _section_ends(flat, last)
+    return [_to_section(cleans, node, 1, ends) for node in roots]
+
+
+def _section_ends(flat: list[tuple[int, _Node]], last: int) -> dict[int, int]:
+    """For each node (by id), the line before the next node of the same or a higher level."""
+    ends: dict[int, int] = {}
+    open_nodes: list[tuple[int, _Node]] = []
+    for level, node in flat:
+        while open_nodes and open_nodes[-1][0] >= level:
+            ends[id(open_nodes.pop()[1])] = node.index - 1
+        open_nodes.append((level, node))
+    for _, node in open_nodes:
+        ends[id(node)] = last
+    return ends
 
 
 def _restarts(previous: Heading, current: Heading) -> bool:
@@ -206,7 +222,7 @@ def _restarts(previous: Heading, current: Heading) -> bool:
         current.style != DOC
         and current.value == 1
         and previous.value is not None
-        and previous.value >= 1
+        and previous.value > 1
     )
 
 
@@ -233,15 +249,8 @@ def _flatten(nodes: list[_Node], level: int, out: list[tuple[int, _Node]]) -> No
         _flatten(node.children, level + 1, out)
 
 
-def _to_section(
-    cleans: list[CleanLine], node: _Node, level: int, flat: list[tuple[int, _Node]], last: int
-) -> Section:
-    position = next(k for k, (_, n) in enumerate(flat) if n is node)
-    end = last
-    for other_level, other in flat[position + 1 :]:
-        if other_level <= level:
-            end = other.index - 1
-            break
+def _to_section(cleans: list[CleanLine], node: _Node, level: int, ends: dict[int, int]) -> Section:
+    end = ends[id(node)]
     while end > node.index and not cleans[end].original.strip():
         end -= 1
     clean = cleans[node.index]
@@ -256,7 +265,7 @@ def _to_section(
             end_column=len(cleans[end].original) + 1,
         ),
         heading=_clean_span(clean, node.index),
-        children=[_to_section(cleans, c, level + 1, flat, last) for c in node.children],
+        children=[_to_section(cleans, c, level + 1, ends) for c in node.children],
     )
 
 

@@ -8,13 +8,14 @@ from fa_tui.parse.headings import match_part
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.ordinals import ordinal_value
 
+_ENTRY_MAX = 200
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(r"PAGEREF\s+_Toc|(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$|^-\s")
 
 
 def toc_lines(lines: list[CleanLine]) -> set[int]:
     """0-based indices of the lines that belong to a table of contents."""
-    found: set[int] = {i for i, c in enumerate(lines) if _TOC_ENTRY.search(c.text)}
+    found: set[int] = {i for i, c in enumerate(lines) if _is_entry(c.text)}
     start = next((i for i, c in enumerate(lines) if _TOC_TITLE.match(c.text)), None)
     if start is None:
         return found
@@ -30,8 +31,13 @@ def toc_lines(lines: list[CleanLine]) -> set[int]:
             elif value == first_part:
                 return found | set(range(start, i))
             last_entry = i
-        elif _TOC_ENTRY.search(text):
+        elif _is_entry(text):
             last_entry = i
         elif text and first_part is None and i - last_entry > 3:
             break
     return found | set(range(start, last_entry + 1))
+
+
+def _is_entry(text: str) -> bool:
+    """A TOC entry line: a bullet, a PAGEREF field or a dotted leader with a page number."""
+    return len(text) <= _ENTRY_MAX and bool(_TOC_ENTRY.search(text))
