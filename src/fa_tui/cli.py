@@ -49,6 +49,75 @@ def outline(
     run_outline(file, fmt)
 
 
+@app.command("tables")
+def tables(
+    file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")],
+    table: Annotated[
+        str | None,
+        typer.Option("--table", help="One table: 公开05表, 05 or a title such as 支出决算表."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | json | csv")] = "text",
+) -> None:
+    """Print the parsed tables with every figure exactly as printed."""
+    from fa_tui.commands.tables import run_tables
+
+    run_tables(file, table, fmt)
+
+
+@app.command("check")
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or directories.")],
+    fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option("--select", help="Only these codes or prefixes (FA2,FA301).")
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="error | warning | info: exit 1 at this level.")
+    ] = "error",
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print the number of findings per code.")
+    ] = False,
+) -> None:
+    """Check reports and print findings; exit 0 (clean), 1 (findings) or 2 (bad input)."""
+    from fa_tui.commands.check import CheckOptions, run_check
+
+    run_check(
+        CheckOptions(
+            paths=paths,
+            fmt=fmt,
+            output=output,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            statistics=statistics,
+        )
+    )
+
+
+@app.command("rules")
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code such as FA201.")] = None,
+) -> None:
+    """List the implemented rules, or explain one."""
+    from fa_tui.commands.rules import run_rules
+
+    run_rules(code)
+
+
+@app.command("open")
+def open_(file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")]) -> None:
+    """Open the report in the inspector (the default command: `fa-tui FILE`)."""
+    from fa_tui.commands.open import run_open
+
+    run_open(file)
+
+
 def main() -> None:
     """Console-script entry: `fa-tui FILE` is `fa-tui open FILE`; errors are one line, exit 2."""
     argv = sys.argv[1:]
