@@ -1,0 +1,132 @@
+"""Rounding tolerance (design.md §2): which differences the printed precision explains.
+
+A figure printed with *d* decimals carries up to ½·10⁻ᵈ of rounding. A total of *n* printed
+addends may miss their printed sum by the sum of those half units (each addend's and the total's
+own, i.e. (n+1)·½·10⁻ᵈ when all have *d* decimals) and still be right: such a difference is
+``info`` (尾数差异); a larger one is ``error``.
+
+A printed zero (``0.00``) is taken as an exact zero: a row with any money in it prints it, and
+counting the many zero rows of 表一 would widen the tolerance until real errors slipped through.
+Blank cells are not figures and carry nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fa_tui.model import Amount, Severity
+
+ZERO = Decimal(0)
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit in the last place of a figure printed with ``decimals`` decimals."""
+    return Decimal(5).scaleb(-(decimals + 1))
+
+
+def rounding_of(amount: Amount) -> Decimal:
+    """The most rounding a printed figure can carry (0 for blanks and printed zeros)."""
+    if amount.value is None or amount.value == 0:
+        return ZERO
+    return half_unit(amount.decimals)
+
+
+def value_of(amount: Amount | None) -> Decimal:
+    """The value of a figure, blank or absent counting as zero."""
+    if amount is None or amount.value is None:
+        return ZERO
+    return amount.value
+
+
+def fmt(value: Decimal, decimals: int) -> str:
+    """``value`` printed with ``decimals`` decimals (no separators)."""
+    return f"{value:.{max(decimals, 0)}f}"
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    """The comparison of a printed total with the sum of its printed parts."""
+
+    expected: Decimal  # the sum of the parts
+    actual: Decimal  # the printed total
+    tolerance: Decimal
+    decimals: int  # the precision to print the three numbers with
+
+    @property
+    def difference(self) -> Decimal:
+        """Printed total minus the sum of the parts."""
+        return self.actual - self.expected
+
+    @property
+    def exact(self) -> bool:
+        """The total equals the sum of its parts."""
+        return self.difference == 0
+
+    @property
+    def within_rounding(self) -> bool:
+        """The difference is one that rounding explains (and is not zero)."""
+        return not self.exact and abs(self.difference) <= self.tolerance
+
+    @property
+    def severity(self) -> Severity | None:
+        """``None`` when exact, ``info`` within rounding, ``error`` beyond."""
+        if self.exact:
+            return None
+        return Severity.INFO if self.within_rounding else Severity.ERROR
+
+    def texts(self) -> tuple[str, str, str]:
+        """(expected, actual, difference) printed at the figures' precision."""
+        diff = fmt(self.difference, self.decimals)
+        if self.difference > 0:
+            diff = "+" + diff
+        return fmt(self.expected, self.decimals), fmt(self.actual, self.decimals), diff
+
+
+def check_sum(
+    total: Amount,
+    parts: Sequence[Amount],
+    signs: Sequence[int] | None = None,
+) -> SumCheck | None:
+    """Compare ``total`` with Σ ``parts`` (each part multiplied by its sign, default +1).
+
+    ``None`` when the total is blank (nothing to compare). Blank parts count as zero.
+    """
+    if total.value is None:
+        return None
+    signs = signs or [1] * len(parts)
+    expected = sum((value_of(p) * s for p, s in zip(parts, signs, strict=True)), ZERO)
+    tolerance = rounding_of(total) + sum((rounding_of(p) for p in parts), ZERO)
+    decimals = max([total.decimals, *(p.decimals for p in parts if p.value is not None)])
+    return SumCheck(expected, total.value, tolerance, decimals)
+
+
+def same_quantity(a: Amount, b: Amount) -> SumCheck | None:
+    """Compare two printings of what should be one quantity (e.g. 表一 vs 表三 合计).
+
+    The tolerance covers both printings' rounding when their precisions differ; printed at the
+    same precision, one quantity rounds to one figure, so any difference is beyond rounding.
+    """
+    if a.value is None or b.value is None:
+        return None
+    tolerance = ZERO if a.decimals == b.decimals else rounding_of(a) + rounding_of(b)
+    decimals = max(a.decimals, b.decimals)
+    return SumCheck(a.value, b.value, tolerance, decimals)
+
+
+def computation(
+    check: SumCheck, parts: Sequence[Amount], signs: Sequence[int] | None = None
+) -> str:
+    """The arithmetic as a reviewer reads it: ``443.66 + 184.03 = 627.69 ≠ 627.68``."""
+    signs = signs or [1] * len(parts)
+    terms: list[str] = []
+    for k, (part, sign) in enumerate(zip(parts, signs, strict=True)):
+        text = part.printed() or "0"
+        if k == 0:
+            terms.append(text if sign > 0 else f"-{text}")
+        else:
+            terms.append(f"{'+' if sign > 0 else '-'} {text}")
+    expected, actual, _ = check.texts()
+    relation = "=" if check.exact else "≠"
+    return f"{' '.join(terms)} = {expected} {relation} {actual}"
