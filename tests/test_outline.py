@@ -178,3 +178,11 @@ def test_outline_text_command_marks_missing_parts() -> None:
     assert result.exit_code == 0, result.output
     assert "决算表  ✗ 缺失" in result.stdout
     assert "荔浦市医疗保障局" in result.stdout
+
+
+def test_run_in_heading_title_stops_at_its_first_full_stop() -> None:
+    report = load_sample("2024-lipu")
+    results = find(all_sections(report, PartName.EXPLANATION), "项目支出绩效自评结果")
+    first = results.children[0]
+    assert (first.number, first.title, first.span.line) == ("1.", "项目绩效自评结果总体情况。", 186)
+    assert report.source.slice(first.heading) == "1.项目绩效自评结果总体情况。"

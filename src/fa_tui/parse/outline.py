@@ -26,6 +26,7 @@ _UNNUMBERED_PART = re.compile(
 )
 _TITLE_LINE_MAX = 30
 _MAX_DEPTH = 8
+_RUN_IN_MAX = 30  # a run-in heading ends with 。 within this many characters
 _PERFORMANCE_WORD = "绩效"
 
 
@@ -254,19 +255,28 @@ def _to_section(cleans: list[CleanLine], node: _Node, level: int, ends: dict[int
     while end > node.index and not cleans[end].original.strip():
         end -= 1
     clean = cleans[node.index]
+    title = _run_in_title(node.heading.title)
     return Section(
         level=level,
         number=node.heading.number,
-        title=node.heading.title,
+        title=title,
         span=Span(
             line=node.index + 1,
             column=1,
             end_line=end + 1,
             end_column=len(cleans[end].original) + 1,
         ),
-        heading=_clean_span(clean, node.index),
+        heading=_clean_span(clean, node.index, 0, clean.text.find(title) + len(title)),
         children=[_to_section(cleans, c, level + 1, ends) for c in node.children],
     )
+
+
+def _run_in_title(title: str) -> str:
+    """The heading of a run-in paragraph (``总体情况。经对照…``): up to its first 。."""
+    end = title.find("。")
+    if 0 < end < _RUN_IN_MAX and title[end + 1 :].strip():
+        return title[: end + 1]
+    return title
 
 
 def _performance(explanation: Part | None, annex: list[tuple[str, Section]]) -> Part:
