@@ -1,12 +1,166 @@
-"""`fa-tui tables`: print the parsed tables (being written: see issue 3)."""
+"""`fa-tui tables`: print the parsed tables, every figure exactly as printed (text, JSON or CSV)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+import sys
 from pathlib import Path
+from typing import Any
 
-from fa_tui.commands.common import fail
+from fa_tui.commands.common import fail, load_or_exit
+from fa_tui.model.amount import Amount
+from fa_tui.model.report import Report
+from fa_tui.model.tables import STANDARD_ROLES, Row, Table, TableRole
+from fa_tui.parse.table_titles import ALIASES, normalise_title
+
+FORMATS = ("text", "json", "csv")
+_NUMBER = re.compile(r"^(?:公开)?\s*0?([1-9])\s*(?:表)?$")
+CSV_HEADER = (
+    "table",
+    "title",
+    "status",
+    "row_line",
+    "code",
+    "name",
+    "side",
+    "kind",
+    "column",
+    "value",
+    "decimals",
+    "line",
+    "start_column",
+    "end_column",
+    "repaired",
+    "text",
+)
 
 
 def run_tables(path: Path, table: str | None, fmt: str) -> None:
-    """Print the tables of the report at ``path``."""
-    fail("错误：tables 命令尚未实现")
+    """Print the tables of the report at ``path`` (all, or the one ``table`` names)."""
+    if fmt not in FORMATS:
+        fail(f"错误：不支持的输出格式：{fmt}（可选 text、json、csv）")
+    report = load_or_exit(path)
+    tables = report.tables
+    if table is not None:
+        chosen = select_table(report, table)
+        if chosen is None:
+            fail(f"错误：未找到表：{table}（可用 公开01表…公开09表、01…09 或表名）")
+        tables = [chosen]
+    if fmt == "json":
+        print(json.dumps(tables_document(report, tables), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        sys.stdout.write(tables_csv(tables))
+    else:
+        _print_text(report, tables, table is None)
+
+
+def select_table(report: Report, wanted: str) -> Table | None:
+    """The table named by ``wanted``: ``公开05表``, ``05``, ``5`` or a title (or alias)."""
+    text = normalise_title(wanted)
+    number = _NUMBER.match(text)
+    role: TableRole | None = None
+    if number:
+        role = STANDARD_ROLES[int(number.group(1)) - 1]
+    else:
+        for candidate, aliases in ALIASES.items():
+            if text in aliases or text == normalise_title(candidate.value):
+                role = candidate
+                break
+    if role is not None:
+        return next((t for t in report.tables if t.role is role), None)
+    return next((t for t in report.tables if normalise_title(t.title) == text), None)
+
+
+def _cell(amount: Amount) -> dict[str, Any]:
+    return {
+        "value": None if amount.value is None else amount.printed(),
+        "decimals": amount.decimals,
+        "line": amount.span.line,
+        "column": amount.span.column,
+        "end_column": amount.span.end_column,
+        "repaired": amount.repaired,
+        "text": amount.text,
+        "repair_note": amount.repair_note,
+    }
+
+
+def _row(row: Row) -> dict[str, Any]:
+    return {
+        "code": row.code,
+        "name": row.name,
+        "side": row.side,
+        "kind": row.kind.value,
+        "level": row.level,
+        "parent": row.parent,
+        "line": row.span.line,
+        "cells": {key: _cell(amount) for key, amount in row.cells.items()},
+    }
+
+
+def table_document(table: Table) -> dict[str, Any]:
+    """One table as JSON (amounts as strings at their printed precision)."""
+    return {
+        "id": table.id,
+        "role": table.role.value,
+        "title": table.title,
+        "label": table.label,
+        "status": table.status.value,
+        "unit": table.unit,
+        "line": table.span.line if table.span else None,
+        "end_line": table.span.end_line if table.span else None,
+        "note": table.note,
+        "columns": list(table.columns),
+        "rows": [_row(r) for r in table.rows],
+    }
+
+
+def tables_document(report: Report, tables: list[Table]) -> dict[str, Any]:
+    """The JSON document of ``fa-tui tables --format json``."""
+    return {"path": str(report.path), "tables": [table_document(t) for t in tables]}
+
+
+def tables_csv(tables: list[Table]) -> str:
+    """One CSV line per cell (a table with no rows gets one line with its status)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for table in tables:
+        head = [table.id or "", table.title, table.status.value]
+        if not table.rows:
+            writer.writerow([*head, *[""] * (len(CSV_HEADER) - len(head))])
+        for row in table.rows:
+            for key, amount in row.cells.items():
+                writer.writerow(
+                    [
+                        *head,
+                        row.span.line,
+                        row.code or "",
+                        row.name,
+                        row.side or "",
+                        row.kind.value,
+                        key,
+                        "" if amount.value is None else amount.printed(),
+                        amount.decimals,
+                        amount.span.line,
+                        amount.span.column,
+                        amount.span.end_column,
+                        "true" if amount.repaired else "false",
+                        amount.text,
+                    ]
+                )
+    return out.getvalue()
+
+
+def _print_text(report: Report, tables: list[Table], overview: bool) -> None:
+    from rich.console import Console
+
+    from fa_tui.render.tables import status_table, table_renderable
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    if overview:
+        console.print(status_table(tables))
+    for table in tables:
+        console.print(table_renderable(table))

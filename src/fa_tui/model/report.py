@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from fa_tui.model.facts import Fact
 from fa_tui.model.outline import Part, PartName
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
@@ -26,6 +27,7 @@ class Report(BaseModel):
     unit: str | None = None
     parts: list[Part] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
     source: SourceText = Field(exclude=True, repr=False)
 
     def part(self, name: PartName) -> Part | None:

@@ -1,1 +1,327 @@
-"""Rule family module (being written): registers its rules with `fa_tui.rules.registry.rule`."""
+"""FA1xx completeness: the parts, tables and explanations a disclosure must contain.
+
+What must be published comes from 财预〔2016〕143号 and its local versions (domain.md §0): the
+nine tables (an empty one with a 说明), a 情况说明 covering a fixed list of topics, and 名词解释.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fa_tui.model import (
+    STANDARD_ROLES,
+    STANDARD_TITLES,
+    Category,
+    Finding,
+    Part,
+    PartName,
+    RelatedSpan,
+    Report,
+    Severity,
+    Span,
+    Table,
+    TableRole,
+    TableStatus,
+)
+from fa_tui.rules.registry import RuleContext, rule
+
+_LABEL = re.compile(r"公开\s*(\d{1,2})\s*表")
+_ATTACHMENT = re.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
+
+
+def _part_lines(report: Report, part: Part | None) -> list[tuple[int, str]]:
+    """(line number, text) of every line a part covers, its sections included."""
+    if part is None or not part.present:
+        return []
+    numbers: set[int] = set()
+    if part.span is not None:
+        numbers.update(range(part.span.line, part.span.end_line + 1))
+    for section in part.walk_sections():
+        numbers.update(range(section.span.line, section.span.end_line + 1))
+    return [(n, report.source.line(n)) for n in sorted(numbers)]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u3000*]+", "", text)
+
+
+def _part_text(report: Report, part: Part | None) -> str:
+    return _squash("\n".join(text for _, text in _part_lines(report, part)))
+
+
+def _part_anchor(part: Part | None) -> Span | None:
+    if part is None:
+        return None
+    return part.heading or part.span
+
+
+@rule("FA101", "决算表部分存在且有数据", Category.COMPLETENESS, Severity.ERROR)
+def tables_part(ctx: RuleContext) -> Iterator[Finding]:
+    """The tables (决算表) are the core of the disclosure. Error when no table is published at
+    all; warning when the tables are only listed by title or referred to an attachment
+    (``见附件``), so that nothing in the report itself can be checked against them."""
+    report = ctx.report
+    if any(t.status is TableStatus.DATA for t in report.tables):
+        return
+    part = report.part(PartName.TABLES)
+    listed = [t for t in report.tables if t.status is not TableStatus.MISSING]
+    if (part is None or not part.present) and not listed:
+        yield ctx.finding("FA101", "报告没有决算表部分，也没有任何决算表", None)
+        return
+    lines = _part_lines(report, part)
+    attachment = next(((n, t) for n, t in lines if _ATTACHMENT.search(t.strip())), None)
+    if attachment is not None:
+        n, text = attachment
+        yield ctx.finding(
+            "FA101",
+            "决算表未在报告中公开，只注明见附件，无法与正文核对",
+            Span.at(n, 1, len(text) + 1),
+            severity=Severity.WARNING,
+        )
+        return
+    if listed or part is not None:
+        yield ctx.finding(
+            "FA101",
+            "决算表只列出表名，没有表格数据",
+            _part_anchor(part) or (listed[0].title_span if listed else None),
+            severity=Severity.WARNING,
+        )
+
+
+@rule("FA102", "九张决算表齐全", Category.COMPLETENESS, Severity.ERROR)
+def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
+    """When the report publishes its tables, each of the nine standard tables must be there (an
+    empty one still printed with its header and a 说明). A table listed by title without a body
+    is a warning; a table not found at all is an error. Silent when no table has data (FA101)."""
+    report = ctx.report
+    if not any(t.status is TableStatus.DATA for t in report.tables):
+        return
+    part = report.part(PartName.TABLES)
+    anchor = _part_anchor(part)
+    for role in STANDARD_ROLES:
+        table = report.table(role)
+        title = STANDARD_TITLES[role]
+        if table is None or table.status is TableStatus.MISSING:
+            yield ctx.finding("FA102", f"缺少{role.value}（{title}）", anchor)
+        elif table.status is TableStatus.TITLE_ONLY:
+            yield ctx.finding(
+                "FA102",
+                f"{role.value}（{title}）只有标题，没有表格",
+                table.title_span or table.span,
+                severity=Severity.WARNING,
+            )
+
+
+# What a 空表说明 says: there is nothing to report.
+_EMPTY_NOTE = re.compile(
+    r"无数据|没有|无此|无该|未发生|为0|为零|空表|无相关|不涉及|无.{0,8}(收入|支出)"
+)
+_TOPIC: dict[TableRole, tuple[str, ...]] = {
+    TableRole.T07: ("政府性基金",),
+    TableRole.T08: ("国有资本经营",),
+    TableRole.T09: ("三公",),
+}
+_ZERO_STATEMENT = re.compile(r"无该项|无此项|没有|^无|未发生|(?<![\d.])0万元|为0|为零")
+
+
+def _note_lines(ctx: RuleContext, table: Table) -> list[tuple[int, str]]:
+    """The table's 注/说明 lines (its own note and the 说明 lines printed right after it)."""
+    out: list[tuple[int, str]] = []
+    if table.note and table.note_span is not None:
+        out.append((table.note_span.line, table.note))
+    if table.span is not None:
+        for n in range(table.span.end_line + 1, table.span.end_line + 6):
+            text = ctx.report.source.line(n).strip()
+            if text.startswith(("说明", "注")):
+                out.append((n, text))
+            elif text and not text.startswith(("说明", "注")) and n > table.span.end_line + 1:
+                break
+    return out
+
+
+def _narrative_zero(ctx: RuleContext, role: TableRole) -> Span | None:
+    """A 情况说明 section on the table's topic that says the item is nil."""
+    keywords = _TOPIC.get(role)
+    part = ctx.report.part(PartName.EXPLANATION)
+    if not keywords or part is None or not part.present:
+        return None
+    for section in part.walk_sections():
+        if not any(k in section.title for k in keywords):
+            continue
+        for n in range(section.span.line + 1, section.span.end_line + 1):
+            text = _squash(ctx.report.source.line(n))
+            if text and _ZERO_STATEMENT.search(text):
+                return section.heading
+    return None
+
+
+@rule("FA103", "空表附有说明", Category.COMPLETENESS, Severity.WARNING)
+def empty_table_note(ctx: RuleContext) -> Iterator[Finding]:
+    """A table with no data is still published, empty, with a 说明 saying why (no such income or
+    spending). Warning when the note is missing; info when the 情况说明 at least states that the
+    item is nil (the table itself should still say so)."""
+    for table in ctx.report.tables:
+        if table.status is not TableStatus.EMPTY or table.role is TableRole.OTHER:
+            continue
+        if any(_EMPTY_NOTE.search(_squash(text)) for _, text in _note_lines(ctx, table)):
+            continue
+        anchor = table.title_span or table.span
+        stated = _narrative_zero(ctx, table.role)
+        if stated is not None:
+            yield ctx.finding(
+                "FA103",
+                f"{table.id}（{table.title}）为空表且没有空表说明（情况说明中已说明该项为零）",
+                anchor,
+                severity=Severity.INFO,
+                related=[RelatedSpan(span=stated, note="情况说明中的相关段落")],
+            )
+        else:
+            yield ctx.finding(
+                "FA103", f"{table.id}（{table.title}）为空表，但没有说明为何无数据", anchor
+            )
+
+
+@rule("FA104", "公开NN表编号与表格相符且不重复", Category.COMPLETENESS, Severity.WARNING)
+def table_labels(ctx: RuleContext) -> Iterator[Finding]:
+    """Each table is identified by its title; its printed ``公开NN表`` label must be the one of
+    that title and must not be used by two tables (readers and cross-references rely on it)."""
+    labelled: dict[str, list[Table]] = {}
+    for table in ctx.report.tables:
+        if table.label is None:
+            continue
+        match = _LABEL.search(table.label)
+        if match is None:
+            continue
+        labelled.setdefault(f"公开{int(match.group(1)):02d}表", []).append(table)
+    for label, tables in labelled.items():
+        for table in tables:
+            if table.role is TableRole.OTHER or label == table.role.value:
+                continue
+            twins = [t for t in tables if t is not table]
+            twice = f"，且该编号也用于{twins[0].title}" if twins else ""
+            yield ctx.finding(
+                "FA104",
+                f"“{table.title}”应为{table.role.value}，却标为{label}{twice}",
+                table.label_span or table.title_span or table.span,
+                related=[
+                    RelatedSpan(span=t.label_span, note=f"{t.title}也标为{label}")
+                    for t in twins
+                    if t.label_span is not None
+                ],
+                expected=table.role.value,
+                actual=label,
+            )
+
+
+# Topics the 情况说明 must cover, each with the words that show it is covered.
+_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "收入支出决算总体情况",
+        ("收入支出决算总体", "收支决算总体", "收、支总计", "收支总计", "收入总计"),
+    ),
+    ("收入决算情况", ("收入决算情况", "收入合计", "本年收入", "事业收入", "其他收入")),
+    ("支出决算情况", ("支出决算情况", "支出合计", "本年支出")),
+    (
+        "财政拨款收入支出决算总体情况",
+        ("财政拨款收入支出决算总体", "财政拨款收、支总计", "财政拨款收支"),
+    ),
+    ("一般公共预算财政拨款支出决算总体情况", ("一般公共预算财政拨款支出", "财政拨款支出决算总体")),
+    ("一般公共预算财政拨款支出决算结构情况", ("结构情况", "主要用于")),
+    ("一般公共预算财政拨款支出决算具体情况", ("具体情况", "年初预算")),
+    ("一般公共预算财政拨款基本支出决算情况", ("基本支出决算", "人员经费")),
+    ("财政拨款“三公”经费支出决算情况", ("三公",)),
+    ("政府性基金预算财政拨款收入支出决算情况", ("政府性基金",)),
+    ("国有资本经营预算财政拨款支出决算情况", ("国有资本经营",)),
+    ("机关运行经费支出情况", ("机关运行经费",)),
+    ("政府采购支出情况", ("政府采购",)),
+    ("国有资产占用情况", ("国有资产", "车辆")),
+    ("预算绩效管理情况", ("绩效",)),
+)
+
+
+@rule("FA105", "情况说明覆盖规定事项", Category.COMPLETENESS, Severity.WARNING)
+def explanation_topics(ctx: RuleContext) -> Iterator[Finding]:
+    """The 情况说明 must explain, among others: 收支总体, 收入, 支出, 财政拨款收支, 一般公共预算
+    财政拨款支出 (总体, 结构, 具体), 基本支出, 三公经费, 政府性基金, 国有资本经营预算, 机关运行经费,
+    政府采购, 国有资产占用 and 绩效 (财预〔2016〕143号). One warning per topic not found in it
+    (绩效 also counts when the report has a 绩效 part elsewhere)."""
+    report = ctx.report
+    part = report.part(PartName.EXPLANATION)
+    if part is None or not part.present:
+        yield ctx.finding("FA105", "报告没有决算情况说明部分", None, severity=Severity.ERROR)
+        return
+    text = _part_text(report, part)
+    performance = report.part(PartName.PERFORMANCE)
+    anchor = _part_anchor(part)
+    for topic, words in _TOPICS:
+        if any(w in text for w in words):
+            continue
+        if topic == "预算绩效管理情况" and performance is not None and performance.present:
+            continue
+        yield ctx.finding("FA105", f"情况说明未涉及“{topic}”", anchor)
+
+
+@rule("FA106", "名词解释部分存在", Category.COMPLETENESS, Severity.ERROR)
+def glossary(ctx: RuleContext) -> Iterator[Finding]:
+    """A disclosure ends with 名词解释 (财政拨款收入, 基本支出, 三公经费, 机关运行经费 …) so that
+    the public can read the tables; its absence is an error."""
+    part = ctx.report.part(PartName.GLOSSARY)
+    if part is not None and part.present:
+        return
+    yield ctx.finding("FA106", "报告缺少名词解释部分", None)
+
+
+_TEMPLATE = re.compile(
+    r"增加（减少）|增长（下降）|增加\(减少\)|增长\(下降\)|（增加/减少）|增加/减少"
+)
+_EMPTY_LIST = re.compile(r"(包括|如下|主要用于)[：:]\s*$")
+
+
+@rule("FA108", "模板文字未填写", Category.COMPLETENESS, Severity.WARNING)
+def template_left(ctx: RuleContext) -> Iterator[Finding]:
+    """Template text left unfilled: alternatives such as ``增加（减少）…增长（下降）`` kept as
+    printed (warning), or a list introduced by ``包括：`` that ends the paragraph with nothing
+    after it (info)."""
+    report = ctx.report
+    part = report.part(PartName.EXPLANATION)
+    for n, line in _part_lines(report, part):
+        match = _TEMPLATE.search(line)
+        if match is not None:
+            yield ctx.finding(
+                "FA108",
+                f"模板文字“{match.group(0)}”未按实际情况改写",
+                Span.at(n, match.start() + 1, match.end() + 1),
+            )
+        empty = _EMPTY_LIST.search(line)
+        if empty is not None and _list_left_empty(report, n, line):
+            yield ctx.finding(
+                "FA108",
+                f"“{empty.group(1)}：”之后没有内容",
+                Span.at(n, empty.start() + 1, empty.end() + 1),
+                severity=Severity.INFO,
+            )
+
+
+_ITEM = re.compile(
+    r"^\s*(\d+[.．、]|[（(]\d+[）)]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+)
+
+
+def _style(text: str) -> str | None:
+    match = _ITEM.match(text)
+    if match is None:
+        return None
+    return re.sub(r"[\d一二三四五六七八九十]+", "N", match.group(1))
+
+
+def _list_left_empty(report: Report, line: int, text: str) -> bool:
+    """A numbered item ending in ``包括：`` followed directly by the next item of the same kind."""
+    own = _style(text)
+    if own is None:
+        return False
+    for n in range(line + 1, min(line + 4, report.source.line_count + 1)):
+        following = report.source.line(n).strip()
+        if following:
+            return _style(following) == own
+    return False

@@ -1,1 +1,498 @@
-"""Rule family module (being written): registers its rules with `fa_tui.rules.registry.rule`."""
+"""FA3xx cross-table relations: the same quantity printed in two tables must agree.
+
+Equalities of one quantity printed at the same precision have zero tolerance (one quantity rounds
+to one figure); a class total built from several printed rows allows their rounding. "≤"
+relations (a part of the money cannot exceed the whole) are warnings: they need judgement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fa_tui.model import Amount, Category, Finding, Row, Severity, Table, TableRole
+from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.table_access import (
+    class_code_of,
+    class_parts,
+    coded_rows,
+    data_table,
+    equal_finding,
+    find_named,
+    has_value,
+    norm,
+    not_above_finding,
+    side_rows,
+    sum_finding,
+    total_row,
+    value,
+)
+
+INCOME = "income"
+SPENDING = "spending"
+AMOUNT = "金额"
+
+
+def _class_rows(table: Table, side: str, column: str) -> dict[str, Row]:
+    """类 code → row of a two-sided table's spending side (表一/表四), by the row's name."""
+    out: dict[str, Row] = {}
+    for row in side_rows(table, side):
+        code = class_code_of(row.name)
+        if code and code not in out and row.value(column) is not None:
+            out[code] = row
+    return out
+
+
+def _class_codes(table: Table) -> list[str]:
+    """The 类 codes a classified table has figures for (3-digit prefixes of its coded rows)."""
+    return list(dict.fromkeys((r.code or "")[:3] for r in coded_rows(table)))
+
+
+def _compare_to_parts(
+    ctx: RuleContext,
+    code: str,
+    what: str,
+    single: Amount | None,
+    parts: list[tuple[Amount | None, str]],
+    other_note: str,
+) -> Finding | None:
+    """``single`` against one figure (exact) or against the sum of several printed rows."""
+    if single is None:
+        return None
+    present = [(p, n) for p, n in parts if p is not None]
+    if not present:
+        return None
+    if len(present) == 1:
+        return equal_finding(ctx, code, what, single, present[0][0], other_note)
+    return sum_finding(ctx, code, what, single, present, relation=other_note)
+
+
+@rule("FA301", "表二收入合计及各来源等于表一", Category.CROSS_TABLE, Severity.ERROR)
+def t02_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
+    """表二 (收入决算表) 合计 本年收入合计 = 表一 本年收入合计; and by source: 表二 财政拨款收入 =
+    表一 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入; 上级补助, 事业, 经营, 附属单位上缴,
+    其他收入 each equal to 表一's row."""
+    t01, t02 = data_table(ctx, TableRole.T01), data_table(ctx, TableRole.T02)
+    if t01 is None or t02 is None:
+        return
+    total = total_row(t02)
+    if total is None:
+        return
+    income = side_rows(t01, INCOME)
+    pairs: list[tuple[str, list[str]]] = [
+        ("本年收入合计", ["本年收入合计"]),
+        (
+            "财政拨款收入",
+            [
+                "一般公共预算财政拨款收入",
+                "政府性基金预算财政拨款收入",
+                "国有资本经营预算财政拨款收入",
+            ],
+        ),
+        ("上级补助收入", ["上级补助收入"]),
+        ("事业收入", ["事业收入"]),
+        ("经营收入", ["经营收入"]),
+        ("附属单位上缴收入", ["附属单位上缴收入"]),
+        ("其他收入", ["其他收入"]),
+    ]
+    for column, names in pairs:
+        rows = [find_named(income, n) for n in names]
+        parts = [(r.value(AMOUNT), f"表一{norm(r.name)}") for r in rows if r is not None]
+        found = _compare_to_parts(
+            ctx, "FA301", f"表二合计{column}", total.value(column), parts, f"表一{names[0]}"
+        )
+        if found:
+            yield found
+
+
+@rule("FA302", "表三支出合计及各类支出等于表一", Category.CROSS_TABLE, Severity.ERROR)
+def t03_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
+    """表三 (支出决算表) 合计 本年支出合计 = 表一 本年支出合计, and each 功能分类 类 of 表三 (its
+    类 row, or the sum of its 款/项 rows when the 类 row is not printed) = 表一's row of that 类."""
+    t01, t03 = data_table(ctx, TableRole.T01), data_table(ctx, TableRole.T03)
+    if t01 is None or t03 is None:
+        return
+    spending = side_rows(t01, SPENDING)
+    yield from _totals_and_classes(
+        ctx, "FA302", t03, "表三", "本年支出合计", spending, AMOUNT, "表一"
+    )
+
+
+def _totals_and_classes(
+    ctx: RuleContext,
+    code: str,
+    table: Table,
+    name: str,
+    column: str,
+    other_rows: list[Row],
+    other_column: str,
+    other_name: str,
+) -> Iterator[Finding]:
+    total = total_row(table)
+    other_total = find_named(other_rows, "本年支出合计")
+    if total is not None and other_total is not None:
+        found = equal_finding(
+            ctx,
+            code,
+            f"{name}合计{column}",
+            total.value(column),
+            other_total.value(other_column),
+            f"{other_name}本年支出合计",
+        )
+        if found:
+            yield found
+    classes: dict[str, Row] = {}
+    for row in other_rows:
+        cls = class_code_of(row.name)
+        if cls and cls not in classes:
+            classes[cls] = row
+    for cls in dict.fromkeys([*_class_codes(table), *classes]):
+        other = classes.get(cls)
+        parts = class_parts(table, cls)
+        if other is None:
+            continue
+        other_amount = other.value(other_column)
+        if not parts:
+            # The class is not in this table: fine when the other table prints it as 0 or blank.
+            if value(other_amount) != 0 and total is not None:
+                yield ctx.finding(
+                    code,
+                    f"{other_name}“{norm(other.name)}”为 {other_amount.printed()}，"  # type: ignore[union-attr]
+                    f"但{name}没有该类（{cls}）的支出",
+                    other_amount.span,  # type: ignore[union-attr]
+                    expected="0",
+                    actual=other_amount.printed(),  # type: ignore[union-attr]
+                    difference=other_amount.printed(),  # type: ignore[union-attr]
+                )
+            continue
+        label = (
+            f"{parts[0].code} {norm(parts[0].name)}"
+            if len(parts) == 1
+            else f"{cls} 类（由{len(parts)}行合成）"
+        )
+        if len(parts) == 1:
+            found = equal_finding(
+                ctx,
+                code,
+                f"{name}“{label}”{column}",
+                parts[0].value(column),
+                other_amount,
+                f"{other_name}“{norm(other.name)}”",
+            )
+        else:
+            found = sum_finding(
+                ctx,
+                code,
+                f"{other_name}“{norm(other.name)}”",
+                other_amount,
+                [(p.value(column), f"{name} {p.code} {norm(p.name)}") for p in parts],
+                relation=f"{name}该类各行之和",
+            )
+        if found:
+            yield found
+
+
+@rule("FA303", "表四各项财政拨款收入等于表一", Category.CROSS_TABLE, Severity.ERROR)
+def t04_income_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
+    """表四 income by fund (一般公共预算 / 政府性基金 / 国有资本经营预算财政拨款) = 表一's
+    matching 财政拨款收入 rows: both tables report the same appropriations received this year."""
+    t01, t04 = data_table(ctx, TableRole.T01), data_table(ctx, TableRole.T04)
+    if t01 is None or t04 is None:
+        return
+    income01 = side_rows(t01, INCOME)
+    income04 = side_rows(t04, INCOME)
+    for fund in ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"):
+        row04 = find_named(income04, fund, fund + "收入")
+        row01 = find_named(income01, fund + "收入", fund)
+        if row04 is None or row01 is None:
+            continue
+        found = equal_finding(
+            ctx,
+            "FA303",
+            f"表四收入“{fund}”",
+            row04.value(AMOUNT),
+            row01.value(AMOUNT),
+            f"表一“{norm(row01.name)}”",
+        )
+        if found:
+            yield found
+
+
+@rule("FA304", "表四一般公共预算财政拨款支出等于表五", Category.CROSS_TABLE, Severity.ERROR)
+def t04_vs_t05(ctx: RuleContext) -> Iterator[Finding]:
+    """表四 一般公共预算财政拨款 column = 表五 (一般公共预算财政拨款支出决算表) 小计:
+    the 本年支出合计 row against 表五 合计, and each 类 against 表五's 类 (or the sum of its
+    printed rows)."""
+    t04, t05 = data_table(ctx, TableRole.T04), data_table(ctx, TableRole.T05)
+    if t04 is None or t05 is None:
+        return
+    yield from _totals_and_classes(
+        ctx, "FA304", t05, "表五", "小计", side_rows(t04, SPENDING), "一般公共预算财政拨款", "表四"
+    )
+
+
+def _all_income_is_general_budget(ctx: RuleContext) -> bool:
+    """表一 shows every yuan of income and balance as 一般公共预算财政拨款 this year."""
+    t01 = data_table(ctx, TableRole.T01)
+    if t01 is None:
+        return False
+    income = side_rows(t01, INCOME)
+    general = find_named(income, "一般公共预算财政拨款收入")
+    total = find_named(income, "总计")
+    if general is None or total is None or not has_value(total.value(AMOUNT)):
+        return False
+    return value(general.value(AMOUNT)) == value(total.value(AMOUNT))
+
+
+_T05_T03 = (("小计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出"))
+
+
+@rule(
+    "FA305",
+    "表五各行不超过表三（全部收入为一般公共预算拨款时应相等）",
+    Category.CROSS_TABLE,
+    Severity.WARNING,
+)
+def t05_vs_t03(ctx: RuleContext) -> Iterator[Finding]:
+    """表五 (一般公共预算财政拨款支出) is part of 表三 (all spending), row by row and column by
+    column (小计/基本/项目), so it cannot exceed it: a larger 表五 figure is a warning. When 表一
+    shows that all income and balances are 一般公共预算财政拨款 (no other source, no 结转), the two
+    tables describe the same money and must be equal: a difference is then an error."""
+    t03, t05 = data_table(ctx, TableRole.T03), data_table(ctx, TableRole.T05)
+    if t03 is None or t05 is None:
+        return
+    strict = _all_income_is_general_budget(ctx)
+    by_code03 = {r.code: r for r in coded_rows(t03)}
+    pairs: list[tuple[Row, Row | None]] = []
+    total05, total03 = total_row(t05), total_row(t03)
+    if total05 is not None:
+        pairs.append((total05, total03))
+    pairs.extend((r, by_code03.get(r.code)) for r in coded_rows(t05))
+    for row05, row03 in pairs:
+        label = f"{row05.code} {norm(row05.name)}" if row05.code else "合计"
+        for col05, col03 in _T05_T03:
+            this = row05.value(col05)
+            other = row03.value(col03) if row03 is not None else None
+            if strict:
+                if row03 is None:
+                    found = (
+                        ctx.finding(
+                            "FA305",
+                            f"表五“{label}”{col05}为 {this.printed()}，但表三没有该科目，"
+                            "而全部收入均为一般公共预算财政拨款",
+                            this.span,
+                            severity=Severity.ERROR,
+                        )
+                        if this is not None and value(this) != 0
+                        else None
+                    )
+                else:
+                    found = equal_finding(
+                        ctx,
+                        "FA305",
+                        f"表五“{label}”{col05}",
+                        this,
+                        other,
+                        f"表三{col03}（全部收入均为一般公共预算财政拨款，两表应相等）",
+                    )
+            else:
+                found = not_above_finding(
+                    ctx, "FA305", f"表五“{label}”{col05}", this, other, f"表三{col03}"
+                )
+            if found:
+                yield found
+
+
+@rule("FA306", "表六人员经费与公用经费之和等于表五基本支出", Category.CROSS_TABLE, Severity.ERROR)
+def t06_vs_t05(ctx: RuleContext) -> Iterator[Finding]:
+    """表六 人员经费合计 + 公用经费合计 = 表五 合计 基本支出: both are the 一般公共预算财政拨款
+    基本支出, one by economic and one by functional classification."""
+    t05, t06 = data_table(ctx, TableRole.T05), data_table(ctx, TableRole.T06)
+    if t05 is None or t06 is None:
+        return
+    total05 = total_row(t05)
+    personnel = next((r for r in t06.rows if norm(r.name) == "人员经费合计"), None)
+    public = next((r for r in t06.rows if norm(r.name) == "公用经费合计"), None)
+    if total05 is None or personnel is None or public is None:
+        return
+    found = sum_finding(
+        ctx,
+        "FA306",
+        "表五合计基本支出",
+        total05.value("基本支出"),
+        [
+            (personnel.value("决算数"), "表六人员经费合计"),
+            (public.value("决算数"), "表六公用经费合计"),
+        ],
+        relation="表六人员经费合计与公用经费合计之和",
+    )
+    if found:
+        yield found
+
+
+@rule(
+    "FA307", "表四政府性基金、国有资本经营支出等于表七、表八", Category.CROSS_TABLE, Severity.ERROR
+)
+def t04_vs_t07_t08(ctx: RuleContext) -> Iterator[Finding]:
+    """表四 本年支出合计 in the 政府性基金预算财政拨款 column = 表七 合计 本年支出小计, and in the
+    国有资本经营预算财政拨款 column = 表八 合计. An empty 表七/表八 means 0."""
+    t04 = data_table(ctx, TableRole.T04)
+    if t04 is None:
+        return
+    total04 = find_named(side_rows(t04, SPENDING), "本年支出合计")
+    if total04 is None:
+        return
+    for role, name, column04, column in (
+        (TableRole.T07, "表七", "政府性基金预算财政拨款", "本年支出小计"),
+        (TableRole.T08, "表八", "国有资本经营预算财政拨款", "合计"),
+    ):
+        amount04 = total04.value(column04)
+        other = ctx.report.table(role)
+        if other is None or amount04 is None:
+            continue
+        total = total_row(other) if other.status.value == "data" else None
+        other_amount = total.value(column) if total is not None else None
+        if other_amount is None or other_amount.value is None:
+            if value(amount04) != 0:
+                yield ctx.finding(
+                    "FA307",
+                    f"表四本年支出合计“{column04}”为 {amount04.printed()}，但{name}没有数据",
+                    amount04.span,
+                    expected="0",
+                    actual=amount04.printed(),
+                    difference=amount04.printed(),
+                )
+            continue
+        found = equal_finding(
+            ctx,
+            "FA307",
+            f"表四本年支出合计“{column04}”",
+            amount04,
+            other_amount,
+            f"{name}合计{column}",
+        )
+        if found:
+            yield found
+
+
+_T06_T09 = (
+    ("30212", "决算数因公出国（境）费"),
+    ("30217", "决算数公务接待费"),
+    ("30231", "决算数公务用车运行维护费"),
+    ("31013", "决算数公务用车购置费"),
+)
+
+
+@rule("FA308", "表六三公相关科目不超过表九决算数", Category.CROSS_TABLE, Severity.WARNING)
+def t06_vs_t09(ctx: RuleContext) -> Iterator[Finding]:
+    """表六 30212 因公出国（境）费用, 30217 公务接待费, 30231 公务用车运行维护费 and 31013 公务用车
+    购置 are 一般公共预算 基本支出 parts of the 三公经费, so each is at most the matching 决算数 of
+    表九 (which also counts project money and other 财政拨款)."""
+    t06, t09 = data_table(ctx, TableRole.T06), ctx.report.table(TableRole.T09)
+    if t06 is None or t09 is None:
+        return
+    row09 = next((r for r in t09.rows if r.cells), None) if t09.status.value == "data" else None
+    by_code = {r.code: r for r in t06.rows if r.code}
+    for code, column in _T06_T09:
+        row06 = by_code.get(code)
+        if row06 is None:
+            continue
+        amount = row06.value("决算数")
+        whole = row09.value(column) if row09 is not None else None
+        label = column.removeprefix("决算数")
+        found = not_above_finding(
+            ctx,
+            "FA308",
+            f"表六 {code} {norm(row06.name)}",
+            amount,
+            whole,
+            f"表九{label}决算数"
+            if whole is not None
+            else f"表九{label}决算数（表九无数据，按 0 计）",
+        )
+        if found:
+            yield found
+
+
+@rule("FA309", "表四各类财政拨款支出不超过表一", Category.CROSS_TABLE, Severity.WARNING)
+def t04_vs_t01_classes(ctx: RuleContext) -> Iterator[Finding]:
+    """表四 合计 per 功能分类 类 (财政拨款 spending) cannot exceed 表一's row of that 类 (all
+    spending), nor can 表四 本年支出合计 exceed 表一 本年支出合计."""
+    t01, t04 = data_table(ctx, TableRole.T01), data_table(ctx, TableRole.T04)
+    if t01 is None or t04 is None:
+        return
+    rows01 = _class_rows(t01, SPENDING, AMOUNT)
+    spending04 = side_rows(t04, SPENDING)
+    for cls, row04 in _class_rows(t04, SPENDING, "合计").items():
+        row01 = rows01.get(cls)
+        found = not_above_finding(
+            ctx,
+            "FA309",
+            f"表四“{norm(row04.name)}”合计",
+            row04.value("合计"),
+            row01.value(AMOUNT) if row01 is not None else None,
+            f"表一“{norm(row01.name)}”" if row01 is not None else "表一该类支出（未列出）",
+        )
+        if found:
+            yield found
+    total04 = find_named(spending04, "本年支出合计")
+    total01 = find_named(side_rows(t01, SPENDING), "本年支出合计")
+    if total04 is not None and total01 is not None:
+        found = not_above_finding(
+            ctx,
+            "FA309",
+            "表四本年支出合计",
+            total04.value("合计"),
+            total01.value(AMOUNT),
+            "表一本年支出合计",
+        )
+        if found:
+            yield found
+
+
+_PAIRS = (
+    ("30108", "2080505", "机关事业单位基本养老保险缴费"),
+    ("30109", "2080506", "职业年金缴费"),
+    ("30111", "2101103", "公务员医疗补助"),
+    ("30113", "2210201", "住房公积金"),
+)
+
+
+@rule("FA310", "经济分类与功能分类对应科目相等", Category.CROSS_TABLE, Severity.WARNING)
+def economic_vs_functional(ctx: RuleContext) -> Iterator[Finding]:
+    """Some 经济分类 items of 表六 have one 功能分类 项 of their own, so the two must agree:
+    30108 基本养老保险缴费 = 2080505, 30109 职业年金缴费 = 2080506, 30111 公务员医疗补助缴费 =
+    2101103, 30113 住房公积金 = 2210201 (表五 基本支出). A warning: a unit may legitimately book
+    part of it elsewhere, but it usually means one of the tables is wrong."""
+    t05, t06 = data_table(ctx, TableRole.T05), data_table(ctx, TableRole.T06)
+    if t05 is None or t06 is None:
+        return
+    rows05 = {r.code: r for r in coded_rows(t05)}
+    rows06 = {r.code: r for r in t06.rows if r.code}
+    for economic, functional, label in _PAIRS:
+        row06, row05 = rows06.get(economic), rows05.get(functional)
+        if row06 is None:
+            continue
+        amount06 = row06.value("决算数")
+        amount05 = row05.value("基本支出") if row05 is not None else None
+        if value(amount06) == 0 and value(amount05) == 0:
+            continue
+        if row05 is None:
+            yield ctx.finding(
+                "FA310",
+                f"表六 {economic} {label}为 {amount06.printed()}，"  # type: ignore[union-attr]
+                f"但表五没有对应的功能分类科目 {functional}",
+                amount06.span,  # type: ignore[union-attr]
+                expected="0",
+                actual=amount06.printed(),  # type: ignore[union-attr]
+            )
+            continue
+        found = equal_finding(
+            ctx,
+            "FA310",
+            f"表六 {economic} {label}",
+            amount06,
+            amount05,
+            f"表五 {functional} {norm(row05.name)} 基本支出",
+        )
+        if found:
+            yield found.model_copy(update={"severity": Severity.WARNING})

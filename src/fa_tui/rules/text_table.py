@@ -1,1 +1,271 @@
-"""Rule family module (being written): registers its rules with `fa_tui.rules.registry.rule`."""
+"""FA4xx text vs table: a figure quoted in the narrative must equal its table cell.
+
+Each narrative amount whose label maps to a table quantity (``parse.labels.quantity_for``) is
+compared with the cell, read in 万元 (the table's unit label, times ``figure_scale`` when the
+figures are evidently in 元 under a ``单位：万元`` label). A text figure with fewer decimals
+matches a table value that rounds to it (``13.8`` ↔ 13.7518); anything else is an error
+(warnings for 机关运行经费 and other economic items, which may legitimately differ).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fa_tui.model import Amount, Category, Finding, RelatedSpan, Row, Severity, Table, TableRole
+from fa_tui.model.facts import AmountFact, Quantity
+from fa_tui.parse.fact_figures import in_wan
+from fa_tui.parse.labels import CLASS_NAMES, table_usable
+from fa_tui.rules.intervals import half_unit
+from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.tolerance import fmt
+from fa_tui.rules.units import figure_scale
+
+T = Category.TEXT_TABLE
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、．.]")
+
+
+def _norm(name: str) -> str:
+    text = re.sub(r"[\s\u3000]+", "", name)
+    text = _ORDINAL.sub("", text)
+    return text.removeprefix("其中：").removeprefix("其中:")
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """A table quantity read in 万元: its value, precision and the cells it came from."""
+
+    value: Decimal
+    decimals: int
+    cells: tuple[Amount, ...]
+    printed: str  # how the cells read (``138,366,269.56 × 0.0001``)
+
+
+def _unit_factor(ctx: RuleContext, table: Table) -> tuple[Decimal, int]:
+    """Factor from printed figures to 万元, and the decimals it adds."""
+    factor = figure_scale(ctx, table)
+    unit = (table.unit or ctx.report.unit or "万元").replace(" ", "")
+    if "万元" not in unit and unit.endswith("元"):
+        factor *= Decimal("0.0001")
+    shift = max(0, -factor.normalize().as_tuple().exponent) if factor != 1 else 0
+    return factor, int(shift)
+
+
+def _rows(table: Table, q: Quantity) -> list[Row]:
+    rows = [r for r in table.rows if q.side is None or r.side is None or r.side == q.side]
+    if q.aggregate and q.code:
+        exact = [r for r in rows if r.code == q.code]
+        if exact:
+            return exact[:1]
+        children = [r for r in rows if r.code and r.code.startswith(q.code)]
+        if children:
+            depth = min(len(r.code or "") for r in children)
+            return [r for r in children if len(r.code or "") == depth]
+        name = CLASS_NAMES.get(q.code)
+        if name:
+            named = [r for r in rows if not r.code and name in _norm(r.name)]
+            return named[:1]
+        return []
+    if q.row and q.code is not None or (q.row and q.name.startswith("表五") and "（项）" in q.name):
+        key = _norm(q.row or "").removesuffix("支出")
+        candidates = [
+            r
+            for r in rows
+            if r.code
+            and len(r.code) == 7
+            and (q.code is None or r.code.startswith(q.code))
+            and key
+            and (key in _norm(r.name) or _norm(r.name).removesuffix("支出") in key)
+        ]
+        return candidates if len(candidates) == 1 else []
+    if q.row:
+        key = _norm(q.row)
+        exact = [r for r in rows if _norm(r.name) == key]
+        if exact:
+            return exact[:1]
+        contained = [r for r in rows if key in _norm(r.name)]
+        return contained[:1]
+    # a one-row table (表九): the row that has the column
+    return [r for r in rows if r.value(q.column) is not None][:1]
+
+
+def table_figure(ctx: RuleContext, q: Quantity) -> tuple[Decimal, Amount, int] | None:
+    """(value in 万元, first cell, decimals) of quantity ``q``, or ``None``."""
+    found = read_quantity(ctx, q)
+    if found is None:
+        return None
+    return found.value, found.cells[0], found.decimals
+
+
+def read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
+    """The figure of quantity ``q`` in its table, read in 万元 (``None`` when not found)."""
+    table = ctx.report.table(q.table)
+    if not table_usable(table):
+        return None
+    assert table is not None
+    rows = _rows(table, q)
+    cells = [r.value(q.column) for r in rows]
+    if not rows or any(c is None or c.value is None for c in cells):
+        return None
+    amounts = tuple(c for c in cells if c is not None)
+    factor, shift = _unit_factor(ctx, table)
+    total = sum((a.value or Decimal(0) for a in amounts), Decimal(0))
+    decimals = max(a.decimals for a in amounts) + shift
+    printed = " + ".join(f"{a.value:,.{a.decimals}f}" for a in amounts)
+    if factor != 1:
+        printed = f"({printed}) × {factor.normalize():f}" if len(amounts) > 1 else (
+            f"{printed} × {factor.normalize():f}"
+        )
+    return TableFigure(total * factor, decimals, amounts, printed)
+
+
+def _code_for(fact: AmountFact) -> str | None:
+    q = fact.quantity
+    if q is None:
+        return None
+    label = fact.label
+    if q.table is TableRole.T01:
+        if q.row == "总计":
+            return "FA401"
+        return "FA403" if q.side == "spending" else "FA402"
+    if q.table is TableRole.T02:
+        return "FA402"
+    if q.table is TableRole.T03:
+        return "FA403"
+    if q.table is TableRole.T04:
+        return "FA404"
+    if q.table is TableRole.T05:
+        return "FA405" if q.row == "合计" else "FA406"
+    if q.table is TableRole.T06:
+        if "机关运行经费" in label:
+            return "FA409"
+        if q.row in ("人员经费合计", "公用经费合计"):
+            return "FA407"
+        return "FA411"
+    if q.table is TableRole.T09:
+        return "FA408"
+    if q.table in (TableRole.T07, TableRole.T08):
+        return "FA410"
+    return None
+
+
+def _check(ctx: RuleContext, code: str) -> Iterator[Finding]:
+    cache = ctx.cache.setdefault("text_table", {})
+    if "findings" not in cache:
+        cache["findings"] = list(_all(ctx))
+    for finding in cache["findings"]:
+        if finding.code == code:
+            yield finding
+
+
+def _all(ctx: RuleContext) -> Iterator[Finding]:
+    for fact in ctx.report.facts:
+        if not isinstance(fact, AmountFact) or fact.quantity is None:
+            continue
+        if fact.role == "budget" and fact.quantity.table is not TableRole.T09:
+            continue
+        code = _code_for(fact)
+        text_value = in_wan(fact.amount)
+        if code is None or text_value is None:
+            continue
+        found = read_quantity(ctx, fact.quantity)
+        if found is None:
+            continue
+        dt, dx = found.decimals, fact.amount.decimals
+        if fact.amount.unit == "元":
+            dx += 4
+        tolerance = Decimal(0) if dt == dx else half_unit(min(dt, dx))
+        difference = text_value - found.value
+        if abs(difference) <= tolerance:
+            continue
+        decimals = max(dx, 2)
+        expected = fmt(found.value.quantize(Decimal(1).scaleb(-decimals)), decimals)
+        diff = fmt(difference.quantize(Decimal(1).scaleb(-decimals)), decimals)
+        if difference > 0:
+            diff = "+" + diff
+        name = fact.quantity.name
+        yield ctx.finding(
+            code,
+            f"文中{_name(fact.label)} {fact.amount.text} 万元与{name} {expected} 万元不一致",
+            fact.amount.span,
+            related=[RelatedSpan(span=cell.span, note=name) for cell in found.cells[:12]],
+            expected=expected,
+            actual=fact.amount.text,
+            difference=diff,
+            computation=f"{name}: {found.printed} = {expected} 万元 ≠ {fact.amount.text}",
+        )
+
+
+def _name(label: str) -> str:
+    return f"“{label}”" if label else ""
+
+
+@rule("FA401", "文中收、支总计与表一总计一致", T, Severity.ERROR)
+def fa401(ctx: RuleContext) -> Iterator[Finding]:
+    """收、支总计 (收入总计, 支出总计) quoted in the text ↔ 表一 总计."""
+    yield from _check(ctx, "FA401")
+
+
+@rule("FA402", "文中本年收入及各项来源与表一、表二一致", T, Severity.ERROR)
+def fa402(ctx: RuleContext) -> Iterator[Finding]:
+    """本年收入合计 and each source (财政拨款收入, 其他收入 …) and 年初结转和结余 ↔ 表一/表二."""
+    yield from _check(ctx, "FA402")
+
+
+@rule("FA403", "文中本年支出合计、基本支出、项目支出与表三一致", T, Severity.ERROR)
+def fa403(ctx: RuleContext) -> Iterator[Finding]:
+    """本年支出合计, 基本支出, 项目支出 ↔ 表三 合计; spending by 类 and 年末结转 ↔ 表一."""
+    yield from _check(ctx, "FA403")
+
+
+@rule("FA404", "文中财政拨款收支总计与表四一致", T, Severity.ERROR)
+def fa404(ctx: RuleContext) -> Iterator[Finding]:
+    """财政拨款收、支总计 ↔ 表四 总计."""
+    yield from _check(ctx, "FA404")
+
+
+@rule("FA405", "文中一般公共预算财政拨款支出与表五合计一致", T, Severity.ERROR)
+def fa405(ctx: RuleContext) -> Iterator[Finding]:
+    """一般公共预算财政拨款支出 (and its 基本支出/项目支出) ↔ 表五 合计."""
+    yield from _check(ctx, "FA405")
+
+
+@rule("FA406", "文中按类、项列示的支出与表五一致", T, Severity.ERROR)
+def fa406(ctx: RuleContext) -> Iterator[Finding]:
+    """Spending by 类 (structure) and by 项 (details, 支出决算为…) ↔ 表五 rows (by code; a 类
+    missing from the table is the sum of its 项)."""
+    yield from _check(ctx, "FA406")
+
+
+@rule("FA407", "文中人员经费、公用经费与表六一致", T, Severity.ERROR)
+def fa407(ctx: RuleContext) -> Iterator[Finding]:
+    """人员经费 / 公用经费 ↔ 表六 人员经费合计 / 公用经费合计."""
+    yield from _check(ctx, "FA407")
+
+
+@rule("FA408", "文中三公经费与表九一致", T, Severity.ERROR)
+def fa408(ctx: RuleContext) -> Iterator[Finding]:
+    """三公经费 budget and outturn, in total and by item ↔ 表九."""
+    yield from _check(ctx, "FA408")
+
+
+@rule("FA409", "机关运行经费与表六公用经费合计一致", T, Severity.WARNING)
+def fa409(ctx: RuleContext) -> Iterator[Finding]:
+    """机关运行经费 is in practice the 公用经费 of the 一般公共预算财政拨款基本支出 (表六): a
+    difference needs an explanation (warning)."""
+    yield from _check(ctx, "FA409")
+
+
+@rule("FA410", "文中政府性基金、国有资本经营支出与表七、表八一致", T, Severity.ERROR)
+def fa410(ctx: RuleContext) -> Iterator[Finding]:
+    """政府性基金 / 国有资本经营预算 spending ↔ 表七 / 表八 合计 (when those tables have data)."""
+    yield from _check(ctx, "FA410")
+
+
+@rule("FA411", "文中其他经济分类科目与表六一致", T, Severity.WARNING)
+def fa411(ctx: RuleContext) -> Iterator[Finding]:
+    """Economic items quoted in the text (培训费, 办公费 … in the 基本支出 section) ↔ the 表六
+    row. A warning: the text may include project money (会议费 is never compared)."""
+    yield from _check(ctx, "FA411")

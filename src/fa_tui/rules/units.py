@@ -1,15 +1,153 @@
-"""FA7xx units and number format (being written: see issue 4).
+"""FA7xx units and number format.
 
 ``figure_scale`` is shared with the text-vs-table rules (FA4xx): it tells how to read a table's
-printed figures in the unit the table claims.
+printed figures in the unit the table claims. A table is judged to be printed in 元 under a
+``单位：万元`` label when its figures, read as 元 and converted to 万元, are the amounts the
+narrative quotes in 万元 (and, read as 万元, are not), or when read as 万元 they are implausibly
+large for one department.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from fa_tui.model import Table
-from fa_tui.rules.registry import RuleContext
+from fa_tui.model import (
+    Amount,
+    Category,
+    Finding,
+    RelatedSpan,
+    Severity,
+    Span,
+    Table,
+    TableRole,
+    TableStatus,
+)
+from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.table_access import data_table, find_named, side_rows, total_row
+from fa_tui.rules.tolerance import half_unit
+
+YUAN_PER_WAN = Decimal(10000)
+TO_WAN = Decimal("0.0001")
+# Read as 万元, a figure above this (1 万亿元) cannot be one department's money.
+IMPLAUSIBLE_WAN = Decimal(100_000_000)
+_CACHE_KEY = "units.scaled"
+
+# An amount quoted in 万元 in the narrative: digits (maybe with separators) then 万元.
+_WAN = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*万元")
+
+
+@dataclass(frozen=True)
+class TextAmount:
+    """An amount quoted in the narrative in 万元."""
+
+    value: Decimal
+    decimals: int
+    span: Span
+
+
+@dataclass
+class UnitVerdict:
+    """Which tables are in 元 under a 万元 label, and the evidence."""
+
+    scaled: list[Table] = field(default_factory=list)
+    evidence: list[tuple[Amount, TextAmount]] = field(default_factory=list)
+    implausible: Amount | None = None
+
+
+def narrative_amounts(ctx: RuleContext) -> list[TextAmount]:
+    """Amounts in 万元 quoted on the report's non-table lines (cached)."""
+    cached = ctx.cache.get("units.narrative")
+    if cached is not None:
+        return cached
+    table_lines: set[int] = set()
+    for table in ctx.report.tables:
+        if table.span is not None:
+            table_lines.update(range(table.span.line, table.span.end_line + 1))
+    out: list[TextAmount] = []
+    for number, line in enumerate(ctx.report.source.lines, start=1):
+        if number in table_lines or "\t" in line or "万元" not in line:
+            continue
+        for match in _WAN.finditer(line):
+            digits = match.group(1).replace(",", "")
+            decimals = match.group(2) or ""
+            value = Decimal(f"{digits}.{decimals}" if decimals else digits)
+            if value == 0:
+                continue
+            span = Span.at(
+                number, match.start() + 1, match.end(2) + 1 if decimals else match.end(1) + 1
+            )
+            out.append(TextAmount(value, len(decimals), span))
+    ctx.cache["units.narrative"] = out
+    return out
+
+
+def _matches(figure: Decimal, scale: Decimal, quoted: TextAmount) -> bool:
+    return abs(figure * scale - quoted.value) <= half_unit(quoted.decimals)
+
+
+def _labelled_wan(ctx: RuleContext, table: Table) -> bool:
+    unit = table.unit or ctx.report.unit or ""
+    return "万元" in unit
+
+
+def _key_figures(table: Table) -> list[Amount]:
+    """The figures of a table worth comparing with the text (non-zero, not tiny)."""
+    return [a for a in table.amounts() if a.value is not None and abs(a.value) >= 1]
+
+
+def unit_verdict(ctx: RuleContext) -> UnitVerdict:
+    """Decide once per report which 万元-labelled tables are really in 元 (cached)."""
+    cached = ctx.cache.get(_CACHE_KEY)
+    if cached is not None:
+        return cached
+    verdict = UnitVerdict()
+    quoted = narrative_amounts(ctx)
+    candidates = [
+        t
+        for t in ctx.report.tables
+        if t.status is TableStatus.DATA and t.role is not TableRole.OTHER and _labelled_wan(ctx, t)
+    ]
+    votes_yuan = votes_wan = 0
+    per_table: dict[int, tuple[int, int]] = {}
+    for table in candidates:
+        as_yuan = as_wan = 0
+        for figure in _key_figures(table):
+            value = figure.value or Decimal(0)
+            hit_yuan = next((q for q in quoted if _matches(value, TO_WAN, q)), None)
+            hit_wan = any(_matches(value, Decimal(1), q) for q in quoted)
+            if hit_yuan is not None and not hit_wan:
+                as_yuan += 1
+                if len(verdict.evidence) < 3:
+                    verdict.evidence.append((figure, hit_yuan))
+            elif hit_wan and hit_yuan is None:
+                as_wan += 1
+        per_table[id(table)] = (as_yuan, as_wan)
+        votes_yuan += as_yuan
+        votes_wan += as_wan
+    biggest = max(
+        (a for t in candidates for a in _key_figures(t)),
+        key=lambda a: abs(a.value or 0),
+        default=None,
+    )
+    implausible = biggest is not None and abs(biggest.value or 0) > IMPLAUSIBLE_WAN
+    if implausible:
+        verdict.implausible = biggest
+    report_in_yuan = (votes_yuan > votes_wan and votes_yuan >= 2) or (
+        implausible and votes_wan <= votes_yuan
+    )
+    if report_in_yuan:
+        for table in candidates:
+            as_yuan, as_wan = per_table[id(table)]
+            if as_wan > as_yuan:
+                continue  # this table agrees with the text as printed
+            verdict.scaled.append(table)
+    else:
+        verdict.evidence.clear()
+    ctx.cache[_CACHE_KEY] = verdict
+    return verdict
 
 
 def figure_scale(ctx: RuleContext, table: Table) -> Decimal:
@@ -18,4 +156,144 @@ def figure_scale(ctx: RuleContext, table: Table) -> Decimal:
     1 normally; ``Decimal("0.0001")`` when the figures are evidently in 元 under a ``单位：万元``
     label (FA701). Cached in ``ctx.cache``.
     """
-    return Decimal(1)
+    verdict = unit_verdict(ctx)
+    return TO_WAN if any(t is table for t in verdict.scaled) else Decimal(1)
+
+
+def _headline(table: Table) -> Amount | None:
+    """表一 总计 (or the table's largest figure) to quote in the message."""
+    if table.role is TableRole.T01:
+        row = find_named(side_rows(table, "income"), "总计")
+        if row is not None and row.value("金额") is not None:
+            return row.value("金额")
+    figures = _key_figures(table)
+    return max(figures, key=lambda a: abs(a.value or 0), default=None)
+
+
+@rule("FA701", "表格数字量级与金额单位一致", Category.UNITS, Severity.ERROR)
+def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
+    """A table labelled ``单位：万元`` must print 万元. When its figures read as 元 are the
+    amounts the narrative quotes in 万元 (收支总计, 收入合计 …), or read as 万元 they exceed what
+    one department could spend (above 1 万亿元), the tables were published in 元 under a 万元
+    label. Reported once for all the tables concerned; the text-vs-table rules then compare the
+    figures scaled to 万元."""
+    verdict = unit_verdict(ctx)
+    if not verdict.scaled:
+        return
+    first = verdict.scaled[0]
+    headline = _headline(first)
+    anchor = first.unit_span or first.title_span or first.span
+    names = "、".join(t.id or t.title for t in verdict.scaled)
+    reasons: list[str] = []
+    related: list[RelatedSpan] = []
+    if headline is not None and headline.value is not None:
+        as_wan = headline.value
+        reasons.append(
+            f"{first.id}的 {headline.text.strip()} 若按万元计约为 {as_wan / YUAN_PER_WAN:,.0f} 亿元"
+            f"，按元计则为 {as_wan * TO_WAN:.2f} 万元"
+        )
+        related.append(RelatedSpan(span=headline.span, note="按万元读不合理的数字"))
+    for figure, quoted in verdict.evidence:
+        reasons.append(
+            f"{figure.text.strip()} 元即 {figure.value * TO_WAN:.2f} 万元，"  # type: ignore[operator]
+            f"与正文第 {quoted.span.line} 行的 {quoted.value} 万元一致"
+        )
+        related.append(RelatedSpan(span=figure.span, note="表中数字（实为元）"))
+        related.append(RelatedSpan(span=quoted.span, note="正文以万元引用的同一数额"))
+    for table in verdict.scaled[1:]:
+        span = table.unit_span or table.title_span or table.span
+        if span is not None:
+            related.append(RelatedSpan(span=span, note=f"{table.id or table.title} 同样标注万元"))
+    yield ctx.finding(
+        "FA701",
+        f"{names} 标注“单位：万元”，但数字实为元（相差一万倍）：" + "；".join(reasons),
+        anchor,
+        related=related,
+        expected="万元",
+        actual="元",
+    )
+
+
+@rule("FA702", "修复的提取损坏数字", Category.UNITS, Severity.INFO)
+def repaired_numbers(ctx: RuleContext) -> Iterator[Finding]:
+    """Numbers damaged by PDF/DOCX extraction (``137,500,26 5.00``, ``0. 00``) were read after
+    repair; the reviewer may want to check them against the original. One finding per table,
+    pointing at the first repaired figure, the others as related spans."""
+    for table in ctx.report.tables:
+        repaired = sorted(
+            (a for a in table.amounts() if a.repaired), key=lambda a: a.span.sort_key()
+        )
+        if not repaired:
+            continue
+        first = repaired[0]
+        note = first.repair_note or "已修复"
+        yield ctx.finding(
+            "FA702",
+            f"{table.id or table.title}中有 {len(repaired)} 个数字带有提取损坏（如 "
+            f"“{first.text}” 读作 {first.printed()}：{note}），已按修复后的值检查",
+            first.span,
+            related=[
+                RelatedSpan(span=a.span, note=f"“{a.text}” 读作 {a.printed()}")
+                for a in repaired[1:]
+            ],
+        )
+
+
+@rule("FA703", "表格未标明金额单位", Category.UNITS, Severity.INFO)
+def missing_unit(ctx: RuleContext) -> Iterator[Finding]:
+    """A table with figures should state its unit (``单位：万元``); without it a reader cannot tell
+    元 from 万元. fa-tui then assumes the report's usual unit."""
+    for table in ctx.report.tables:
+        if table.status is not TableStatus.DATA or table.role is TableRole.OTHER or table.unit:
+            continue
+        span = table.title_span or table.span
+        yield ctx.finding(
+            "FA703",
+            f"{table.id or table.title}（{table.title}）未标明金额单位",
+            span,
+        )
+
+
+# One quantity printed in two tables: (table, row finder, column) pairs.
+def _t01(side: str, name: str):
+    def get(ctx: RuleContext) -> Amount | None:
+        table = data_table(ctx, TableRole.T01)
+        row = find_named(side_rows(table, side), name) if table else None
+        return row.value("金额") if row else None
+
+    return get
+
+
+def _total(role: TableRole, column: str):
+    def get(ctx: RuleContext) -> Amount | None:
+        table = data_table(ctx, role)
+        row = total_row(table) if table else None
+        return row.value(column) if row else None
+
+    return get
+
+
+_SAME_QUANTITY = (
+    ("本年收入合计", _t01("income", "本年收入合计"), _total(TableRole.T02, "本年收入合计")),
+    ("本年支出合计", _t01("spending", "本年支出合计"), _total(TableRole.T03, "本年支出合计")),
+    ("基本支出", _total(TableRole.T03, "基本支出"), _total(TableRole.T05, "基本支出")),
+)
+
+
+@rule("FA704", "同一数额在不同表中的小数位数不同", Category.UNITS, Severity.INFO)
+def mixed_precision(ctx: RuleContext) -> Iterator[Finding]:
+    """One quantity printed in two tables should be printed the same way; ``953.2`` in one table
+    and ``953.20`` in another usually means one was typed by hand or rounded differently."""
+    for label, first, second in _SAME_QUANTITY:
+        a, b = first(ctx), second(ctx)
+        if a is None or b is None or a.value is None or b.value is None:
+            continue
+        if a.decimals == b.decimals or a.value == 0:
+            continue
+        yield ctx.finding(
+            "FA704",
+            f"{label}在两张表中的小数位数不同：{a.text.strip()}（{a.decimals} 位）与 "
+            f"{b.text.strip()}（{b.decimals} 位）",
+            b.span,
+            related=[RelatedSpan(span=a.span, note=f"另一处{label}")],
+        )

@@ -1,0 +1,1 @@
+"""The inspector: a keyboard-driven Textual app over one report (imports the core, not back)."""

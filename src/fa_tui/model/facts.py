@@ -1,0 +1,238 @@
+"""Facts read from the narrative: typed statements with the figures they quote and their spans.
+
+Every figure is an ``Amount`` (exact ``Decimal``, printed decimals, unit, span in the original
+file). A fact also carries the ``label`` it is about (normalised text such as ``基本支出``), the
+span of the whole clause, the heading it sits under and, where a table holds the same quantity,
+a ``Quantity`` naming the table cell (``表一 总计`` …).
+
+Kinds (the ``kind`` field discriminates them):
+
+- ``amount``      ``基本支出525.83万元``
+- ``share``       ``占55.16%`` with the part and the whole it is a share of
+- ``change``      ``同比增加44.93万元，增长1.60%`` with the current value it refers to
+- ``completion``  ``年初预算为41.23万元，支出决算为43.71万元，完成年初预算的106.02%``
+- ``total``       a total and its listed parts (``其中：…``), with their changes
+- ``count``       ``7个项目``, ``保有量为1辆``
+- ``average``     ``平均每辆0.31万元`` with the total and the count it divides
+- ``year``        a year or date (``截至2023年12月底``, ``与2023年相比``, ``《2023年度…》``)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.span import Span
+from fa_tui.model.tables import TableRole
+
+
+class Quantity(BaseModel):
+    """A table cell (or an aggregate of rows) that a narrative label stands for.
+
+    ``code``/``row`` select the row (code preferred, by prefix when ``aggregate`` is true),
+    ``side`` the side of a two-sided table, ``column`` the ``TABLE_COLUMNS`` key; ``name`` is the
+    Chinese description shown to a reviewer (``表一 总计``).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    table: TableRole
+    column: str
+    code: str | None = None
+    row: str | None = None
+    side: str | None = None
+    aggregate: bool = False
+    name: str
+
+
+class Direction(StrEnum):
+    """The direction a change word states."""
+
+    UP = "up"  # 增加 / 增长 / 上升 / 提高
+    DOWN = "down"  # 减少 / 下降 / 降低
+    FLAT = "flat"  # 持平
+    UNCLEAR = "unclear"  # template text ``增加（减少）``
+
+
+class ChangeBasis(StrEnum):
+    """What a change is measured against."""
+
+    PREVIOUS_YEAR = "previous_year"
+    BUDGET = "budget"
+
+
+class YearRole(StrEnum):
+    """Where a year appears."""
+
+    AS_OF = "as_of"  # 截至2023年12月31日
+    COMPARISON = "comparison"  # 与2023年相比 / 较2023年度 / 比2023年
+    DOCUMENT = "document"  # 《2023年度…》
+    ATTACHMENT = "attachment"  # 绩效自评表（2023年度）
+    HEADING = "heading"  # a part or section heading
+    SUBJECT = "subject"  # a sentence opening with the year of the figures it states
+    COVER_DATE = "cover_date"  # 2023 年 9 月 on the cover or under the signature
+
+
+class FactBase(BaseModel):
+    """What every fact has: where it is and what it is about."""
+
+    span: Span  # the clause or sentence the fact was read from
+    label: str = ""  # normalised label ("基本支出"); "" when the text names none
+    label_span: Span | None = None
+    section: str | None = None  # the innermost heading the fact sits under
+    paragraph: int = 0  # index of the paragraph (facts of one paragraph share it)
+    sentence: int = 0  # global index of the sentence
+
+
+class AmountFact(FactBase):
+    """An amount stated for a label. ``role`` is ``plain``, ``budget`` or ``outturn``."""
+
+    kind: Literal["amount"] = "amount"
+    amount: Amount
+    role: Literal["plain", "budget", "outturn"] = "plain"
+    quantity: Quantity | None = None
+
+
+class ShareFact(FactBase):
+    """``占X%``: the part (an amount or a count, when stated) as a share of a whole.
+
+    ``whole`` is the figure the whole resolves to (the total before ``其中``, a figure with the
+    ``whole_label``, or the sum of the group's parts); ``group`` numbers the shares stated
+    together (their printed shares usually add up to 100%).
+    """
+
+    kind: Literal["share"] = "share"
+    share: Amount
+    part: Amount | None = None
+    whole_label: str | None = None
+    whole: Amount | None = None
+    whole_is_sum: bool = False
+    whole_parts: list[Amount] = Field(default_factory=list)
+    group: int = 0
+    is_count: bool = False
+
+
+class ChangeFact(FactBase):
+    """``同比增加44.93万元，增长1.60%``: the change of ``current`` against a basis.
+
+    ``amount`` and ``rate`` are as printed (non-negative); ``direction`` is the word before the
+    amount, ``rate_direction`` the word before the rate.
+    """
+
+    kind: Literal["change"] = "change"
+    current: Amount | None = None
+    current_label: str | None = None
+    direction: Direction | None = None
+    direction_word: str | None = None
+    direction_span: Span | None = None
+    amount: Amount | None = None
+    rate_direction: Direction | None = None
+    rate_word: str | None = None
+    rate_word_span: Span | None = None
+    rate: Amount | None = None
+    basis: ChangeBasis = ChangeBasis.PREVIOUS_YEAR
+    compared_year: int | None = None
+
+    def signed_amount(self) -> Decimal | None:
+        """The change with its sign (``None`` when no amount or no clear direction)."""
+        if self.amount is None or self.amount.value is None:
+            return None
+        direction = self.direction or self.rate_direction
+        if direction is Direction.UP:
+            return self.amount.value
+        if direction is Direction.DOWN:
+            return -self.amount.value
+        if direction is Direction.FLAT:
+            return Decimal(0)
+        return None
+
+
+class CompletionFact(FactBase):
+    """Budget against outturn: ``完成年初预算的104.60%`` and the figures when stated."""
+
+    kind: Literal["completion"] = "completion"
+    rate: Amount | None = None
+    budget: Amount | None = None
+    outturn: Amount | None = None
+    budget_word: str | None = None
+    quantity: Quantity | None = None  # the table cell of the outturn
+
+
+class PartItem(BaseModel):
+    """One listed part of a total, with its change when stated."""
+
+    label: str
+    label_span: Span | None = None
+    amount: Amount
+    change: Decimal | None = None  # signed change of this part
+    change_amount: Amount | None = None
+
+
+class TotalFact(FactBase):
+    """A stated total and its listed parts (``其中：`` or ``主要包括：``).
+
+    ``exhaustive`` is false for ``主要包括`` lists (the parts may not cover the total).
+    ``topic`` is ``三公`` or ``政府采购`` for those breakdowns (checked by their own rules).
+    """
+
+    kind: Literal["total"] = "total"
+    total: Amount
+    total_change: Decimal | None = None
+    total_change_amount: Amount | None = None
+    parts: list[PartItem] = Field(default_factory=list)
+    exhaustive: bool = True
+    topic: str | None = None
+
+
+class CountFact(FactBase):
+    """A count: ``7个项目``, ``保有量为1辆``, ``5批次``."""
+
+    kind: Literal["count"] = "count"
+    count: Amount
+
+
+class AverageFact(FactBase):
+    """``平均每辆0.31万元``: an average with the total and the count it divides."""
+
+    kind: Literal["average"] = "average"
+    average: Amount
+    total: Amount | None = None
+    count: Amount | None = None
+
+
+class YearFact(FactBase):
+    """A year or date, with the role it plays."""
+
+    kind: Literal["year"] = "year"
+    year: int
+    month: int | None = None
+    role: YearRole
+    text: str
+
+
+Fact = Annotated[
+    AmountFact
+    | ShareFact
+    | ChangeFact
+    | CompletionFact
+    | TotalFact
+    | CountFact
+    | AverageFact
+    | YearFact,
+    Field(discriminator="kind"),
+]
+
+FACT_TYPES = (
+    AmountFact,
+    ShareFact,
+    ChangeFact,
+    CompletionFact,
+    TotalFact,
+    CountFact,
+    AverageFact,
+    YearFact,
+)

@@ -1,0 +1,286 @@
+"""Labels: what a narrative figure is about, and which table quantity that label stands for.
+
+``clean_label`` turns the text before a figure (``（一）2024年度一般公共预算财政拨款支出``) into a
+label (``一般公共预算财政拨款支出``); ``match_key`` reduces labels further for comparing two of
+them; ``quantity_for`` maps a label, read in its section, to a table cell (``表一 总计``,
+``表五 类 208``, ``表六 人员经费合计`` …) following domain.md §2–§3.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fa_tui.model import Table, TableRole, TableStatus
+from fa_tui.model.facts import Quantity
+
+CLASS_NAMES: dict[str, str] = {
+    "201": "一般公共服务",
+    "202": "外交",
+    "203": "国防",
+    "204": "公共安全",
+    "205": "教育",
+    "206": "科学技术",
+    "207": "文化旅游体育与传媒",
+    "208": "社会保障和就业",
+    "210": "卫生健康",
+    "211": "节能环保",
+    "212": "城乡社区",
+    "213": "农林水",
+    "214": "交通运输",
+    "215": "资源勘探工业信息等",
+    "216": "商业服务业等",
+    "217": "金融",
+    "219": "援助其他地区",
+    "220": "自然资源海洋气象等",
+    "221": "住房保障",
+    "222": "粮油物资储备",
+    "224": "灾害防治及应急管理",
+    "229": "其他",
+    "231": "债务还本",
+    "232": "债务付息",
+    "234": "抗疫特别国债安排",
+}
+
+_ENUM = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．）)])+"
+)
+_YEAR = re.compile(r"^(?:截至|截止)?\d{4}年(?:度|末|底)?(?:\d{1,2}月(?:\d{1,2}日)?)?[，,]?")
+_LEAD_WORDS = re.compile(
+    r"^(?:其中[：:，,]?|主要包括[：:]?|包括[：:]?|主要用于以下方面[：:]?|具体情况如下[：:]?|同比|"
+    r"本部门|本单位|我部门|我单位|我局|全年|本年度?|开支|[，,；;：:、]|和|及)+"
+)
+_TAIL_WORDS = re.compile(r"(?:均为|各为|合计为|共计|总额为|为|是|达到?|约|共|各|总计为)$")
+_VERBS = re.compile(r"(?:开支|实现支出|决算数?为?|执行数为?|实际支出数?为?)$")
+_KEY_DROP = re.compile(r"本年|年度|全年|决算|数|的|“|”|\"|（类）|（款）|（项）|\(类\)|\(款\)|\(项\)")
+
+
+def clean_label(text: str) -> str:
+    """The label in ``text`` (the words just before a figure), without ordinals, years, verbs."""
+    label = text.strip("，,；;：:、。 ")
+    for _ in range(3):
+        before = label
+        label = _ENUM.sub("", label)
+        label = _YEAR.sub("", label)
+        label = _LEAD_WORDS.sub("", label)
+        label = _TAIL_WORDS.sub("", label)
+        if label == before:
+            break
+    return label.strip("，,；;：:、。 ")
+
+
+def subject_label(label: str) -> str:
+    """A label without the outturn verbs (``因公出国（境）费支出决算为`` → ``因公出国（境）费``)."""
+    return clean_label(_VERBS.sub("", label))
+
+
+def match_key(label: str) -> str:
+    """A label reduced for comparison (``本年支出合计`` ~ ``支出合计``)."""
+    return _KEY_DROP.sub("", label)
+
+
+def labels_match(a: str, b: str) -> bool:
+    """Whether two labels name the same quantity (one key contains the other)."""
+    ka, kb = match_key(a), match_key(b)
+    if not ka or not kb:
+        return False
+    return ka in kb or kb in ka
+
+
+# --- classification names in the text: 社会保障和就业支出（类）…（款）…（项） -----------------
+
+_CLASS_PATH = re.compile(
+    r"(?P<lei>[^（()）]{2,24}?)[（(]类[）)](?:(?P<kuan>[^（()）]{1,30}?)[（(]款[）)])?"
+    r"(?:(?P<xiang>[^（()）]{1,40}?)[（(]项[）)])?"
+)
+
+
+@dataclass(frozen=True)
+class ClassPath:
+    """A 功能分类 path named in the text."""
+
+    lei: str
+    kuan: str | None
+    xiang: str | None
+    lei_code: str | None
+
+
+def class_code(name: str) -> str | None:
+    """The 类 code for a 类 name (``社会保障和就业支出`` → ``208``)."""
+    key = re.sub(r"支出$|（类）|\(类\)", "", name)
+    for code, class_name in CLASS_NAMES.items():
+        if class_name == key or (len(key) >= 3 and class_name.startswith(key)):
+            return code
+    return None
+
+
+def class_path(text: str) -> ClassPath | None:
+    """The 类/款/项 path written in ``text``, if any."""
+    m = _CLASS_PATH.search(text)
+    if not m:
+        return None
+    lei = _ENUM.sub("", m.group("lei")).strip("，,。：: ")
+    return ClassPath(lei, m.group("kuan"), m.group("xiang"), class_code(lei))
+
+
+def class_of_label(label: str) -> str | None:
+    """The 类 code a structure label names (``卫生健康（类）支出``, ``住房保障支出``)."""
+    if "（项）" in label or "(项)" in label or "（款）" in label:
+        return None
+    key = re.sub(r"（类）|\(类\)|支出$|支出合计$", "", label)
+    key = key.removesuffix("支出")
+    for code, class_name in CLASS_NAMES.items():
+        if key == class_name:
+            return code
+    return None
+
+
+# --- label → table quantity --------------------------------------------------------------------
+
+_GENERAL_BUDGET = "一般公共预算"
+
+
+@dataclass(frozen=True)
+class LabelContext:
+    """Where a label was read: its section titles (outer to inner) and the heading of its item."""
+
+    sections: tuple[str, ...] = ()
+    item: str | None = None
+
+    def in_section(self, word: str) -> bool:
+        """Whether any enclosing section title contains ``word``."""
+        return any(word in title for title in self.sections)
+
+
+def _q(
+    table: TableRole,
+    column: str,
+    name: str,
+    *,
+    code: str | None = None,
+    row: str | None = None,
+    side: str | None = None,
+    aggregate: bool = False,
+) -> Quantity:
+    return Quantity(
+        table=table, column=column, name=name, code=code, row=row, side=side, aggregate=aggregate
+    )
+
+
+_INCOME_SOURCES = (
+    "上级补助收入",
+    "事业收入",
+    "经营收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
+_T06_ITEMS = re.compile(
+    r"^(?:基本工资|津贴补贴|奖金|伙食补助费|绩效工资|机关事业单位基本养老保险缴费|职业年金缴费|职工基本医疗保险缴费|"
+    r"公务员医疗补助缴费|其他社会保障缴费|住房公积金|其他工资福利支出|办公费|印刷费|咨询费|手续费|"
+    r"水费|电费|邮电费|取暖费|物业管理费|差旅费|维修（护）费|租赁费|培训费|专用材料费|劳务费|"
+    r"委托业务费|工会经费|福利费|其他交通费用|其他商品和服务支出|退休费|生活补助|医疗费补助|奖励金)$"
+)
+
+
+def quantity_for(label: str, context: LabelContext) -> Quantity | None:  # noqa: PLR0911, PLR0912
+    """The table quantity a narrative label stands for, or ``None`` when none fits."""
+    text = label.replace("“", "").replace("”", "").replace('"', "")
+    if not text:
+        return None
+    in_3gong = "三公" in text or context.in_section("三公")
+    if in_3gong and ("三公" in text or re.search(r"因公出国|公务用车|公务接待", text)):
+        return _three_public(text)
+    fiscal = "财政拨款" in text
+    if re.search(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计", text):
+        if fiscal:
+            side = "spending" if "支出总计" in text and "收入" not in text else "income"
+            return _q(TableRole.T04, "金额" if side == "income" else "合计", "表四 总计",
+                      row="总计", side=side)
+        side = "spending" if "支出总计" in text and "收" not in text.replace("支出总计", "") else "income"
+        return _q(TableRole.T01, "金额", "表一 总计", row="总计", side=side)
+    if re.fullmatch(r"(?:本年)?收入合计", text):
+        return _q(TableRole.T01, "金额", "表一 本年收入合计", row="本年收入合计", side="income")
+    if re.fullmatch(r"(?:本年)?支出合计", text):
+        return _q(TableRole.T03, "本年支出合计", "表三 合计", row="合计")
+    if text in ("财政拨款收入",) and not context.in_section("财政拨款收入支出"):
+        return _q(TableRole.T02, "财政拨款收入", "表二 合计 财政拨款收入", row="合计")
+    if text in ("一般公共预算财政拨款收入",):
+        return _q(TableRole.T01, "金额", "表一 一般公共预算财政拨款收入",
+                  row="一般公共预算财政拨款收入", side="income")
+    if text in _INCOME_SOURCES:
+        return _q(TableRole.T02, text, f"表二 合计 {text}", row="合计")
+    if context.in_section("政府性基金") or context.in_section("国有资本"):
+        if "结转" in text or "结余" in text or "收入" in text:
+            return None
+    if text in ("年初结转和结余", "上年结转和结余"):
+        return _q(TableRole.T01, "金额", "表一 年初结转和结余", row="年初结转和结余",
+                  side="income")
+    if text == "年末结转和结余":
+        return _q(TableRole.T01, "金额", "表一 年末结转和结余", row="年末结转和结余",
+                  side="spending")
+    general = _GENERAL_BUDGET in text or (
+        context.in_section(_GENERAL_BUDGET) and not context.in_section("政府性基金")
+    )
+    for word, role, column in (("政府性基金", TableRole.T07, ""), ("国有资本", TableRole.T08, "")):
+        if text in ("基本支出", "项目支出") and (word in label or context.in_section(word)):
+            del column
+            return _q(role, text, f"{'表七' if role is TableRole.T07 else '表八'} 合计 {text}",
+                      row="合计")
+    if text in ("基本支出", "项目支出") and not general:
+        return _q(TableRole.T03, text, f"表三 合计 {text}", row="合计")
+    if re.fullmatch(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出", text) or (
+        text in ("基本支出", "项目支出") and general
+    ):
+        column = "基本支出" if "基本" in text else "项目支出"
+        return _q(TableRole.T05, column, f"表五 合计 {column}", row="合计")
+    if re.fullmatch(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出", text) and general:
+        return _q(TableRole.T05, "小计", "表五 合计", row="合计")
+    if re.fullmatch(r"人员经费(?:支出)?", text):
+        return _q(TableRole.T06, "决算数", "表六 人员经费合计", row="人员经费合计")
+    if re.fullmatch(r"公用经费(?:支出)?", text):
+        return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
+    if re.fullmatch(r"机关运行经费(?:支出)?", text):
+        return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
+    if "政府性基金" in text and text.endswith("支出") and "基本" not in text and "项目" not in text:
+        return _q(TableRole.T07, "本年支出小计", "表七 合计 本年支出", row="合计")
+    if "国有资本经营" in text and text.endswith("支出") and "基本" not in text:
+        return _q(TableRole.T08, "合计", "表八 合计", row="合计")
+    path = class_path(context.item or "") or class_path(text)
+    if path is not None and path.xiang:
+        return _q(TableRole.T05, "小计", f"表五 {path.lei}（类）{path.xiang}（项）",
+                  code=path.lei_code, row=path.xiang)
+    code = class_of_label(text)
+    if code is not None:
+        if general:
+            return _q(TableRole.T05, "小计", f"表五 类 {code}", code=code, aggregate=True)
+        return _q(TableRole.T01, "金额", f"表一 类 {code}", code=code, side="spending",
+                  aggregate=True)
+    if _T06_ITEMS.match(text) and context.in_section("基本支出") or text == "培训费":
+        return _q(TableRole.T06, "决算数", f"表六 {text}", row=text)
+    return None
+
+
+def _three_public(text: str) -> Quantity | None:
+    prefix = "预算数" if re.search(r"预算(?:数|为|安排)?$", text) else "决算数"
+    if "因公出国" in text:
+        item = "因公出国（境）费"
+    elif re.search(r"公务用车购置及运行|公车购置及", text):
+        item = "公务用车购置及运行维护费小计"
+    elif "公务用车购置" in text:
+        item = "公务用车购置费"
+    elif "公务用车运行" in text:
+        item = "公务用车运行维护费"
+    elif "公务接待" in text:
+        if re.search(r"国内|外事|外宾", text):
+            return None
+        item = "公务接待费"
+    elif "三公" in text:
+        item = "合计"
+    else:
+        return None
+    return _q(TableRole.T09, prefix + item, f"表九 {prefix}{item}")
+
+
+def table_usable(table: Table | None) -> bool:
+    """A table with figures to compare against."""
+    return table is not None and table.status is TableStatus.DATA and bool(table.rows)

@@ -1,0 +1,213 @@
+"""Find table blocks: title line, label, unit, department, table lines and the closing notes.
+
+A block starts at a title line (not in the table of contents) and runs to the next title, the
+next part heading or the end of the text. Inside it, meta lines (``公开 01 表``, ``单位：万元``
+or ``金额单位：`` with ``万元`` on a later line, ``部门：…``) come first, then the table lines, then
+``注：``/``说明：`` notes. Blank lines and page marks are skipped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fa_tui.model.span import Span
+from fa_tui.model.tables import TableRole
+from fa_tui.parse.headings import match_part
+from fa_tui.parse.noise import CleanLine, clean_line
+from fa_tui.parse.table_titles import (
+    DEPARTMENT,
+    LABEL,
+    NOTE_START,
+    PAGE_MARK,
+    UNIT,
+    UNIT_ALONE,
+    TitleMatch,
+    label_text,
+    match_title,
+)
+from fa_tui.parse.toc import toc_lines
+
+_PROSE_MIN = 24
+_NOTE_CONTINUATION_MAX = 6
+
+
+@dataclass
+class Block:
+    """A table block as found in the text (not yet read into rows)."""
+
+    role: TableRole
+    title: str
+    title_span: Span
+    label: str | None = None
+    label_span: Span | None = None
+    unit: str | None = None
+    unit_span: Span | None = None
+    department: str | None = None
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    note_lines: list[int] = field(default_factory=list)
+    end_line: int = 0
+
+    @property
+    def has_meta(self) -> bool:
+        """Whether a label or unit was printed with the title."""
+        return self.label is not None or self.unit is not None
+
+
+@dataclass(frozen=True)
+class _Title:
+    line: int  # 1-based
+    match: TitleMatch
+    clean: CleanLine
+
+
+def _title_on(clean: CleanLine) -> TitleMatch | None:
+    """A title on a cleaned line; a tab line counts only when its other fields are empty."""
+    text = clean.text
+    if "\t" in text:
+        fields = [f for f in text.split("\t") if f.strip()]
+        if len(fields) != 1:
+            return None
+        offset = text.index(fields[0])
+        found = match_title(fields[0].strip())
+        if found is None:
+            return None
+        lead = len(fields[0]) - len(fields[0].lstrip())
+        return TitleMatch(
+            found.role, found.title, found.start + offset + lead, found.end + offset + lead
+        )
+    return match_title(text)
+
+
+def find_titles(lines: Sequence[str]) -> tuple[list[_Title], set[int], list[CleanLine]]:
+    """Title lines (standard and other) outside the table of contents, and part heading lines."""
+    cleaned = [clean_line(line) for line in lines]
+    toc = toc_lines(cleaned)
+    titles: list[_Title] = []
+    parts: set[int] = set()
+    for i, clean in enumerate(cleaned):
+        if i in toc or not clean.text:
+            continue
+        if match_part(clean) is not None:
+            parts.add(i + 1)
+            continue
+        found = _title_on(clean)
+        if found is not None:
+            titles.append(_Title(i + 1, found, clean))
+    return titles, parts, cleaned
+
+
+def find_blocks(lines: Sequence[str]) -> list[Block]:
+    """Every table block of the text, in order."""
+    titles, parts, cleaned = find_titles(lines)
+    stops = sorted({t.line for t in titles} | parts | {len(lines) + 1})
+    blocks: list[Block] = []
+    for title in titles:
+        end = stops[bisect_right(stops, title.line)]
+        blocks.append(_read_block(title, end, lines, cleaned))
+    return blocks
+
+
+def _span(clean: CleanLine, line: int, start: int, end: int) -> Span:
+    column, end_column = clean.columns(start, end)
+    return Span.at(line, column, end_column)
+
+
+def _read_meta(block: Block, clean: CleanLine, line: int) -> bool:
+    """Record label, unit and department found on ``clean``; whether it was a meta line."""
+    text = clean.text
+    if "\t" in text and len([f for f in text.split("\t") if f.strip()]) > 1:
+        return False
+    found = False
+    label = LABEL.search(text)
+    if label and block.label is None:
+        block.label = label_text(label.group(1))
+        block.label_span = _span(clean, line, label.start(), label.end())
+        found = True
+    unit = UNIT.search(text)
+    if unit:
+        found = True
+        if unit.group(1) and block.unit is None:
+            block.unit = unit.group(1)
+            block.unit_span = _span(clean, line, unit.start(1), unit.end(1))
+    alone = UNIT_ALONE.match(text)
+    if alone and block.unit is None:
+        block.unit = alone.group(1)
+        block.unit_span = _span(clean, line, 0, len(text))
+        found = True
+    department = DEPARTMENT.search(text)
+    if department:
+        found = True
+        if block.department is None:
+            block.department = department.group(1).strip() or None
+    return found
+
+
+def _is_prose(clean: CleanLine, tabbed: bool) -> bool:
+    """A line of running text that cannot belong to a table."""
+    text = clean.text
+    if "\t" in text:
+        return False
+    if tabbed and len(text) >= _PROSE_MIN:
+        return True
+    return len(text) >= _PROSE_MIN and ("。" in text or "，" in text) and "  " not in text
+
+
+def _read_block(title: _Title, end: int, lines: Sequence[str], cleaned: list[CleanLine]) -> Block:
+    """Read the lines of the block that starts at ``title`` and stops before line ``end``."""
+    block = Block(
+        role=title.match.role,
+        title=title.match.title,
+        title_span=_span(title.clean, title.line, title.match.start, title.match.end),
+    )
+    _read_meta(block, title.clean, title.line)  # 公开01表 or 单位 printed beside the title
+    tabbed = any("\t" in lines[n - 1] for n in range(title.line + 1, end))
+    last = title.line
+    state = "meta"
+    continuation = 0
+    for n in range(title.line + 1, end):
+        clean = cleaned[n - 1]
+        text = clean.text
+        raw = lines[n - 1]
+        if not text or PAGE_MARK.match(text):
+            continue
+        if NOTE_START.match(text) and "\t" not in text:
+            state = "note"
+            block.note_lines.append(n)
+            last = n
+            continuation = 0
+            continue
+        if state == "note":
+            if "\t" not in text and continuation < _NOTE_CONTINUATION_MAX and _continues_note(text):
+                block.note_lines.append(n)
+                last = n
+                continuation += 1
+                continue
+            break
+        if state == "meta" and _read_meta(block, clean, n):
+            last = n
+            continue
+        if "\t" not in raw and _is_prose(clean, tabbed):
+            break
+        if not block.lines and "\t" not in raw and not _may_start_table(clean, tabbed):
+            break
+        state = "rows"
+        block.lines.append((n, lines[n - 1]))
+        last = n
+    block.end_line = last
+    return block
+
+
+def _continues_note(text: str) -> bool:
+    """A line that continues a table note: a numbered item or another note."""
+    return bool(text[:1].isdigit() or NOTE_START.match(text))
+
+
+def _may_start_table(clean: CleanLine, tabbed: bool) -> bool:
+    """Whether the first non-meta line of a block can be a table line."""
+    if "\t" in clean.text:
+        return True
+    if tabbed:
+        return False
+    return "  " in clean.text.strip()

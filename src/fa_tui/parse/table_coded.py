@@ -1,0 +1,98 @@
+"""Tables of 科目代码 rows (表二, 表三, 表五, 表七, 表八) and the one-row 表九."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.tables import TABLE_COLUMNS, Row, RowKind, TableRole
+from fa_tui.parse.table_columns import value_map
+from fa_tui.parse.table_grid import (
+    RowDraft,
+    amount_at,
+    blank_amount,
+    find_numbering,
+    is_header_line,
+    numbering_of,
+    row_kind,
+)
+from fa_tui.parse.table_layout import GridLine
+
+THREE_PUBLIC_ROW = "三公经费"
+
+
+def _fill(
+    amounts: dict[str, Amount], keys: Sequence[str], line: GridLine, unit: str | None
+) -> dict[str, Amount]:
+    """Every key of ``keys`` in order; a missing cell is blank (no value), placed at line end."""
+    end = len(line.raw.rstrip()) + 1
+    return {k: amounts.get(k) or blank_amount(line.number, end, unit) for k in keys}
+
+
+def _read_values(
+    line: GridLine, columns: dict[int, str], unit: str | None, draft: RowDraft | None
+) -> dict[str, Amount]:
+    """Figures of ``line`` by column; other text goes to ``draft`` (code, name)."""
+    amounts: dict[str, Amount] = {}
+    for cell in line.cells:
+        key = columns.get(cell.index)
+        if key is not None and (key not in amounts or amounts[key].value is None):
+            amount = amount_at(line, cell, unit)
+            if amount is not None:
+                if key not in amounts or amount.value is not None:
+                    amounts[key] = amount
+                continue
+        if cell.text and draft is not None and key is None:
+            draft.take_text(cell)
+        elif cell.text and draft is not None and not draft.name:
+            draft.take_text(cell, codes=False)
+    return amounts
+
+
+def build_coded(
+    grid: Sequence[GridLine], role: TableRole, unit: str | None, tabbed: bool
+) -> list[Row]:
+    """Rows of a 科目代码 table: 合计, then 类/款/项 rows with their figures."""
+    keys = TABLE_COLUMNS[role]
+    columns = value_map(grid, keys, tabbed)
+    numbering = find_numbering(grid)
+    skip = {numbering[0]} if numbering else set()
+    rows: list[Row] = []
+    for pos, line in enumerate(grid):
+        if pos in skip or not line.filled() or is_header_line(line, columns):
+            continue
+        draft = RowDraft(line.number, list(line.cells))
+        amounts = _read_values(line, columns, unit, draft)
+        has_value = any(a.value is not None for a in amounts.values())
+        # Without code or figure only a 合计 or a 类/款/项 placeholder is a row.
+        if (
+            draft.code is None
+            and not has_value
+            and (not draft.name or row_kind(draft.name) is RowKind.ITEM)
+        ):
+            continue
+        rows.append(draft.build(_fill(amounts, keys, line, unit)))
+    return rows
+
+
+def build_three_public(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> list[Row]:
+    """表九: the figure row(s) under the multi-row header, twelve columns each."""
+    keys = TABLE_COLUMNS[TableRole.T09]
+    columns = value_map(grid, keys, tabbed, first=0)
+    numbering = find_numbering(grid)
+    start = numbering[0] + 1 if numbering else 0
+    rows: list[Row] = []
+    for line in grid[start:]:
+        if numbering_of(line) is not None:  # repeated after a page break
+            continue
+        amounts = _read_values(line, columns, unit, None)
+        if not any(a.value is not None for a in amounts.values()):
+            continue
+        draft = RowDraft(line.number, [c for c in line.cells if c.index in columns])
+        texts = [c for c in line.filled() if c.index not in columns]
+        if texts:
+            draft.take_text(texts[0], codes=False)
+        else:
+            draft.name = THREE_PUBLIC_ROW
+        rows.append(draft.build(_fill(amounts, keys, line, unit)))
+    return rows

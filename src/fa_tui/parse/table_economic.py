@@ -1,0 +1,140 @@
+"""表六: economic-classification rows in side-by-side blocks, and the 人员经费/公用经费 footer.
+
+Each block is 科目代码, 科目名称, 决算数. The line is read left to right: a code starts an item,
+the next text is its name, a figure right after is its amount. The side comes from the code
+(301 and 303 are 人员经费, the rest 公用经费), so the number and order of blocks do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.span import Span
+from fa_tui.model.tables import PERSONNEL, PUBLIC, TABLE_COLUMNS, Row, RowKind, TableRole
+from fa_tui.parse.table_grid import (
+    RowDraft,
+    amount_at,
+    blank_amount,
+    cell_span,
+    is_number,
+    plain,
+    split_code,
+)
+from fa_tui.parse.table_layout import Cell, GridLine
+
+_KEY = TABLE_COLUMNS[TableRole.T06][0]
+_ECONOMIC = re.compile(r"^3\d{2}(?:\d{2})?$")
+_FOOTER = re.compile(r"^(人员经费|公用经费)合计$")
+_PERSONNEL_PREFIXES = ("301", "303")
+
+
+def economic_side(code: str) -> str:
+    """人员经费 for 301/303 codes, 公用经费 otherwise."""
+    return PERSONNEL if code.startswith(_PERSONNEL_PREFIXES) else PUBLIC
+
+
+def _is_code(cell: Cell) -> bool:
+    found = split_code(cell.text)
+    return found is not None and bool(_ECONOMIC.match(found[0]))
+
+
+def _amount_after(
+    line: GridLine, cells: Sequence[Cell], pos: int, tabbed: bool, unit: str | None
+) -> tuple[Amount, int]:
+    """The amount in the slot after ``cells[pos]`` and the position after it."""
+    nxt = pos + 1
+    if tabbed:
+        # The slot is the next field, even when empty.
+        if nxt < len(cells) and (not cells[nxt].text or is_number(cells[nxt].text)):
+            amount = amount_at(line, cells[nxt], unit)
+            if amount is not None:
+                return amount, nxt + 1
+    else:
+        while nxt < len(cells) and not cells[nxt].text:
+            nxt += 1
+        if nxt < len(cells) and is_number(cells[nxt].text) and not _is_code(cells[nxt]):
+            amount = amount_at(line, cells[nxt], unit)
+            if amount is not None:
+                return amount, nxt + 1
+    return blank_amount(line.number, cells[pos].end + 1, unit), pos + 1
+
+
+def _footer_amount(
+    line: GridLine, cells: Sequence[Cell], pos: int, unit: str | None
+) -> tuple[Amount, int]:
+    """The first figure after a footer label (it may sit several columns further)."""
+    for nxt in range(pos + 1, len(cells)):
+        text = cells[nxt].text
+        if not text:
+            continue
+        if _FOOTER.match(plain(text)) or _is_code(cells[nxt]):
+            break
+        amount = amount_at(line, cells[nxt], unit)
+        if amount is not None and amount.value is not None:
+            return amount, nxt + 1
+    return blank_amount(line.number, cells[pos].end + 1, unit), pos + 1
+
+
+def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> list[Row]:
+    """Item rows by side (人员经费 then 公用经费, printed order within), then the footer rows."""
+    items: list[tuple[int, int, Row]] = []
+    footers: list[Row] = []
+    order = 0
+    for line in grid:
+        cells = list(line.cells) if tabbed else line.filled()
+        pos = 0
+        while pos < len(cells):
+            cell = cells[pos]
+            text = plain(cell.text)
+            if _FOOTER.match(text):
+                amount, after = _footer_amount(line, cells, pos, unit)
+                draft = RowDraft(line.number, [cell])
+                draft.name = cell.text
+                draft.name_span = cell_span(line.number, cell)
+                side = PERSONNEL if text.startswith("人员") else PUBLIC
+                row = draft.build({_KEY: amount}, side=side)
+                footers.append(_with_span(row, line, cell, amount))
+                pos = after
+                continue
+            if cell.text and _is_code(cell):
+                draft = RowDraft(line.number, [cell])
+                draft.take_text(cell)
+                nxt = pos + 1
+                if not draft.name:
+                    while nxt < len(cells) and not cells[nxt].text and not tabbed:
+                        nxt += 1
+                    if (
+                        nxt < len(cells)
+                        and cells[nxt].text
+                        and not is_number(cells[nxt].text)
+                        and not _is_code(cells[nxt])
+                    ):
+                        draft.take_text(cells[nxt], codes=False)
+                        draft.cells.append(cells[nxt])
+                        pos = nxt
+                amount, after = _amount_after(line, cells, pos, tabbed, unit)
+                side = economic_side(draft.code or "")
+                row = draft.build({_KEY: amount}, side=side, economic=True)
+                rank = 0 if side == PERSONNEL else 1
+                items.append((rank, order, _with_span(row, line, cell, amount)))
+                order += 1
+                pos = after
+                continue
+            pos += 1
+    # Block order: by side, then by the 3-digit prefix in order of first appearance.
+    first_seen: dict[str, int] = {}
+    for _, order_, row in items:
+        first_seen.setdefault((row.code or "")[:3], order_)
+    items.sort(key=lambda item: (item[0], first_seen[(item[2].code or "")[:3]], item[1]))
+    return [row for _, _, row in items] + footers
+
+
+def _with_span(row: Row, line: GridLine, first: Cell, amount: Amount) -> Row:
+    """``row`` with its span from its first cell to its amount (or name)."""
+    end = row.name_span.end_column if row.name_span else first.end + 1
+    if amount.value is not None or amount.text:
+        end = max(end, amount.span.end_column)
+    kind = RowKind.TOTAL if _FOOTER.match(plain(row.name)) else row.kind
+    return row.model_copy(update={"span": Span.at(line.number, first.start + 1, end), "kind": kind})

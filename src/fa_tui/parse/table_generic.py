@@ -1,0 +1,62 @@
+"""Other tables (绩效自评表 …): rows of cells keyed by the header text above each figure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.tables import Row
+from fa_tui.parse.table_grid import RowDraft, amount_at, is_number, plain
+from fa_tui.parse.table_layout import GridLine
+
+
+def _header_above(grid: Sequence[GridLine], pos: int, index: int) -> str | None:
+    """The text in column ``index`` of the nearest header line (no figures) above ``pos``."""
+    for line in reversed(grid[:pos]):
+        if any(is_number(c.text) for c in line.filled()):
+            continue
+        cell = line.at(index)
+        if cell is not None and cell.text:
+            return plain(cell.text)
+    return None
+
+
+def _label_left(line: GridLine, index: int, name: str) -> str | None:
+    """The text just left of column ``index`` on the same line (``部门编码 → 157``)."""
+    left = [c for c in line.filled() if c.index < index]
+    if left and not is_number(left[-1].text) and left[-1].text != name:
+        return plain(left[-1].text)
+    return None
+
+
+def build_generic(grid: Sequence[GridLine], unit: str | None) -> tuple[list[str], list[Row]]:
+    """Column keys (header text, ``列N`` when there is none) and the rows that hold figures."""
+    columns: list[str] = []
+    rows: list[Row] = []
+    for pos, line in enumerate(grid):
+        filled = line.filled()
+        figures = [c for c in filled if is_number(c.text)]
+        if not figures:
+            continue
+        draft = RowDraft(line.number, filled)
+        texts = [c for c in filled if not is_number(c.text)]
+        if texts:
+            draft.take_text(texts[0], codes=False)
+        cells: dict[str, Amount] = {}
+        for cell in figures:
+            amount = amount_at(line, cell, unit)
+            if amount is None:
+                continue
+            key = (
+                _header_above(grid, pos, cell.index)
+                or _label_left(line, cell.index, draft.name)
+                or f"列{cell.index + 1}"
+            )
+            if key in cells:
+                key = f"{key}#{cell.index + 1}"
+            cells[key] = amount
+            if key not in columns:
+                columns.append(key)
+        if cells:
+            rows.append(draft.build(cells))
+    return columns, rows

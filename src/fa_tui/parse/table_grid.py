@@ -1,0 +1,218 @@
+"""Shared reading of a table's grid: the 栏次 numbering row, header rows, codes, cells → amounts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.span import Span
+from fa_tui.model.tables import Row, RowKind
+from fa_tui.parse.numbers import parse_cell, parse_number
+from fa_tui.parse.table_layout import Cell, GridLine
+
+_NUMBERING_LABELS = frozenset({"栏次", "行次", "项目", "序号"})
+HEADER_WORDS = frozenset(
+    {
+        "项目",
+        "栏次",
+        "行次",
+        "科目代码",
+        "科目名称",
+        "科目编码",
+        "功能分类科目编码",
+        "功能分类科目代码",
+        "功能分类科目",
+        "经济分类科目",
+        "金额",
+        "收入",
+        "支出",
+        "人员经费",
+        "公用经费",
+        "预算数",
+        "决算数",
+        "本年支出",
+        "本年收入",
+    }
+)
+_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
+_CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s.,].*)$")
+_TOTAL = re.compile(r"(?:合计|总计)$|^小计$")
+PLACEHOLDERS = frozenset({"类", "款", "项"})
+
+
+def plain(text: str) -> str:
+    """Cell text without blanks (for comparing labels)."""
+    return re.sub(r"[\s\u3000]", "", text)
+
+
+def is_number(text: str) -> bool:
+    """Whether a cell's text is a number."""
+    return parse_number(text) is not None
+
+
+def _small_int(text: str) -> int | None:
+    t = plain(text)
+    return int(t) if t.isascii() and t.isdigit() and len(t) <= 2 else None
+
+
+def numbering_of(line: GridLine) -> tuple[dict[int, int], list[Cell]] | None:
+    """``({column index: 栏次 number}, label cells)`` when ``line`` is a 栏次 row.
+
+    A 栏次 row holds the numbers 1..n in order, and otherwise only labels such as ``栏次``.
+    """
+    numbers: dict[int, int] = {}
+    labels: list[Cell] = []
+    filled = line.filled()
+    if not filled:
+        return None
+    for cell in filled:
+        value = _small_int(cell.text)
+        if value is not None:
+            numbers[cell.index] = value
+        elif plain(cell.text) in _NUMBERING_LABELS:
+            labels.append(cell)
+        else:
+            return None
+    if numbers and list(numbers.values()) == list(range(1, len(numbers) + 1)):
+        return numbers, labels
+    return None
+
+
+def find_numbering(grid: Sequence[GridLine]) -> tuple[int, dict[int, int], list[Cell]] | None:
+    """The first 栏次 row: its position in ``grid``, its numbers by column, its label cells."""
+    for pos, line in enumerate(grid):
+        found = numbering_of(line)
+        if found is not None:
+            return pos, found[0], found[1]
+    return None
+
+
+def is_header_line(line: GridLine, value_columns: Iterable[int] = ()) -> bool:
+    """A header row (first or repeated after a page break): header words, no figures."""
+    filled = line.filled()
+    if not filled:
+        return False
+    if numbering_of(line) is not None:
+        return True
+    columns = set(value_columns)
+    if any(c.index in columns and is_number(c.text) for c in filled):
+        return False
+    words = [plain(c.text) for c in filled]
+    if any(w in HEADER_WORDS or w.startswith(("功能分类", "科目", "项目")) for w in words):
+        return True
+    return all(not is_number(c.text) and not _CODE.match(plain(c.text)) for c in filled) and all(
+        w in HEADER_WORDS for w in words
+    )
+
+
+def split_code(text: str) -> tuple[str, int, int, str, int] | None:
+    """A classification code at the start of a cell: (code, start, end, rest, rest_start).
+
+    Accepts ``2080505``, ``20805 05`` (digits split by a blank) and ``2080505机关…``.
+    """
+    whole = plain(text)
+    if _CODE.match(whole) and len(text) <= len(whole) + 2:
+        return whole, 0, len(text), "", len(text)
+    match = _CODE_NAME.match(text)
+    if match:
+        rest_start = match.start(2)
+        return match.group(1), 0, match.end(1), match.group(2).strip(), rest_start
+    return None
+
+
+def code_level(code: str) -> tuple[int, str | None]:
+    """Level (1/2/3 for 3/5/7 digits) and the parent code by prefix."""
+    level = {3: 1, 5: 2, 7: 3}.get(len(code), 1)
+    parent = code[:-2] if len(code) > 3 else None
+    return level, parent
+
+
+def row_kind(name: str) -> RowKind:
+    """TOTAL for 合计/总计/小计 rows, HEADER for 类/款/项 placeholders, else ITEM."""
+    text = plain(name)
+    if _TOTAL.search(text):
+        return RowKind.TOTAL
+    if text in PLACEHOLDERS:
+        return RowKind.HEADER
+    return RowKind.ITEM
+
+
+def cell_span(line: int, cell: Cell) -> Span:
+    """The span of a cell's text (1-based, end exclusive)."""
+    return Span.at(line, cell.start + 1, cell.end + 1)
+
+
+def cells_span(line: int, cells: Sequence[Cell]) -> Span:
+    """The span from the first to the last of ``cells`` that hold text."""
+    filled = [c for c in cells if c.text]
+    if not filled:
+        col = cells[0].start + 1 if cells else 1
+        return Span.at(line, col, col)
+    return Span.at(line, min(c.start for c in filled) + 1, max(c.end for c in filled) + 1)
+
+
+def amount_at(line: GridLine, cell: Cell, unit: str | None) -> Amount | None:
+    """The amount in ``cell`` (blank → value ``None``), ``None`` when it is not a figure."""
+    return parse_cell(cell.text, line.number, cell.start + 1, unit=unit)
+
+
+def blank_amount(line: int, column: int, unit: str | None) -> Amount:
+    """An empty cell (no value) at 1-based ``column``."""
+    return Amount(value=None, text="", span=Span.at(line, column, column), unit=unit)
+
+
+@dataclass
+class RowDraft:
+    """A row being assembled from cells."""
+
+    line: int
+    cells: list[Cell]
+    code: str | None = None
+    code_span: Span | None = None
+    name: str = ""
+    name_span: Span | None = None
+    line_no: str | None = None
+
+    def take_text(self, cell: Cell, *, codes: bool = True) -> None:
+        """Use a text cell as the code and/or the name (the first of each)."""
+        if codes and self.code is None and not self.name:
+            found = split_code(cell.text)
+            if found is not None:
+                code, start, end, rest, rest_start = found
+                self.code = code
+                self.code_span = Span.at(self.line, cell.start + start + 1, cell.start + end + 1)
+                if rest:
+                    lead = len(cell.text[rest_start:]) - len(cell.text[rest_start:].lstrip())
+                    begin = cell.start + rest_start + lead
+                    self.name = rest
+                    self.name_span = Span.at(self.line, begin + 1, begin + len(rest) + 1)
+                return
+        if not self.name:
+            self.name = cell.text
+            self.name_span = cell_span(self.line, cell)
+
+    def build(
+        self, cells: dict[str, Amount], side: str | None = None, economic: bool = False
+    ) -> Row:
+        """The finished row."""
+        level = parent = None
+        if self.code is not None:
+            level, parent = code_level(self.code)
+            if economic:
+                level = 1 if len(self.code) == 3 else 2
+                parent = self.code[:3] if len(self.code) > 3 else None
+        return Row(
+            code=self.code,
+            name=self.name,
+            kind=row_kind(self.name) if self.code is None else RowKind.ITEM,
+            level=level,
+            parent=parent,
+            side=side,
+            line_no=self.line_no,
+            span=cells_span(self.line, self.cells),
+            name_span=self.name_span,
+            code_span=self.code_span,
+            cells=cells,
+        )

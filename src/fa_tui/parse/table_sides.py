@@ -1,0 +1,136 @@
+"""Two-sided tables (表一, 表四): income rows ‖ spending rows, each side its own row and span."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fa_tui.model.amount import Amount
+from fa_tui.model.tables import INCOME, SPENDING, TABLE_COLUMNS, Row, RowKind, TableRole
+from fa_tui.parse.table_columns import numeric_columns
+from fa_tui.parse.table_grid import (
+    RowDraft,
+    amount_at,
+    blank_amount,
+    find_numbering,
+    is_header_line,
+    plain,
+    row_kind,
+)
+from fa_tui.parse.table_layout import Cell, GridLine
+
+INCOME_KEYS: tuple[str, ...] = ("金额",)
+
+
+def side_keys(role: TableRole) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Column keys of the income side and of the spending side."""
+    columns = TABLE_COLUMNS[role]
+    spending = columns[1:] if len(columns) > 1 else columns
+    return INCOME_KEYS, spending
+
+
+def _split_index(grid: Sequence[GridLine], numbered: dict[int, int]) -> int | None:
+    """First column index of the spending side: the second 栏次/项目 label, else after figure 1."""
+    for word in ("栏次", "项目"):
+        for line in grid:
+            hits = [c.index for c in line.filled() if plain(c.text) == word]
+            if len(hits) >= 2:
+                return hits[1]
+    for line in grid:
+        hits = [c.index for c in line.filled() if plain(c.text) in ("收入", "支出")]
+        if len(hits) == 2:
+            return hits[1]
+    if numbered:
+        first = min((i for i, k in numbered.items() if k == 1), default=None)
+        if first is not None:
+            return first + 1
+    return None
+
+
+def _value_columns(
+    grid: Sequence[GridLine], role: TableRole, tabbed: bool
+) -> tuple[dict[int, tuple[str, str]], int, int | None]:
+    """``{column index: (side, key)}``, the split index, and the 栏次 row position."""
+    income_keys, spending_keys = side_keys(role)
+    numbering = find_numbering(grid)
+    numbered = numbering[1] if numbering else {}
+    split = _split_index(grid, numbered)
+    if not numbered:
+        figures = numeric_columns(grid)
+        if tabbed and not figures:
+            figures = [2, 5, 6, 7, 8][: 1 + len(spending_keys)]
+        numbered = {i: n + 1 for n, i in enumerate(figures)}
+    if split is None:
+        split = min(numbered, default=0) + 1
+    mapping: dict[int, tuple[str, str]] = {}
+    left = sorted(i for i in numbered if i < split)
+    right = sorted(i for i in numbered if i >= split)
+    for index, key in zip(left, income_keys, strict=False):
+        mapping[index] = (INCOME, key)
+    for index, key in zip(right, spending_keys, strict=False):
+        mapping[index] = (SPENDING, key)
+    return mapping, split, numbering[0] if numbering else None
+
+
+def _side_row(
+    line: GridLine,
+    cells: list[Cell],
+    side: str,
+    keys: tuple[str, ...],
+    columns: dict[int, tuple[str, str]],
+    unit: str | None,
+) -> Row | None:
+    """One side of a line as a row, or ``None`` when that side is empty."""
+    draft = RowDraft(line.number, [c for c in cells if c.text])
+    amounts: dict[str, Amount] = {}
+    for cell in cells:
+        target = columns.get(cell.index)
+        if target is not None:
+            amount = amount_at(line, cell, unit)
+            if amount is not None:
+                amounts.setdefault(target[1], amount)
+                continue
+        if not cell.text:
+            continue
+        text = plain(cell.text)
+        if text.isdigit() and len(text) <= 3 and draft.line_no is None:
+            draft.line_no = text
+        elif not draft.name:
+            draft.take_text(cell, codes=False)
+    has_value = any(a.value is not None for a in amounts.values())
+    if not draft.name and not has_value:
+        return None
+    if not draft.cells:
+        return None
+    end = max(c.end for c in draft.cells) + 1
+    filled = {k: amounts.get(k) or blank_amount(line.number, end, unit) for k in keys}
+    row = draft.build(filled, side=side)
+    if row.kind is RowKind.HEADER:
+        return None
+    return row
+
+
+def build_two_sided(
+    grid: Sequence[GridLine], role: TableRole, unit: str | None, tabbed: bool
+) -> list[Row]:
+    """Income rows then spending rows, in printed order."""
+    income_keys, spending_keys = side_keys(role)
+    columns, split, numbering_pos = _value_columns(grid, role, tabbed)
+    income: list[Row] = []
+    spending: list[Row] = []
+    for pos, line in enumerate(grid):
+        if pos == numbering_pos or not line.filled() or is_header_line(line, columns):
+            continue
+        left = [c for c in line.cells if c.index < split]
+        right = [c for c in line.cells if c.index >= split]
+        row = _side_row(line, left, INCOME, income_keys, columns, unit)
+        if row is not None:
+            income.append(row)
+        row = _side_row(line, right, SPENDING, spending_keys, columns, unit)
+        if row is not None:
+            spending.append(row)
+    return income + spending
+
+
+def is_total(row: Row) -> bool:
+    """Whether ``row`` is a total (合计/总计)."""
+    return row_kind(row.name) is RowKind.TOTAL

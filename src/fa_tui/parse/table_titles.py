@@ -1,0 +1,126 @@
+"""Recognise table titles (the nine standard tables by title and aliases) and table meta lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fa_tui.model.tables import TableRole
+
+# Aliases per role, normalised (no blanks, no quotes). Longest match wins, so that
+# 财政拨款收入支出决算总表 is not read as 收入支出决算总表.
+ALIASES: dict[TableRole, tuple[str, ...]] = {
+    TableRole.T01: ("收入支出决算总表", "收支决算总表"),
+    TableRole.T02: ("收入决算表",),
+    TableRole.T03: ("支出决算表",),
+    TableRole.T04: ("财政拨款收入支出决算总表", "财政拨款收支决算总表"),
+    TableRole.T05: ("一般公共预算财政拨款支出决算表",),
+    TableRole.T06: (
+        "一般公共预算财政拨款基本支出决算表",
+        "一般公共预算财政拨款基本支出决算明细表",
+    ),
+    TableRole.T07: ("政府性基金预算财政拨款收入支出决算表",),
+    TableRole.T08: ("国有资本经营预算财政拨款支出决算表",),
+    TableRole.T09: ("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表"),
+}
+_BY_LENGTH: tuple[tuple[str, TableRole], ...] = tuple(
+    sorted(((a, r) for r, aliases in ALIASES.items() for a in aliases), key=lambda x: -len(x[0]))
+)
+
+_IGNORED = re.compile(r"[\s“”\"‘’'「」『』]")
+_PREFIX = re.compile(
+    r"^(?:附表\s*[0-9一二三四五六七八九十]*|表\s*[0-9一二三四五六七八九十]{1,3}"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|[0-9]{1,2}\s*[、.．](?!\d))\s*[:：]?\s*"
+)
+_SUFFIX = re.compile(r"(?:[（(][^（）()]{0,20}[)）]|公开\s*[0-9０-９]{1,2}\s*表)+$")
+# Words that may not precede an alias: they belong to a longer, different table title.
+_FORBIDDEN_BEFORE = (
+    "财政拨款",
+    "预算",
+    "项目",
+    "基本",
+    "资本",
+    "基金",
+    "收入",
+    "支出",
+    "明细",
+    "见",
+)
+_SENTENCE = re.compile(r"[，。；！？,;]")
+_MAX_TITLE = 60
+
+LABEL = re.compile(r"公开\s*([0-9０-９]{1,2})\s*表")
+UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)?")
+UNIT_ALONE = re.compile(r"^(万元|千元|亿元|元)$")
+DEPARTMENT = re.compile(
+    r"(?:部门|单位名称|部门名称)\s*[:：]\s*([^\t]*?)\s*(?=(?:金额)?单位\s*[:：]|公开\s*\d|$)"
+)
+NOTE_START = re.compile(r"^(?:注|说明|备注)\s*\d?\s*[:：]")
+ATTACHMENT = re.compile(
+    r"(?:决算|公开)[^，。；]{0,20}(?:报表|表)[^，。；]{0,20}见附件|报表[^，。；]{0,10}见附件"
+)
+PAGE_MARK = re.compile(r"^[—\-－]+\s*\d+\s*[—\-－]+$")
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """A title line: the role (``OTHER`` for a non-standard table), the title text and its extent.
+
+    ``start``/``end`` index the title in the text given.
+    """
+
+    role: TableRole
+    title: str
+    start: int
+    end: int
+
+
+def normalise_title(text: str) -> str:
+    """``text`` without blanks and quotes (for comparing titles)."""
+    return _IGNORED.sub("", text)
+
+
+def _strip_affixes(text: str) -> tuple[str, int, int]:
+    """The title part of ``text`` without list prefixes and label/year suffixes, and its extent."""
+    start, end = 0, len(text)
+    prefix = _PREFIX.match(text)
+    if prefix:
+        start = prefix.end()
+    suffix = _SUFFIX.search(text, start)
+    if suffix and suffix.start() > start:
+        end = suffix.start()
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return text[start:end], start, end
+
+
+def match_title(text: str) -> TitleMatch | None:
+    """The table title on a line (noise already removed), or ``None``.
+
+    A standard title is matched by its aliases at the end of the line, after an optional
+    list prefix (``表一：``, ``一、``) and an optional department/year prefix.
+    """
+    if not text or len(text) > _MAX_TITLE or text.startswith(("-", "•", "·")):
+        return None
+    if LABEL.fullmatch(text.strip()) or NOTE_START.match(text):
+        return None
+    core, start, end = _strip_affixes(text)
+    if not core or _SENTENCE.search(core):
+        return None
+    plain = normalise_title(core)
+    for alias, role in _BY_LENGTH:
+        if plain.endswith(alias):
+            before = plain[: -len(alias)]
+            if len(before) > 30 or any(w in before for w in _FORBIDDEN_BEFORE):
+                continue
+            return TitleMatch(role, core, start, end)
+    if plain.endswith("表") and len(plain) >= 4 and "见" not in plain:
+        return TitleMatch(TableRole.OTHER, core, start, end)
+    return None
+
+
+def label_text(number: str) -> str:
+    """The canonical ``公开NN表`` for a printed label number (full-width digits allowed)."""
+    digits = number.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return f"公开{int(digits):02d}表"

@@ -1,0 +1,96 @@
+"""The JSON document of ``fa-tui check --format json`` (design.md §3) as pydantic models.
+
+Built by ``render.json_report`` and used by the tests to validate the output: the models forbid
+unknown keys, so the document cannot drift from the contract unnoticed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ToolDoc(_Strict):
+    """Which tool wrote the document."""
+
+    name: Literal["fa-tui"]
+    version: str
+
+
+class PartDoc(_Strict):
+    """One canonical part: present or not, and its first line."""
+
+    name: str
+    present: bool
+    line: int | None
+
+
+class TableDoc(_Strict):
+    """One table found in the report."""
+
+    id: str | None
+    title: str
+    status: Literal["data", "empty", "title_only", "missing"]
+    line: int | None
+    unit: str | None
+    rows: int
+
+
+class RelatedDoc(_Strict):
+    """Another place a finding involves."""
+
+    line: int
+    column: int
+    end_column: int
+    note: str
+
+
+class FindingDoc(_Strict):
+    """One finding; positions are 1-based code points, ``end_column`` exclusive."""
+
+    code: str
+    severity: Literal["error", "warning", "info"]
+    category: str
+    message: str
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    expected: str | None
+    actual: str | None
+    difference: str | None
+    computation: str | None
+    related: list[RelatedDoc]
+
+
+class SummaryDoc(_Strict):
+    """Finding counts by severity."""
+
+    error: int
+    warning: int
+    info: int
+
+
+class ReportDoc(_Strict):
+    """One checked report."""
+
+    path: str
+    department: str | None
+    year: int | None
+    unit: str | None
+    parts: list[PartDoc]
+    tables: list[TableDoc]
+    findings: list[FindingDoc]
+    summary: SummaryDoc
+
+
+class CheckDocument(_Strict):
+    """The whole document: the tool and one entry per checked report."""
+
+    tool: ToolDoc
+    reports: list[ReportDoc]

@@ -1,0 +1,110 @@
+"""``fa-tui check --format sarif``: SARIF 2.1.0 for code-scanning tools.
+
+Columns count Unicode code points (``columnKind: unicodeCodePoints``), as our spans do; the
+rules that ran are listed in ``tool.driver.rules`` and each result points at its rule by index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fa_tui import __version__
+from fa_tui.model import Finding, Report, Severity, Span
+from fa_tui.rules.registry import Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: Path) -> str:
+    return path.as_posix()
+
+
+def _region(span: Span) -> dict[str, int]:
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def _location(path: Path, span: Span | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path)}}
+    if span is not None:
+        physical["region"] = _region(span)
+    return {"physicalLocation": physical}
+
+
+def _rule_doc(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.func.__name__,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.doc or rule.title},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"category": rule.category.value},
+    }
+
+
+def _result(path: Path, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": _LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [_location(path, finding.span)],
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    if finding.related:
+        result["relatedLocations"] = [
+            {"id": k, **_location(path, r.span), "message": {"text": r.note}}
+            for k, r in enumerate(finding.related)
+        ]
+    properties = {
+        key: getattr(finding, key)
+        for key in ("expected", "actual", "difference", "computation")
+        if getattr(finding, key) is not None
+    }
+    properties["category"] = finding.category.value
+    result["properties"] = properties
+    return result
+
+
+def sarif_document(
+    results: Sequence[tuple[Report, Sequence[Finding]]], rules: Sequence[Rule]
+) -> dict[str, Any]:
+    """The SARIF log as a dict: one run, all reports' results."""
+    index = {rule.code: k for k, rule in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "fa-tui",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_rule_doc(r) for r in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": [
+                    {"location": {"uri": _uri(report.path)}, "encoding": report.encoding}
+                    for report, _ in results
+                ],
+                "results": [
+                    _result(report.path, f, index) for report, findings in results for f in findings
+                ],
+            }
+        ],
+    }
+
+
+def render_sarif(results: Sequence[tuple[Report, Sequence[Finding]]], rules: Sequence[Rule]) -> str:
+    """The SARIF log as JSON text."""
+    return json.dumps(sarif_document(results, rules), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,144 @@
+"""``fa-tui check`` text output, like a compiler or ruff.
+
+    path:line:col: FA201 [error] message
+      215 | 210	卫生健康支出	627.68	443.66	184.03
+          |                 ^^^^^^
+          = 443.66 + 184.03 = 627.69 ≠ 627.68
+          - 215:20 基本支出
+
+Carets are placed in terminal cells (``rich.cells.cell_len``), so Chinese lines underline
+correctly; tabs are expanded to spaces first. Report text goes through ``safe_text.neutralise``
+and is given to Rich as ``Text`` (never markup). Colour only when the console is a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from fa_tui.model import Finding, Report, Severity, SourceText, Span
+from fa_tui.safe_text import neutralise
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+_NAME = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+TAB = 4
+
+
+def _display(line: str) -> str:
+    """A source line ready for the terminal: tabs expanded, controls made visible."""
+    return neutralise(line.expandtabs(TAB))
+
+
+def _cells_before(line: str, column: int) -> int:
+    """Terminal cells taken by the characters before 1-based ``column`` of ``line``."""
+    return cell_len(_display(line[: max(column - 1, 0)]))
+
+
+def underline(line: str, span: Span, number: int) -> tuple[int, int]:
+    """(start cell, width in cells) of ``span`` on source line ``number``."""
+    start_col = span.column if span.line == number else 1
+    end_col = span.end_column if span.end_line == number else len(line) + 1
+    start = _cells_before(line, start_col)
+    width = max(_cells_before(line, end_col) - start, 1)
+    return start, width
+
+
+def _source_block(source: SourceText, span: Span) -> list[Text]:
+    """The span's first line with its number gutter, then the caret line."""
+    number = span.line
+    line = source.line(number)
+    gutter = f"{number:>6} | "
+    out = [Text(gutter, style="dim") + Text(_display(line))]
+    start, width = underline(line, span, number)
+    carets = Text(" " * (len(gutter) - 2) + "| ", style="dim")
+    carets.append(" " * start + "^" * width, style="bold")
+    out.append(carets)
+    return out
+
+
+def finding_block(report: Report, finding: Finding) -> Text:
+    """The block of one finding: header, source and underline, computation, related spans."""
+    path = neutralise(str(report.path))
+    text = Text()
+    where = f"{path}:{finding.span.line}:{finding.span.column}" if finding.span else path
+    text.append(where, style="bold")
+    text.append(": ")
+    text.append(finding.code, style="bold")
+    text.append(" ")
+    text.append(f"[{finding.severity.value}]", style=_STYLE[finding.severity])
+    text.append(" ")
+    text.append(neutralise(finding.message, tabs=" "))
+    lines = [text]
+    if finding.span is not None:
+        lines.extend(_source_block(report.source, finding.span))
+    if finding.computation:
+        lines.append(Text("       = ", style="dim") + Text(neutralise(finding.computation)))
+    for related in finding.related:
+        r = related.span
+        snippet = neutralise(report.source.slice(r), tabs=" ").strip()
+        entry = Text(f"       - {r.line}:{r.column} ", style="dim")
+        entry.append(neutralise(related.note, tabs=" "))
+        if snippet:
+            entry.append(f"  “{snippet}”", style="dim")
+        lines.append(entry)
+    return Text("\n").join(lines)
+
+
+def counts(findings: Sequence[Finding]) -> dict[Severity, int]:
+    """Number of findings per severity."""
+    out = {s: 0 for s in Severity}
+    for f in findings:
+        out[f.severity] += 1
+    return out
+
+
+def summary_line(label: str, findings: Sequence[Finding]) -> Text:
+    """``path: 2 错误, 1 警告, 3 提示`` (or 未发现问题)."""
+    text = Text(neutralise(label), style="bold")
+    text.append(": ")
+    c = counts(findings)
+    if not findings:
+        text.append("未发现问题", style="green")
+        return text
+    parts = [(f"{c[s]} {_NAME[s]}", _STYLE[s] if c[s] else "dim") for s in Severity]
+    for k, (chunk, style) in enumerate(parts):
+        if k:
+            text.append("，")
+        text.append(chunk, style=style)
+    return text
+
+
+def print_text_report(
+    console: Console, results: Sequence[tuple[Report, Sequence[Finding]]]
+) -> None:
+    """Every finding block, a summary line per file and the total."""
+    everything: list[Finding] = []
+    for report, findings in results:
+        for finding in findings:
+            console.print(finding_block(report, finding), soft_wrap=True)
+            console.print()
+        console.print(summary_line(str(report.path), findings), soft_wrap=True)
+        everything.extend(findings)
+    if len(results) != 1:
+        console.print(summary_line(f"共 {len(results)} 个文件", everything), soft_wrap=True)
+
+
+def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Text:
+    """``--statistics``: the number of findings per code, most frequent first."""
+    per_code: dict[str, int] = {}
+    severity: dict[str, Severity] = {}
+    for f in findings:
+        per_code[f.code] = per_code.get(f.code, 0) + 1
+        if f.code not in severity or f.severity.rank > severity[f.code].rank:
+            severity[f.code] = f.severity
+    lines: list[Text] = []
+    for code in sorted(per_code, key=lambda c: (-per_code[c], c)):
+        line = Text(f"{per_code[code]:>5}  ")
+        line.append(code, style="bold")
+        line.append(f"  [{severity[code].value}]", style=_STYLE[severity[code]])
+        line.append(f"  {titles.get(code, '')}")
+        lines.append(line)
+    return Text("\n").join(lines)

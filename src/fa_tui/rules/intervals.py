@@ -1,0 +1,117 @@
+"""Interval arithmetic on printed figures (design.md §2).
+
+A figure printed with *d* decimals stands for any value within ½·10⁻ᵈ of it (a printed zero is
+exact). A rate computed from printed figures is the interval of every value the exact figures
+could give; the printed rate is right when its own rounding interval meets that interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from fa_tui.model import Amount
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit in the last place of ``decimals`` decimals."""
+    return Decimal(5).scaleb(-(decimals + 1))
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval ``[lo, hi]`` of exact decimals."""
+
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def exact(cls, value: Decimal) -> Interval:
+        """The one-point interval."""
+        return cls(value, value)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def scale(self, factor: Decimal) -> Interval:
+        """Multiplied by a non-negative ``factor``."""
+        return Interval(self.lo * factor, self.hi * factor)
+
+    def contains_zero(self) -> bool:
+        """Whether 0 lies in the interval."""
+        return self.lo <= 0 <= self.hi
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals overlap."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def distance(self, value: Decimal) -> Decimal:
+        """How far ``value`` lies outside the interval (0 inside)."""
+        if value < self.lo:
+            return self.lo - value
+        if value > self.hi:
+            return value - self.hi
+        return ZERO
+
+    @property
+    def mid(self) -> Decimal:
+        """The midpoint."""
+        return (self.lo + self.hi) / 2
+
+
+def of(amount: Amount, scale: Decimal = Decimal(1)) -> Interval:
+    """The values a printed figure may stand for (a printed zero is exact)."""
+    value = (amount.value or ZERO) * scale
+    if amount.value is None or amount.value == 0:
+        return Interval.exact(value)
+    h = half_unit(amount.decimals) * scale
+    return Interval(value - h, value + h)
+
+
+def total(amounts: list[Amount]) -> Interval:
+    """The interval of a sum of printed figures."""
+    out = Interval.exact(ZERO)
+    for amount in amounts:
+        out = out + of(amount)
+    return out
+
+
+def ratio(num: Interval, den: Interval, factor: Decimal = HUNDRED) -> Interval | None:
+    """``num / den × factor`` (``None`` when the denominator may be zero)."""
+    if den.contains_zero():
+        return None
+    values = [a / b for a in (num.lo, num.hi) for b in (den.lo, den.hi)]
+    return Interval(min(values) * factor, max(values) * factor)
+
+
+def rate_matches(rate: Amount, computed: Interval) -> bool:
+    """Whether the printed ``rate`` is what some exact inputs round to."""
+    return of_rate(rate).meets(computed)
+
+
+def of_rate(rate: Amount) -> Interval:
+    """The rounding interval of a printed rate (zero included: ``0%`` may be a rounded 0.3%)."""
+    value = rate.value or ZERO
+    h = half_unit(rate.decimals)
+    return Interval(value - h, value + h)
+
+
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    """``value`` rounded half up to ``decimals`` decimals."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def show(value: Decimal, decimals: int) -> str:
+    """``value`` rounded and printed with ``decimals`` decimals."""
+    return f"{rounded(value, decimals):.{decimals}f}"
+
+
+def rate_decimals(rate: Amount) -> int:
+    """Decimals to print an expected rate with (at least two)."""
+    return max(rate.decimals, 2)

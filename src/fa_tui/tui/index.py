@@ -1,0 +1,310 @@
+"""What the inspector shows, computed once from a report and its findings (no Textual here).
+
+``build_nodes`` turns the outline into the nodes of the parts tree (parts, sections, tables, with
+missing parts and missing standard tables kept as nodes), each with the source regions it covers.
+``FindingIndex`` says which findings lie in which node, how many, and the worst severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from fa_tui.model import (
+    PART_ORDER,
+    STANDARD_ROLES,
+    STANDARD_TITLES,
+    Finding,
+    PartName,
+    Report,
+    Section,
+    Severity,
+    Span,
+    Table,
+    TableRole,
+    TableStatus,
+)
+
+# Findings without a span that are about a whole part (a missing part, a missing table).
+PART_OF_CODE: dict[str, PartName] = {
+    "FA101": PartName.TABLES,
+    "FA102": PartName.TABLES,
+    "FA103": PartName.TABLES,
+    "FA104": PartName.TABLES,
+    "FA105": PartName.EXPLANATION,
+    "FA106": PartName.GLOSSARY,
+}
+
+ROLE_NUMERALS: dict[TableRole, str] = {
+    role: f"表{n}" for role, n in zip(STANDARD_ROLES, "一二三四五六七八九", strict=True)
+}
+
+
+class NodeKind(StrEnum):
+    """The kinds of node in the parts tree."""
+
+    PART = "part"
+    SECTION = "section"
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the parts tree and the source it covers.
+
+    ``key`` is unique in a report; ``regions`` are the spans the node covers (a part found inside
+    another part covers several); ``anchor`` is where the source view goes for this node.
+    """
+
+    key: str
+    kind: NodeKind
+    label: str
+    regions: tuple[Span, ...] = ()
+    anchor: int | None = None
+    present: bool = True
+    part: PartName | None = None
+    table: Table | None = None
+    role: TableRole | None = None
+    status: TableStatus | None = None
+    number: str | None = None
+    children: tuple[Node, ...] = field(default=())
+
+    def contains(self, span: Span) -> bool:
+        """Whether the start of ``span`` lies in one of this node's regions."""
+        return any(_inside(span, region) for region in self.regions)
+
+    def walk(self) -> list[Node]:
+        """This node and its descendants, in tree order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+def _inside(span: Span, region: Span) -> bool:
+    """Whether ``span`` starts within ``region`` (whose end is exclusive)."""
+    start = (span.line, span.column)
+    return (region.line, region.column) <= start < (region.end_line, region.end_column)
+
+
+def build_nodes(report: Report) -> list[Node]:
+    """The top-level nodes: the five canonical parts in their canonical order."""
+    nodes: list[Node] = []
+    for name in PART_ORDER:
+        part = report.part(name)
+        if part is None or not part.present:
+            children = _table_nodes(report) if name is PartName.TABLES else ()
+            nodes.append(
+                Node(
+                    key=f"part:{name.value}",
+                    kind=NodeKind.PART,
+                    label=name.value,
+                    present=False,
+                    part=name,
+                    children=children,
+                )
+            )
+            continue
+        regions = [part.span] if part.span else []
+        regions.extend(
+            s.span for s in part.sections if not any(_covers(r, s.span) for r in regions)
+        )
+        children = (
+            _table_nodes(report)
+            if name is PartName.TABLES
+            else tuple(_section_node(name, s) for s in part.sections)
+        )
+        anchor = part.heading.line if part.heading else (part.span.line if part.span else None)
+        nodes.append(
+            Node(
+                key=f"part:{name.value}",
+                kind=NodeKind.PART,
+                label=name.value,
+                regions=tuple(regions),
+                anchor=anchor,
+                part=name,
+                children=children,
+            )
+        )
+    return nodes
+
+
+def _covers(outer: Span, inner: Span) -> bool:
+    return outer.line <= inner.line and inner.end_line <= outer.end_line
+
+
+def _section_node(part: PartName, section: Section) -> Node:
+    label = section_label(section.number, section.title)
+    return Node(
+        key=f"section:{part.value}:{section.span.line}:{section.level}",
+        kind=NodeKind.SECTION,
+        label=label,
+        regions=(section.span,),
+        anchor=section.heading.line,
+        part=part,
+        number=section.number,
+        children=tuple(_section_node(part, c) for c in section.children),
+    )
+
+
+def section_label(number: str | None, title: str) -> str:
+    """``一、部门职责``, ``1. 收入``: a space only after a number ending in a full stop."""
+    if not number:
+        return title
+    return f"{number} {title}" if number.endswith((".", "．")) else f"{number}{title}"
+
+
+def _table_nodes(report: Report) -> tuple[Node, ...]:
+    """The tables found, then the standard tables not found (shown as missing)."""
+    nodes: list[Node] = []
+    found: set[TableRole] = set()
+    for i, table in enumerate(report.tables):
+        found.add(table.role)
+        name = ROLE_NUMERALS.get(table.role, "其他")
+        regions = tuple(s for s in (table.span or table.title_span,) if s is not None)
+        anchor = (
+            table.title_span.line if table.title_span else (regions[0].line if regions else None)
+        )
+        nodes.append(
+            Node(
+                key=f"table:{i}",
+                kind=NodeKind.TABLE,
+                label=f"{name} {table.title}",
+                regions=regions,
+                anchor=anchor,
+                present=table.status is not TableStatus.MISSING,
+                part=PartName.TABLES,
+                table=table,
+                role=table.role,
+                status=table.status,
+            )
+        )
+    for role in STANDARD_ROLES:
+        if role in found:
+            continue
+        nodes.append(
+            Node(
+                key=f"table:{role.value}",
+                kind=NodeKind.TABLE,
+                label=f"{ROLE_NUMERALS[role]} {STANDARD_TITLES[role]}",
+                present=False,
+                part=PartName.TABLES,
+                role=role,
+                status=TableStatus.MISSING,
+            )
+        )
+    return tuple(nodes)
+
+
+def all_nodes(roots: Iterable[Node]) -> list[Node]:
+    """Every node under ``roots``, in tree order."""
+    out: list[Node] = []
+    for root in roots:
+        out.extend(root.walk())
+    return out
+
+
+def worst(severities: Iterable[Severity]) -> Severity | None:
+    """The most serious of ``severities`` (``None`` for none)."""
+    return max(severities, key=lambda s: s.rank, default=None)
+
+
+class FindingIndex:
+    """Findings in position order, and which of them each node holds."""
+
+    def __init__(self, findings: Sequence[Finding], roots: Sequence[Node]) -> None:
+        self.findings: list[Finding] = sorted(findings, key=Finding.sort_key)
+        self.roots = list(roots)
+        self.nodes = all_nodes(roots)
+        self._by_node: dict[str, list[int]] = {n.key: [] for n in self.nodes}
+        for i, finding in enumerate(self.findings):
+            for node in self.nodes:
+                if self._holds(node, finding):
+                    self._by_node[node.key].append(i)
+
+    @staticmethod
+    def _holds(node: Node, finding: Finding) -> bool:
+        if finding.span is not None:
+            return node.contains(finding.span)
+        return node.kind is NodeKind.PART and PART_OF_CODE.get(finding.code) == node.part
+
+    def of_node(self, key: str) -> list[int]:
+        """Indices (into ``findings``) of the findings in node ``key``."""
+        return self._by_node.get(key, [])
+
+    def count(self, key: str) -> int:
+        """Number of findings in node ``key``."""
+        return len(self.of_node(key))
+
+    def worst(self, key: str) -> Severity | None:
+        """The worst severity among the findings of node ``key``."""
+        return worst(self.findings[i].severity for i in self.of_node(key))
+
+    def totals(self) -> dict[Severity, int]:
+        """Number of findings per severity."""
+        out = dict.fromkeys(Severity, 0)
+        for finding in self.findings:
+            out[finding.severity] += 1
+        return out
+
+    def node_at_line(self, line: int) -> Node | None:
+        """The deepest node whose regions contain ``line`` (for following the source)."""
+        best: Node | None = None
+        for node in self.nodes:
+            if any(r.contains_line(line) for r in node.regions):
+                best = node
+        return best
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    """Which findings the list shows: one severity (or all) and code prefixes (or all)."""
+
+    severity: Severity | None = None
+    codes: tuple[str, ...] = ()
+
+    def accepts(self, finding: Finding) -> bool:
+        """Whether ``finding`` passes the filter."""
+        if self.severity is not None and finding.severity is not self.severity:
+            return False
+        return not self.codes or any(finding.code.upper().startswith(c) for c in self.codes)
+
+    @staticmethod
+    def parse_codes(text: str) -> tuple[str, ...]:
+        """Code prefixes from user input such as ``FA2, fa301`` (empty clears the filter)."""
+        parts = text.replace("，", ",").replace(" ", ",").split(",")
+        return tuple(p.strip().upper() for p in parts if p.strip())
+
+    def describe(self) -> str:
+        """A short Chinese description for the pane title ('' when nothing is filtered)."""
+        bits = []
+        if self.severity is not None:
+            bits.append(SEVERITY_NAMES[self.severity])
+        if self.codes:
+            bits.append(",".join(self.codes))
+        return " ".join(bits)
+
+
+SEVERITY_NAMES: dict[Severity, str] = {
+    Severity.ERROR: "错误",
+    Severity.WARNING: "警告",
+    Severity.INFO: "提示",
+}
+
+SEVERITY_CYCLE: tuple[Severity | None, ...] = (
+    None,
+    Severity.ERROR,
+    Severity.WARNING,
+    Severity.INFO,
+)
+
+
+def ordered_for_node(
+    index: FindingIndex, key: str | None, flt: FindingFilter
+) -> tuple[list[int], int]:
+    """The findings the list shows, the node's own first: (indices, count of the node's)."""
+    own = [i for i in index.of_node(key) if flt.accepts(index.findings[i])] if key else []
+    own_set = set(own)
+    rest = [i for i, f in enumerate(index.findings) if i not in own_set and flt.accepts(f)]
+    return own + rest, len(own)

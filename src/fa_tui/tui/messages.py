@@ -1,0 +1,32 @@
+"""Messages between the loading worker, the panes and the inspector screen."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from fa_tui.model import Finding, Report, Span
+
+
+class ReportLoaded(Message):
+    """The worker parsed and checked the report."""
+
+    def __init__(self, report: Report, findings: list[Finding]) -> None:
+        super().__init__()
+        self.report = report
+        self.findings = findings
+
+
+class LoadFailed(Message):
+    """The worker could not parse or check the report; ``error`` is one line for the reviewer."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class JumpToSource(Message):
+    """A pane asks for the source view at ``span`` (a table cell, a related span)."""
+
+    def __init__(self, span: Span) -> None:
+        super().__init__()
+        self.span = span

@@ -1,0 +1,79 @@
+"""The command palette provider: jump to a part, section, table, finding or line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from fa_tui.safe_text import neutralise
+from fa_tui.tui import styles
+from fa_tui.tui.index import NodeKind
+
+if TYPE_CHECKING:
+    from fa_tui.tui.screens.inspector import InspectorScreen
+
+KIND_NAMES = {NodeKind.PART: "部分", NodeKind.SECTION: "小节", NodeKind.TABLE: "表格"}
+
+
+def _candidates(screen: InspectorScreen) -> list[tuple[str, Text, Callable[[], None]]]:
+    """(search text, display, command) for every node and finding of the report."""
+    out: list[tuple[str, Text, Callable[[], None]]] = []
+    index = screen.index
+    if index is None:
+        return out
+    for node in index.nodes:
+        label = neutralise(node.label, tabs=" ")
+        kind = KIND_NAMES[node.kind]
+        search = f"{kind} {label} {node.role.value if node.role else ''}"
+        display = Text(f"{kind}  ", style=styles.MUTED)
+        display.append(label)
+        if node.anchor:
+            display.append(f"  L{node.anchor}", style=styles.MUTED)
+        out.append((search, display, partial(screen.open_node_key, node.key)))
+    for i, finding in enumerate(index.findings):
+        message = " ".join(neutralise(finding.message, tabs=" ").split())
+        where = f"L{finding.span.line}" if finding.span else "-"
+        search = f"问题 {finding.code} {where} {message}"
+        display = Text(f"问题  {finding.code} ", style=styles.BADGE[finding.severity])
+        display.append(f"{where} ", style=styles.MUTED)
+        display.append(message)
+        out.append((search, display, partial(screen.jump_to_finding, i)))
+    return out
+
+
+class InspectorCommands(Provider):
+    """Parts, sections, tables, findings, and ``行 N`` / ``:N`` to go to a line."""
+
+    @property
+    def inspector(self) -> InspectorScreen:
+        return self.screen  # type: ignore[return-value]
+
+    async def discover(self) -> Hits:
+        for _, display, command in _candidates(self.inspector):
+            if display.plain.startswith(("部分", "表格")):
+                yield DiscoveryHit(display, command, text=display.plain)
+
+    async def search(self, query: str) -> Hits:
+        line = _line_number(query)
+        if line is not None:
+            yield Hit(
+                1.0,
+                Text(f"跳到第 {line} 行"),
+                partial(self.inspector.go_to_line, line),
+                text=f"跳到第 {line} 行",
+            )
+        matcher = self.matcher(query)
+        for search, display, command in _candidates(self.inspector):
+            score = matcher.match(search)
+            if score > 0:
+                yield Hit(score, display, command, text=display.plain)
+
+
+def _line_number(query: str) -> int | None:
+    """``123``, ``:123``, ``L123``, ``行123`` or ``行 123`` → 123."""
+    q = query.strip().lstrip(":：").removeprefix("行").removeprefix("L").removeprefix("l").strip()
+    return int(q) if q.isdigit() else None

@@ -1,0 +1,33 @@
+"""A one-line prompt at the bottom of the screen (search, go to line, code filter)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line; Enter returns it, Esc closes with ``None``."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]  # noqa: RUF012
+
+    def __init__(self, label: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.label = label
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="prompt-bar"):
+            yield Label(self.label, id="prompt-label", markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

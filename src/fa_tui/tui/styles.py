@@ -1,0 +1,54 @@
+"""Rich styles of the inspector: severities, highlights, marks.
+
+Only the sixteen standard ANSI colours are used for meaning, so that severities stay distinct with
+16 colours (``TERM=xterm``) and under the ``ansi-dark`` theme as well as with 256 colours.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from fa_tui.model import Severity
+
+SEVERITY_COLOUR: dict[Severity, str] = {
+    Severity.ERROR: "red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
+
+SEVERITY_LETTER: dict[Severity, str] = {
+    Severity.ERROR: "E",
+    Severity.WARNING: "W",
+    Severity.INFO: "I",
+}
+
+# A badge (count, severity letter): the severity's colour, bold.
+BADGE: dict[Severity, Style] = {s: Style(color=c, bold=True) for s, c in SEVERITY_COLOUR.items()}
+
+# The primary span of a finding: the severity's colour as background.
+SPAN: dict[Severity, Style] = {
+    Severity.ERROR: Style(color="bright_white", bgcolor="red", bold=True),
+    Severity.WARNING: Style(color="black", bgcolor="yellow"),
+    Severity.INFO: Style(color="black", bgcolor="cyan"),
+}
+
+# A related span: underlined in the severity's colour, no background (softer).
+RELATED: dict[Severity, Style] = {
+    s: Style(color=c, underline=True) for s, c in SEVERITY_COLOUR.items()
+}
+
+# The finding being looked at, over its severity style.
+CURRENT = Style(underline=True, bold=True, reverse=True)
+# A place jumped to from a table cell.
+TARGET = Style(reverse=True, bold=True)
+# Search matches.
+MATCH = Style(color="black", bgcolor="magenta")
+CURRENT_MATCH = Style(color="black", bgcolor="bright_magenta", bold=True, underline=True)
+
+GUTTER = Style(dim=True)
+GUTTER_NODE = Style(color="green")
+POINTER = Style(color="bright_white", bold=True)
+POINTER_LINE = Style(bgcolor="grey23")
+MUTED = Style(dim=True)
+MISSING = Style(color="red")
+TOTAL_ROW = Style(bold=True)

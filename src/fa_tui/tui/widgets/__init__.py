@@ -1,0 +1,1 @@
+"""The panes of the inspector, one widget per module."""

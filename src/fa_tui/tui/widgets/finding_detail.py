@@ -1,0 +1,96 @@
+"""The detail area: a finding's full message, computation, figures and related spans."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from fa_tui.model import Finding, SourceText, Span
+from fa_tui.safe_text import neutralise
+from fa_tui.tui import styles
+from fa_tui.tui.index import SEVERITY_NAMES
+
+CATEGORY_NAMES = {
+    "completeness": "完整性",
+    "table_internal": "表内运算",
+    "cross_table": "表间核对",
+    "text_table": "文字与表格",
+    "narrative": "文字内运算",
+    "years": "年度与日期",
+    "units": "单位与数字格式",
+    "internal": "内部错误",
+}
+
+
+def where(span: Span | None) -> str:
+    """``L12:3-9`` for a span (``-`` for none)."""
+    if span is None:
+        return "-"
+    if span.line == span.end_line:
+        return f"L{span.line}:{span.column}-{span.end_column}"
+    return f"L{span.line}:{span.column}-L{span.end_line}:{span.end_column}"
+
+
+def excerpt(source: SourceText | None, span: Span, limit: int = 40) -> str:
+    """The characters of ``span`` (one line, safe, at most ``limit`` characters)."""
+    if source is None:
+        return ""
+    text = " ".join(neutralise(source.slice(span), tabs=" ").split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def detail_text(finding: Finding, source: SourceText | None, position: str = "") -> Text:
+    """Everything about ``finding``, as plain text."""
+    text = Text()
+    text.append(f"{finding.code} ", style="bold")
+    text.append(f"[{SEVERITY_NAMES[finding.severity]}]", style=styles.BADGE[finding.severity])
+    text.append(f" {CATEGORY_NAMES.get(finding.category.value, finding.category.value)}")
+    text.append(f"  {where(finding.span)}", style=styles.MUTED)
+    if position:
+        text.append(f"  {position}", style=styles.MUTED)
+    text.append("\n")
+    text.append(neutralise(finding.message, tabs=" "))
+    if finding.span is not None and source is not None:
+        text.append("\n原文：", style="bold")
+        text.append(excerpt(source, finding.span), style=styles.SPAN[finding.severity])
+    if finding.computation:
+        text.append("\n计算：", style="bold")
+        text.append(neutralise(finding.computation, tabs=" "))
+    figures = [
+        (name, value)
+        for name, value in (
+            ("应为", finding.expected),
+            ("实为", finding.actual),
+            ("差额", finding.difference),
+        )
+        if value is not None
+    ]
+    if figures:
+        text.append("\n")
+        text.append("  ".join(f"{name} {neutralise(value)}" for name, value in figures))
+    if finding.related:
+        text.append("\n相关位置（r 逐个跳转）：", style="bold")
+        for related in finding.related:
+            text.append(f"\n  {where(related.span)} ", style=styles.RELATED[finding.severity])
+            text.append(neutralise(related.note, tabs=" "))
+            snippet = excerpt(source, related.span)
+            if snippet:
+                text.append(f"  {snippet}", style=styles.MUTED)
+    return text
+
+
+class FindingDetail(VerticalScroll):
+    """A scrollable area showing one finding in full."""
+
+    def compose(self):
+        yield Static(Text("选择一条问题查看详情。", style=styles.MUTED), id="detail-body")
+
+    def show(self, finding: Finding | None, source: SourceText | None, position: str = "") -> None:
+        """Show ``finding`` (``None``: a hint)."""
+        body = self.query_one("#detail-body", Static)
+        if finding is None:
+            body.update(Text("没有问题可显示。", style=styles.MUTED))
+        else:
+            body.update(detail_text(finding, source, position))
+        self.scroll_home(animate=False)

@@ -1,0 +1,95 @@
+"""The parts tree: five canonical parts, their sections, the tables, each with its finding count."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from fa_tui.safe_text import neutralise
+from fa_tui.tui import styles
+from fa_tui.tui.index import FindingIndex, Node, NodeKind
+from fa_tui.tui.widgets.table_view import STATUS_NAMES
+
+
+def node_label(node: Node, index: FindingIndex) -> Text:
+    """The label of ``node``: its finding count (coloured by the worst severity), name, status."""
+    text = Text(no_wrap=True)
+    if node.kind is NodeKind.PART and not node.children:
+        text.append("  ")  # no expand icon: keep the part names in one column
+    count = index.count(node.key)
+    severity = index.worst(node.key)
+    if count and severity is not None:
+        text.append(f"{count} ", style=styles.BADGE[severity])
+    name = neutralise(node.label, tabs=" ")
+    if node.kind is NodeKind.PART:
+        text.append(name, style="bold" if node.present else styles.MISSING)
+        if not node.present:
+            text.append(" (缺失)", style=styles.MISSING)
+    elif node.kind is NodeKind.TABLE:
+        text.append(name, style="" if node.present else styles.MUTED)
+        if node.status is not None and node.status.value != "data":
+            style = styles.MISSING if not node.present else "yellow"
+            text.append(f" [{STATUS_NAMES[node.status]}]", style=style)
+    else:
+        text.append(name)
+    return text
+
+
+class PartsTree(Tree[Node]):
+    """The tree of the report's parts; its nodes carry ``index.Node`` data.
+
+    Icons and guides are ASCII: the default triangles and box lines are East-Asian-ambiguous and
+    take two cells in some CJK terminals.
+    """
+
+    ICON_NODE = "+ "
+    ICON_NODE_EXPANDED = "- "
+    LINES = {  # noqa: RUF012
+        "default": ("  ", "| ", "`-", "|-"),
+        "bold": ("  ", "| ", "`-", "|-"),
+        "double": ("  ", "| ", "`-", "|-"),
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("报告"), id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self.by_key: dict[str, TreeNode[Node]] = {}
+
+    def load(self, index: FindingIndex) -> None:
+        """Build the tree from the nodes of ``index``."""
+        self.clear()
+        self.by_key = {}
+        for root in index.roots:
+            self._add(self.root, root, index, expand=True)
+        self.root.expand()
+
+    def _add(self, parent: TreeNode[Node], node: Node, index: FindingIndex, expand: bool) -> None:
+        label = node_label(node, index)
+        if node.children:
+            branch = parent.add(label, data=node, expand=expand)
+            for child in node.children:
+                self._add(branch, child, index, expand=False)
+        else:
+            branch = parent.add_leaf(label, data=node)
+        self.by_key[node.key] = branch
+
+    def relabel(self, index: FindingIndex) -> None:
+        """Refresh every label (after the findings changed)."""
+        for _key, tree_node in self.by_key.items():
+            if tree_node.data is not None:
+                tree_node.set_label(node_label(tree_node.data, index))
+
+    def reveal(self, key: str) -> TreeNode[Node] | None:
+        """Expand the ancestors of node ``key`` and move the cursor to it."""
+        tree_node = self.by_key.get(key)
+        if tree_node is None:
+            return None
+        parent = tree_node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(self.move_cursor, tree_node)
+        return tree_node

@@ -1,0 +1,202 @@
+"""The table pane: a parsed table as a grid, amounts exactly as printed, findings on their cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from fa_tui.model import TABLE_COLUMNS, Amount, Finding, Row, RowKind, Span, Table, TableStatus
+from fa_tui.safe_text import neutralise
+from fa_tui.tui import styles
+from fa_tui.tui.index import ROLE_NUMERALS
+from fa_tui.tui.messages import JumpToSource
+
+STATUS_NAMES: dict[TableStatus, str] = {
+    TableStatus.DATA: "有数据",
+    TableStatus.EMPTY: "空表",
+    TableStatus.TITLE_ONLY: "仅列标题",
+    TableStatus.MISSING: "缺失",
+}
+SIDE_NAMES = {"income": "收入", "spending": "支出"}
+CODE_KEY, NAME_KEY, SIDE_KEY = "__code", "__name", "__side"
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans share at least one character (or touch the same point)."""
+    a0, a1 = (a.line, a.column), (a.end_line, a.end_column)
+    b0, b1 = (b.line, b.column), (b.end_line, b.end_column)
+    return (a0 < b1 and b0 < a1) or a0 == b0
+
+
+def table_columns(table: Table) -> list[str]:
+    """The amount columns to show: the role's keys in contract order, then any others."""
+    used: list[str] = []
+    for row in table.rows:
+        for key in row.cells:
+            if key not in used:
+                used.append(key)
+    standard = list(TABLE_COLUMNS.get(table.role, ()))
+    ordered = [k for k in standard if k in used] if used else list(table.columns or standard)
+    return ordered + [k for k in used if k not in ordered]
+
+
+def amount_text(amount: Amount | None) -> str:
+    """A figure exactly as printed (a repaired one as its repaired value)."""
+    if amount is None or (amount.value is None and not amount.text.strip()):
+        return ""
+    if amount.repaired:
+        return amount.printed()
+    return neutralise(amount.text.strip(), tabs=" ")
+
+
+def row_name(row: Row) -> str:
+    """The row's name, indented by its 类/款/项 level."""
+    indent = "  " * (row.level - 1) if row.level and row.level > 1 else ""
+    return indent + neutralise(row.name.strip(), tabs=" ")
+
+
+@dataclass(frozen=True)
+class CellMark:
+    """How a cell is marked by findings: the style and the worst severity's finding count."""
+
+    style: Style
+    count: int
+
+
+def cell_mark(span: Span, findings: Sequence[Finding]) -> CellMark | None:
+    """The mark of a cell at ``span``: primary spans by severity, else related spans softly."""
+    primary = [f for f in findings if f.span is not None and overlaps(f.span, span)]
+    if primary:
+        worst = max(primary, key=lambda f: f.severity.rank)
+        return CellMark(styles.SPAN[worst.severity], len(primary))
+    related = [f for f in findings if any(overlaps(r.span, span) for r in f.related)]
+    if related:
+        worst = max(related, key=lambda f: f.severity.rank)
+        return CellMark(styles.RELATED[worst.severity], len(related))
+    return None
+
+
+def caption(table: Table) -> Text:
+    """The line above the grid: which table, its unit, status, label as printed, and its note."""
+    text = Text(no_wrap=True, overflow="crop")
+    text.append(f"{ROLE_NUMERALS.get(table.role, '其他表')} ", style="bold")
+    text.append(neutralise(table.title, tabs=" "), style="bold")
+    line = table.title_span or table.span
+    if line is not None:
+        text.append(f" L{line.line}", style=styles.MUTED)
+    if table.unit:
+        text.append(f"  单位：{neutralise(table.unit, tabs=' ')}")
+    if table.label and table.label.replace(" ", "") != (table.id or ""):
+        text.append(f"  标为 {neutralise(table.label, tabs=' ')}", style="yellow")
+    if table.status is not TableStatus.DATA:
+        text.append(f"  [{STATUS_NAMES[table.status]}]", style="yellow")
+        text.append("\n")
+        if table.note:
+            text.append("说明：", style="bold")
+            text.append(" ".join(neutralise(table.note, tabs=" ").split()))
+        else:
+            text.append("（无数据，未见说明）", style=styles.MUTED)
+    return text
+
+
+class TableGrid(DataTable[Text]):
+    """The grid of one table; Enter on a cell asks for its source line."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
+        self.spans: dict[tuple[str, str], Span] = {}
+
+    def load(
+        self, table: Table, findings: Sequence[Finding], name_width: int | None = None
+    ) -> None:
+        """Fill the grid with ``table``; ``name_width`` caps the (fixed) name column."""
+        self.clear(columns=True)
+        if name_width is not None:
+            longest = max((cell_len(row_name(r)) for r in table.rows), default=0)
+            name_width = min(max(longest, 8), name_width)
+        self.spans = {}
+        sides = any(r.side for r in table.rows)
+        if sides:
+            self.add_column(Text("侧"), key=SIDE_KEY)
+        codes = any(r.code for r in table.rows)
+        if codes:
+            self.add_column(Text("代码"), key=CODE_KEY)
+        self.add_column(Text("科目名称 / 项目"), key=NAME_KEY, width=name_width)
+        self.fixed_columns = 1 + int(sides) + int(any(r.code for r in table.rows))
+        columns = table_columns(table)
+        for key in columns:
+            self.add_column(Text(neutralise(key, tabs=" "), justify="right"), key=key)
+        for i, row in enumerate(table.rows):
+            row_key = str(i)
+            row_style = styles.TOTAL_ROW if row.kind is RowKind.TOTAL else Style()
+            cells: list[Text] = []
+            if sides:
+                side = SIDE_NAMES.get(row.side or "", row.side or "")
+                cells.append(Text(neutralise(side), style=styles.MUTED))
+                self.spans[(row_key, SIDE_KEY)] = row.span
+            if codes:
+                code_span = row.code_span or row.span
+                code = Text(neutralise(row.code or ""), style=row_style)
+                self._mark(code, code_span, findings)
+                cells.append(code)
+                self.spans[(row_key, CODE_KEY)] = code_span
+            name_span = row.name_span or row.span
+            name = Text(row_name(row), style=row_style)
+            self._mark(name, name_span, findings)
+            cells.append(name)
+            self.spans[(row_key, NAME_KEY)] = name_span
+            for key in columns:
+                amount = row.cells.get(key)
+                cell = Text(amount_text(amount), style=row_style, justify="right")
+                if amount is not None:
+                    if amount.repaired:
+                        cell.stylize("italic underline")
+                    self._mark(cell, amount.span, findings)
+                    self.spans[(row_key, key)] = amount.span
+                else:
+                    self.spans[(row_key, key)] = row.span
+                cells.append(cell)
+            self.add_row(*cells, key=row_key)
+
+    @staticmethod
+    def _mark(cell: Text, span: Span, findings: Sequence[Finding]) -> None:
+        mark = cell_mark(span, findings)
+        if mark is not None:
+            cell.stylize(mark.style)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        key = (str(event.cell_key.row_key.value), str(event.cell_key.column_key.value))
+        span = self.spans.get(key)
+        if span is not None:
+            self.post_message(JumpToSource(span))
+
+
+class TableView(Vertical):
+    """The caption and the grid of the table chosen in the tree."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.table: Table | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="table-caption")
+        yield TableGrid(id="table-grid")
+
+    def show_table(self, table: Table, findings: Sequence[Finding]) -> None:
+        """Show ``table`` with the cells ``findings`` point at highlighted."""
+        self.table = table
+        self.query_one("#table-caption", Static).update(caption(table))
+        # On a narrow pane the fixed name column leaves room for at least one amount.
+        pane = self.parent if isinstance(self.parent, Widget) else self
+        width = pane.size.width or self.app.size.width
+        name_width = None if width >= 100 else max(12, width - 10 - 18)
+        self.query_one(TableGrid).load(table, findings, name_width)

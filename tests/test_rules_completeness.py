@@ -1,0 +1,126 @@
+"""FA1xx completeness on the five samples and on mutated copies of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import load_sample, sample_lines, sample_path
+
+from fa_tui.model import Finding, Severity, Span
+from fa_tui.pipeline import load_report
+from fa_tui.rules.engine import check_report
+
+
+def run(path: Path, *codes: str) -> list[Finding]:
+    """Findings of ``codes`` for the report at ``path``."""
+    return check_report(load_report(path), select=codes)
+
+
+def rewrite(tmp_path: Path, name: str, edits: dict[int, tuple[str, str]]) -> Path:
+    """A copy of sample ``name`` with several lines edited (``{line: (old, new)}``)."""
+    lines = sample_path(name).read_text(encoding="utf-8").split("\n")
+    for number, (old, new) in edits.items():
+        assert old in lines[number - 1], (number, old)
+        lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    out = tmp_path / f"{name}-edited.txt"
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return out
+
+
+def codes_and_severities(name: str, prefix: str) -> list[tuple[str, Severity]]:
+    return [(f.code, f.severity) for f in check_report(load_sample(name), select=(prefix,))]
+
+
+def test_fa101_tables_part() -> None:
+    assert codes_and_severities("2022-liujiang", "FA101") == []
+    assert codes_and_severities("2024-liling", "FA101") == []
+    lipu = check_report(load_sample("2024-lipu"), select=("FA101",))
+    assert [(f.code, f.severity) for f in lipu] == [("FA101", Severity.ERROR)]
+    assert codes_and_severities("2023-yanbian", "FA101") == [("FA101", Severity.WARNING)]
+    panzhihua = check_report(load_sample("2024-panzhihua"), select=("FA101",))
+    assert [(f.code, f.severity) for f in panzhihua] == [("FA101", Severity.WARNING)]
+    assert "见附件" in panzhihua[0].message
+    assert panzhihua[0].span is not None and panzhihua[0].span.line == 162
+
+
+def test_fa102_nine_tables(mutate) -> None:
+    assert codes_and_severities("2022-liujiang", "FA102") == []
+    assert codes_and_severities("2024-liling", "FA102") == []
+    assert codes_and_severities("2023-yanbian", "FA102") == []  # FA101 speaks for it
+    path = mutate(
+        "2022-liujiang", 364, "表八：国有资本经营预算财政拨款支出决算表", "表八：其他情况表"
+    )
+    findings = run(path, "FA102")
+    assert [(f.code, f.severity) for f in findings] == [("FA102", Severity.ERROR)]
+    assert "公开08表" in findings[0].message
+
+
+def test_fa103_empty_table_note(tmp_path: Path, mutate) -> None:
+    assert codes_and_severities("2022-liujiang", "FA103") == []  # 表七/表八 explain themselves
+    liling = check_report(load_sample("2024-liling"), select=("FA103",))
+    # 表九 is empty with no 说明, but the 情况说明 says there was no such spending
+    assert [(f.severity, f.span.line if f.span else None) for f in liling] == [(Severity.INFO, 331)]
+    note = sample_lines("2022-liujiang")[361].removeprefix(
+        "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。"
+    )
+    info = run(mutate("2022-liujiang", 362, note, ""), "FA103")
+    assert [(f.severity, f.span.line if f.span else None) for f in info] == [(Severity.INFO, 347)]
+    # no note and a narrative that does not say it is nil: a warning
+    blank = {n: (sample_lines("2022-liujiang")[n - 1], "情况见表。") for n in (471, 473, 475)}
+    path = rewrite(tmp_path, "2022-liujiang", {362: (note, ""), **blank})
+    warned = run(path, "FA103")
+    assert [(f.severity, f.span.line if f.span else None) for f in warned] == [
+        (Severity.WARNING, 347)
+    ]
+
+
+def test_fa104_table_labels(mutate) -> None:
+    assert codes_and_severities("2022-liujiang", "FA104") == []
+    liling = check_report(load_sample("2024-liling"), select=("FA104",))
+    assert len(liling) == 1
+    finding = liling[0]
+    assert finding.severity is Severity.WARNING
+    assert finding.span == Span.at(125, 1, 8)  # "公开 03 表" printed above 收入决算表
+    assert (finding.expected, finding.actual) == ("公开02表", "公开03表")
+    assert "支出决算表" in finding.message  # the label is used twice
+    path = mutate("2022-liujiang", 134, "公开 02 表", "公开 03 表")
+    assert [f.span for f in run(path, "FA104")] == [Span.at(134, 1, 8)]
+
+
+def test_fa105_topics(tmp_path: Path) -> None:
+    assert codes_and_severities("2022-liujiang", "FA105") == []
+    liling = check_report(load_sample("2024-liling"), select=("FA105",))
+    assert [f.message for f in liling] == ["情况说明未涉及“国有资本经营预算财政拨款支出决算情况”"]
+    path = rewrite(
+        tmp_path,
+        "2022-liujiang",
+        {
+            515: ("十一、政府采购支出说明", "十一、其他说明"),
+            517: ("2022年本部门政府采购支出总额0万元", "无"),
+        },
+    )
+    text = path.read_text(encoding="utf-8").split("\n")
+    for n in range(397, 649):  # remove every other mention of 政府采购 from the 情况说明
+        text[n - 1] = text[n - 1].replace("政府采购", "采办")
+    path.write_text("\n".join(text), encoding="utf-8")
+    findings = run(path, "FA105")
+    assert [f.message for f in findings] == ["情况说明未涉及“政府采购支出情况”"]
+    assert findings[0].severity is Severity.WARNING
+
+
+def test_fa106_glossary(mutate) -> None:
+    for name in ("2022-liujiang", "2024-liling", "2024-lipu", "2023-yanbian", "2024-panzhihua"):
+        assert codes_and_severities(name, "FA106") == []
+    path = mutate("2022-liujiang", 649, "第四部分 名词解释", "第四部分 其他")
+    assert [(f.code, f.severity) for f in run(path, "FA106")] == [("FA106", Severity.ERROR)]
+
+
+def test_fa108_template_text() -> None:
+    path = sample_path("2022-liujiang")
+    findings = check_report(load_sample("2022-liujiang"), select=("FA108",))
+    where = [(f.severity, f.span.line if f.span else None) for f in findings]
+    assert where == [(Severity.WARNING, 473), (Severity.WARNING, 479), (Severity.INFO, 499)]
+    line = path.read_text(encoding="utf-8").split("\n")[472]
+    span = findings[0].span
+    assert span is not None and line[span.column - 1 : span.end_column - 1] == "增加（减少）"
+    assert codes_and_severities("2024-liling", "FA108") == []
