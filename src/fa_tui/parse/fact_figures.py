@@ -44,7 +44,7 @@ def _amount(paragraph: Paragraph, match: re.Match[str], unit: str, is_pct: bool)
     except InvalidOperation:
         return None
     num_end = match.end("dec") if dec else match.end("num")
-    span = paragraph.span(match.start(), match.end())
+    span = paragraph.span(match.start(), num_end)  # the digits only, not the unit
     return Amount(
         value=value,
         text=paragraph.text[match.start() : num_end],

@@ -34,6 +34,7 @@ ENUMERATOR = re.compile(
 _YEAR_START = re.compile(r"^\d{4}年")
 _CLASS_OPEN = re.compile(r"[（(](?:类|款)[）)]")
 _ITEM_CLOSE = re.compile(r"^[^。，；：]{0,40}?[（(]项[）)]")
+_MIN_BROKEN = 16  # shorter lines without punctuation are titles or dates, not broken sentences
 
 
 @dataclass
@@ -160,7 +161,7 @@ def _continues(previous: str, previous_heading: bool, text: str) -> bool:
         return False
     if ENUMERATOR.match(text) or _YEAR_START.match(text):
         return False
-    if previous_heading:
+    if previous_heading or len(previous) < _MIN_BROKEN:
         # a heading broken inside a classification name: …（款）公务员医 / 疗补助（项）
         return bool(_CLASS_OPEN.search(previous)) and bool(_ITEM_CLOSE.match(text))
     return True
