@@ -31,7 +31,9 @@ from fa_tui.pipeline import build_report, load_report
 
 
 def facts_on(report: Report, line: int, kind: type) -> list:
-    return [f for f in report.facts if isinstance(f, kind) and f.span.line <= line <= f.span.end_line]
+    return [
+        f for f in report.facts if isinstance(f, kind) and f.span.line <= line <= f.span.end_line
+    ]
 
 
 def text_of(report: Report, span) -> str:
@@ -57,7 +59,7 @@ def test_markdown_and_spaces_liling() -> None:
 def test_word_broken_across_lines_is_joined_liling() -> None:
     """``公务员医`` / blank line / ``疗补助（项）``: the item label is read whole."""
     report = load_sample("2024-liling")
-    outturn = [f for f in facts_on(report, 396, AmountFact) if f.role == "outturn"][0]
+    outturn = next(f for f in facts_on(report, 396, AmountFact) if f.role == "outturn")
     assert "公务员医疗补助（项）" in outturn.label
     assert outturn.quantity is not None and outturn.quantity.row == "公务员医疗补助"
     assert text_of(report, outturn.amount.span) == "2.19"
@@ -65,7 +67,7 @@ def test_word_broken_across_lines_is_joined_liling() -> None:
 
 def test_sentence_broken_across_lines_liujiang() -> None:
     report = load_sample("2022-liujiang")
-    change = [f for f in facts_on(report, 419, ChangeFact) if f.amount is not None][0]
+    change = next(f for f in facts_on(report, 419, ChangeFact) if f.amount is not None)
     assert change.direction is Direction.DOWN and change.compared_year == 2021
     assert change.current is not None and change.current.value == Decimal("953.20")
 
@@ -100,7 +102,10 @@ def test_completion_with_budget_and_outturn_liujiang() -> None:
     report = load_sample("2022-liujiang")
     fact = facts_on(report, 435, CompletionFact)[0]
     assert (fact.budget.value, fact.outturn.value, fact.rate.value) == (
-        Decimal("41.23"), Decimal("43.71"), Decimal("106.02"))
+        Decimal("41.23"),
+        Decimal("43.71"),
+        Decimal("106.02"),
+    )
     assert fact.quantity is not None and fact.quantity.row == "机关事业单位基本养老保险缴费支出"
 
 
@@ -116,7 +121,10 @@ def test_counts_average_and_count_shares_lipu() -> None:
     report = load_sample("2024-lipu")
     avg = facts_on(report, 156, AverageFact)[0]
     assert (avg.total.value, avg.count.value, avg.average.value) == (
-        Decimal("0.31"), Decimal(1), Decimal("0.31"))
+        Decimal("0.31"),
+        Decimal(1),
+        Decimal("0.31"),
+    )
     counts = facts_on(report, 186, CountFact)
     assert [c.count.value for c in counts] == [7, 4, 1]
     shares = facts_on(report, 186, ShareFact)
@@ -124,20 +132,29 @@ def test_counts_average_and_count_shares_lipu() -> None:
 
 
 def test_years_and_roles() -> None:
-    years = {(f.role, f.year, f.span.line) for f in load_sample("2024-panzhihua").facts
-             if isinstance(f, YearFact)}
+    years = {
+        (f.role, f.year, f.span.line)
+        for f in load_sample("2024-panzhihua").facts
+        if isinstance(f, YearFact)
+    }
     assert (YearRole.AS_OF, 2023, 95) in years
     assert (YearRole.COMPARISON, 2023, 36) in years
-    cover = [f for f in load_sample("2022-liujiang").facts
-             if isinstance(f, YearFact) and f.role is YearRole.COVER_DATE]
+    cover = [
+        f
+        for f in load_sample("2022-liujiang").facts
+        if isinstance(f, YearFact) and f.role is YearRole.COVER_DATE
+    ]
     assert [(f.year, f.month, f.span.line) for f in cover] == [(2023, 9, 5)]
 
 
 def test_latex_percent_is_read(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
-    path.write_text("第三部分 2022年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
-                    "本年支出合计100.00万元，其中：基本支出60.00万元，占$\\geq 60\\%$；"
-                    "项目支出40.00万元，占40%。\n", encoding="utf-8")
+    path.write_text(
+        "第三部分 2022年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+        "本年支出合计100.00万元，其中：基本支出60.00万元，占$\\geq 60\\%$；"
+        "项目支出40.00万元，占40%。\n",
+        encoding="utf-8",
+    )
     report = load_report(path)
     shares = [f for f in report.facts if isinstance(f, ShareFact)]
     assert [s.share.value for s in shares] == [60, 40]
@@ -152,7 +169,13 @@ def test_facts_serialise_round_trip() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet="其中：占增加减少增长下降持平完成年初预算的万元%％，。；、（）()类款项12345.0 \t\n*$[]", max_size=300))
+@given(
+    st.text(
+        alphabet="其中：占增加减少增长下降持平完成年初预算的万元%％，。；、（）()类款项"
+        "12345.0 \t\n*$[]",
+        max_size=300,
+    )
+)
 def test_odd_text_never_raises(tmp_path_factory, text: str) -> None:
     path = tmp_path_factory.mktemp("odd") / "odd.txt"
     path.write_text("第三部分 2024年度部门决算情况说明\n" + text, encoding="utf-8")

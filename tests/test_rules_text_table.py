@@ -26,7 +26,10 @@ def test_liling_rounded_quotes_match() -> None:
     findings = run(load_sample("2024-liling"), "FA4")
     assert at(findings, "FA406", 390) == []
     assert {(f.code, f.span.line) for f in findings} == {
-        ("FA401", 352), ("FA405", 370), ("FA405", 374), ("FA406", 374)
+        ("FA401", 352),
+        ("FA405", 370),
+        ("FA405", 374),
+        ("FA406", 374),
     }
 
 
@@ -41,20 +44,57 @@ def test_no_tables_no_findings() -> None:
 
 MUTATIONS = [
     ("2022-liujiang", 401, "均为953.20万元", "均为953.30万元", "FA401", Severity.ERROR),
-    ("2022-liujiang", 405, "财政拨款收入953.20万元", "财政拨款收入952.20万元", "FA402",
-     Severity.ERROR),
+    (
+        "2022-liujiang",
+        405,
+        "财政拨款收入953.20万元",
+        "财政拨款收入952.20万元",
+        "FA402",
+        Severity.ERROR,
+    ),
     ("2022-liujiang", 409, "基本支出525.83万元", "基本支出525.38万元", "FA403", Severity.ERROR),
     ("2022-liujiang", 413, "均为953.20万元", "均为953.21万元", "FA404", Severity.ERROR),
-    ("2022-liujiang", 419, "财政拨款支出953.20万元", "财政拨款支出953.02万元", "FA405",
-     Severity.ERROR),
-    ("2022-liujiang", 435, "支出决算为 43.71 万元", "支出决算为 43.17 万元", "FA406", Severity.ERROR),
-    ("2022-liujiang", 425, "卫生健康支出627.68万元", "卫生健康支出627.86万元", "FA406",
-     Severity.ERROR),
+    (
+        "2022-liujiang",
+        419,
+        "财政拨款支出953.20万元",
+        "财政拨款支出953.02万元",
+        "FA405",
+        Severity.ERROR,
+    ),
+    (
+        "2022-liujiang",
+        435,
+        "支出决算为 43.71 万元",
+        "支出决算为 43.17 万元",
+        "FA406",
+        Severity.ERROR,
+    ),
+    (
+        "2022-liujiang",
+        425,
+        "卫生健康支出627.68万元",
+        "卫生健康支出627.86万元",
+        "FA406",
+        Severity.ERROR,
+    ),
     ("2022-liujiang", 465, "人员经费480.64万元", "人员经费480.46万元", "FA407", Severity.ERROR),
-    ("2022-liujiang", 487, "支出决算为0.09万元，完成预算的100%，其中", "支出决算为0.19万元，完成预算的100%，其中",
-     "FA408", Severity.ERROR),
-    ("2022-liujiang", 511, "机关运行经费支出45.19万元", "机关运行经费支出45.91万元", "FA409",
-     Severity.WARNING),
+    (
+        "2022-liujiang",
+        487,
+        "支出决算为0.09万元，完成预算的100%，其中",
+        "支出决算为0.19万元，完成预算的100%，其中",
+        "FA408",
+        Severity.ERROR,
+    ),
+    (
+        "2022-liujiang",
+        511,
+        "机关运行经费支出45.19万元",
+        "机关运行经费支出45.91万元",
+        "FA409",
+        Severity.WARNING,
+    ),
     ("2024-liling", 462, "培训费0.38万元", "培训费0.83万元", "FA411", Severity.WARNING),
     ("2024-liling", 442, "**399.57**", "**399.75**", "FA407", Severity.ERROR),
 ]

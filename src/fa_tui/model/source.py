@@ -1,4 +1,4 @@
-"""The decoded text of a report, with its original lines."""
+"""The decoded text of a report, with its original lines (and, for documents, where they came from)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,56 @@ from fa_tui.model.span import Span
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where one line of a PDF's or DOCX's extracted text lies in the original document.
+
+    PDF: ``page`` (1-based) and ``page_line``, the 1-based line on that page counted over the
+    lines fa-tui reads (running headers and footers left out; a table row is one line). A line
+    joined from lines wrapped in the PDF lists in ``pieces`` where each further printed line
+    starts: ``(column, page, page_line)`` with the 1-based column in the extracted line.
+    DOCX: ``paragraph`` (1-based, body paragraphs in document order, table cells not counted)
+    with its ``style``; or ``table`` (1-based, in document order), ``row`` and ``cell`` (1-based
+    grid column; merged cells are read at their first column).
+    """
+
+    page: int | None = None
+    page_line: int | None = None
+    pieces: tuple[tuple[int, int, int], ...] = ()
+    paragraph: int | None = None
+    style: str | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def describe(self) -> str:
+        """The location in words, for a reviewer (``第 3 页第 12 行``, ``第 2 个表格第 5 行第 3 格``)."""
+        if self.page is not None:
+            if self.page_line is None:
+                return f"第 {self.page} 页"
+            return f"第 {self.page} 页第 {self.page_line} 行"
+        if self.table is not None:
+            text = f"第 {self.table} 个表格第 {self.row} 行"
+            return text if self.cell is None else f"{text}第 {self.cell} 格"
+        if self.paragraph is not None:
+            return f"第 {self.paragraph} 段"
+        return ""
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A report's text as decoded from its file.
 
     ``lines`` are the original lines without their line terminators (CRLF and CR normalised);
     line ``n`` (1-based) is ``lines[n - 1]``. Nothing downstream re-reads the file.
+    For a PDF or DOCX, ``lines`` is the extracted text and ``locations[n - 1]`` says where line
+    ``n`` lies in the document; for a text file ``locations`` is ``None``.
     """
 
     path: Path
     encoding: str
     lines: tuple[str, ...]
     text: str = field(repr=False, default="")
+    locations: tuple[Location, ...] | None = field(repr=False, default=None)
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` ('' when out of range)."""
@@ -45,3 +84,23 @@ class SourceText:
     def line_count(self) -> int:
         """Number of lines."""
         return len(self.lines)
+
+    def location(self, line: int, column: int = 1) -> Location | None:
+        """Where 1-based ``line`` at 1-based ``column`` lies in the document (``None`` for text).
+
+        In a DOCX table row the column picks the cell (cells are tab-separated); in a PDF line
+        joined from wrapped lines it picks the printed line.
+        """
+        if self.locations is None or not 1 <= line <= len(self.locations):
+            return None
+        where = self.locations[line - 1]
+        if where.table is not None and where.cell is None:
+            cell = self.line(line)[: max(column - 1, 0)].count("\t") + 1
+            return Location(table=where.table, row=where.row, cell=cell)
+        if where.pieces:
+            page, page_line = where.page, where.page_line
+            for start, piece_page, piece_line in where.pieces:
+                if column >= start:
+                    page, page_line = piece_page, piece_line
+            return Location(page=page, page_line=page_line)
+        return where

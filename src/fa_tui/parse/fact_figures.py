@@ -1,4 +1,4 @@
-"""Figures in narrative text: amounts (``2844.76万元``), percentages (``55.16%``) and counts (``7个``).
+"""Figures in narrative text: amounts (``2844.76万元``), percentages (``55.16%``), counts (``7个``).
 
 Works on the clean reading text of ``parse.sentences`` (no spaces, ASCII digits, ``%``); every
 figure becomes an ``Amount`` whose span points at the original characters. One linear regex.

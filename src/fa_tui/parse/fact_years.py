@@ -23,7 +23,9 @@ _ATTACHMENT = re.compile(
     r"|(?:自评表|自评报告|评价报告|报表)[（(](?P<year2>\d{4})年度?[）)]"
 )
 _HEADING_YEAR = re.compile(r"(?<![与较比同至止])(?P<year>\d{4})年度?")
-_SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])?(?P<year>\d{4})年度?(?!\d|月)")
+_SUBJECT = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])?(?P<year>\d{4})年度?(?!\d|月)"
+)
 _DATE_LINE = re.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?:\d{1,2}日)?$")
 _TITLE = re.compile(r"(?P<year>\d{4})年度?.{0,20}决算|决算.{0,10}[（(](?P<year2>\d{4})年度?[）)]")
 

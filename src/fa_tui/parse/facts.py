@@ -48,9 +48,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _UP = ("增加", "增长", "上升", "提高", "增")
 _DOWN = ("减少", "下降", "降低", "减")
 _TEMPLATE_DIRECTION = re.compile(r"(?:增加|增长)[（(](?:减少|下降)[）)]$")
-_DIRECTION = re.compile(
-    r"(?P<word>增加|减少|增长|下降|降低|上升|提高|减|增)(?:了|为)?$"
-)
+_DIRECTION = re.compile(r"(?P<word>增加|减少|增长|下降|降低|上升|提高|减|增)(?:了|为)?$")
 _RATE = re.compile(
     r"(?P<word>增长|下降|降低|减少|增加|上升|提高|增幅|降幅|下降幅度|增长幅度|减少幅度|增长率|"
     r"下降率)(?:了|为|达)?$"
@@ -68,6 +66,7 @@ _BUDGET_BASIS = re.compile(r"(?:比|较)(?:年初|调整)?预算(?:数)?")
 _PREVIOUS_WORDS = re.compile(r"同比|上年|上个年度|上一年|去年")
 _YEAR_BASIS = re.compile(r"(?:与|较|比|同)(?P<year>\d{4})年度?")
 _FLAT = re.compile(r"持平")
+_WINDOW = 160  # how far back in a sentence a change looks for its basis (与2023年相比 …)
 _COMPARE_WORDS = re.compile(
     r"同比|比上年度?(?:决算数?)?|较上(?:个)?年度?(?:决算数?)?|与上年度?相比|"
     r"(?:与|较|比)\d{4}年度?(?:决算数?)?(?:相比)?|比年初预算数?|较年初预算数?|各"
@@ -224,7 +223,7 @@ class _Reader:
             info.flat = True
         return fact
 
-    def sentence(  # noqa: PLR0912, PLR0915
+    def sentence(
         self,
         paragraph: Paragraph,
         info: _ParagraphInfo,
@@ -258,7 +257,10 @@ class _Reader:
             if marker is not None:
                 before = text[s_start : prev_end + marker.start()]
                 total = last_plain
-                if total is None and not _CLAUSE_BREAK.sub("", ENUMERATOR.sub("", before)):
+                at_start = len(before) <= 12 and not _CLAUSE_BREAK.sub(
+                    "", ENUMERATOR.sub("", before)
+                )
+                if total is None and at_start:
                     total = info.subject
                 start = prev_end + marker.end()
                 current_list = _List(total, marker.group("word") == "其中", start)
@@ -285,9 +287,21 @@ class _Reader:
             }
             if figure.kind == "percent":
                 open_change = self._percent(
-                    paragraph, info, figure, tail, tail_start, lead, common,
-                    prev_figure, prev_fact, last_plain, open_change, budget, outturn,
-                    current_list, shares,
+                    paragraph,
+                    info,
+                    figure,
+                    tail,
+                    tail_start,
+                    lead,
+                    common,
+                    prev_figure,
+                    prev_fact,
+                    last_plain,
+                    open_change,
+                    budget,
+                    outturn,
+                    current_list,
+                    shares,
                 )
                 if _COMPLETION.search(tail):
                     budget = outturn = None
@@ -306,15 +320,23 @@ class _Reader:
                 template = _TEMPLATE_DIRECTION.search(tail)
                 if direction or template:
                     open_change = self._change(
-                        paragraph, info, figure, tail, tail_start, lead, text[s_start:figure.start],
-                        common, last_plain, current_list, bool(template),
+                        paragraph,
+                        info,
+                        figure,
+                        tail,
+                        tail_start,
+                        lead,
+                        text[max(s_start, figure.start - _WINDOW) : figure.start],
+                        common,
+                        last_plain,
+                        current_list,
+                        bool(template),
                     )
                 elif _AVERAGE.search(tail):
                     self.facts.append(
                         AverageFact(
-                            label=clean_label(_AVERAGE.sub("", tail)) or (
-                                last_plain.label if last_plain else ""
-                            ),
+                            label=clean_label(_AVERAGE.sub("", tail))
+                            or (last_plain.label if last_plain else ""),
                             label_span=label_span,
                             average=amount,
                             total=last_plain.amount if last_plain else None,
@@ -328,8 +350,10 @@ class _Reader:
                         role = "outturn"
                     elif _BUDGET.search(tail) and not _BUDGET_BASIS.search(tail):
                         role = "budget"
-                    label = subject_label(tail) if role != "budget" else clean_label(
-                        _BUDGET.sub("", tail)
+                    label = (
+                        subject_label(tail)
+                        if role != "budget"
+                        else clean_label(_BUDGET.sub("", tail))
                     )
                     if label in ("", "支出") and previous_clause and role != "plain":
                         label = clean_label(previous_clause) or label
@@ -363,12 +387,11 @@ class _Reader:
                             current_list is not None
                             and figure.start >= current_list.start
                             and (current_list.end is None or figure.start < current_list.end)
-                        ):
-                            if fact is not current_list.total:
-                                current_list.parts.append(
-                                    PartItem(label=label, label_span=label_span, amount=amount)
-                                )
-                                current_list.part_facts.append(fact)
+                        ) and fact is not current_list.total:
+                            current_list.parts.append(
+                                PartItem(label=label, label_span=label_span, amount=amount)
+                            )
+                            current_list.part_facts.append(fact)
                         if role == "plain" and outturn is not None and outturn is not fact:
                             outturn = None
             prev_end = figure.end
@@ -387,7 +410,7 @@ class _Reader:
             return _List(last_plain or info.subject, True, s_end)
         return None
 
-    def _percent(  # noqa: PLR0913
+    def _percent(
         self,
         paragraph: Paragraph,
         info: _ParagraphInfo,
@@ -466,9 +489,7 @@ class _Reader:
             return open_change
         word = rate.group("word") if "word" in rate.groupdict() else rate.group()
         word_span = paragraph.span(tail_start + rate.start(), tail_start + rate.end())
-        rate_direction = (
-            Direction.UNCLEAR if _TEMPLATE_DIRECTION.search(tail) else _direction(word)
-        )
+        rate_direction = Direction.UNCLEAR if _TEMPLATE_DIRECTION.search(tail) else _direction(word)
         if open_change is not None and open_change.rate is None:
             updated = open_change.model_copy(
                 update={
@@ -504,7 +525,7 @@ class _Reader:
                 self.facts[k] = new
                 return
 
-    def _change(  # noqa: PLR0913
+    def _change(
         self,
         paragraph: Paragraph,
         info: _ParagraphInfo,
@@ -545,12 +566,10 @@ class _Reader:
             **common,
         )
         self.facts.append(fact)
-        if current is not None:
+        if current is not None and basis is ChangeBasis.PREVIOUS_YEAR:
             if current is info.first_amount and info.first_change is None:
-                if basis is ChangeBasis.PREVIOUS_YEAR:
-                    info.first_change = fact
-            if basis is ChangeBasis.PREVIOUS_YEAR:
-                self.change_of.setdefault(id(current), fact)
+                info.first_change = fact
+            self.change_of.setdefault(id(current), fact)
         return fact
 
     def _attach_change(self, lst: _List | None, current: AmountFact, change: ChangeFact) -> None:
@@ -651,7 +670,6 @@ class _Reader:
                 )
             total = info.subject
             total_change = self.change_of.get(id(total))
-            last = items[-1].paragraph
             self.facts.append(
                 TotalFact(
                     span=info.paragraph.span(0, len(info.paragraph.text)),
@@ -668,14 +686,13 @@ class _Reader:
                     topic=_topic(total.label),
                 )
             )
-            del last
 
 
 def _join(a, b):  # type: ignore[no-untyped-def]
     """A span covering spans ``a`` and ``b``."""
     from fa_tui.model import Span
 
-    first, second = (a, b) if a.sort_key() <= b.sort_key() else (b, a)
+    first, _second = (a, b) if a.sort_key() <= b.sort_key() else (b, a)
     end = max(a, b, key=lambda s: (s.end_line, s.end_column))
     return Span(
         line=first.line, column=first.column, end_line=end.end_line, end_column=end.end_column

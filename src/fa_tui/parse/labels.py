@@ -52,7 +52,9 @@ _LEAD_WORDS = re.compile(
 )
 _TAIL_WORDS = re.compile(r"(?:均为|各为|合计为|共计|总额为|为|是|达到?|约|共|各|总计为)$")
 _VERBS = re.compile(r"(?:开支|实现支出|决算数?为?|执行数为?|实际支出数?为?)$")
-_KEY_DROP = re.compile(r"本年|年度|全年|决算|数|的|“|”|\"|（类）|（款）|（项）|\(类\)|\(款\)|\(项\)")
+_KEY_DROP = re.compile(
+    r"本年|年度|全年|决算|数|的|“|”|\"|（类）|（款）|（项）|\(类\)|\(款\)|\(项\)"
+)
 
 
 def clean_label(text: str) -> str:
@@ -182,7 +184,7 @@ _T06_ITEMS = re.compile(
 )
 
 
-def quantity_for(label: str, context: LabelContext) -> Quantity | None:  # noqa: PLR0911, PLR0912
+def quantity_for(label: str, context: LabelContext) -> Quantity | None:
     """The table quantity a narrative label stands for, or ``None`` when none fits."""
     text = label.replace("“", "").replace("”", "").replace('"', "")
     if not text:
@@ -194,9 +196,18 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:  # noqa:
     if re.search(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计", text):
         if fiscal:
             side = "spending" if "支出总计" in text and "收入" not in text else "income"
-            return _q(TableRole.T04, "金额" if side == "income" else "合计", "表四 总计",
-                      row="总计", side=side)
-        side = "spending" if "支出总计" in text and "收" not in text.replace("支出总计", "") else "income"
+            return _q(
+                TableRole.T04,
+                "金额" if side == "income" else "合计",
+                "表四 总计",
+                row="总计",
+                side=side,
+            )
+        side = (
+            "spending"
+            if "支出总计" in text and "收" not in text.replace("支出总计", "")
+            else "income"
+        )
         return _q(TableRole.T01, "金额", "表一 总计", row="总计", side=side)
     if re.fullmatch(r"(?:本年)?收入合计", text):
         return _q(TableRole.T01, "金额", "表一 本年收入合计", row="本年收入合计", side="income")
@@ -205,27 +216,33 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:  # noqa:
     if text in ("财政拨款收入",) and not context.in_section("财政拨款收入支出"):
         return _q(TableRole.T02, "财政拨款收入", "表二 合计 财政拨款收入", row="合计")
     if text in ("一般公共预算财政拨款收入",):
-        return _q(TableRole.T01, "金额", "表一 一般公共预算财政拨款收入",
-                  row="一般公共预算财政拨款收入", side="income")
+        return _q(
+            TableRole.T01,
+            "金额",
+            "表一 一般公共预算财政拨款收入",
+            row="一般公共预算财政拨款收入",
+            side="income",
+        )
     if text in _INCOME_SOURCES:
         return _q(TableRole.T02, text, f"表二 合计 {text}", row="合计")
-    if context.in_section("政府性基金") or context.in_section("国有资本"):
-        if "结转" in text or "结余" in text or "收入" in text:
-            return None
+    other_fund = context.in_section("政府性基金") or context.in_section("国有资本")
+    if other_fund and ("结转" in text or "结余" in text or "收入" in text):
+        return None
     if text in ("年初结转和结余", "上年结转和结余"):
-        return _q(TableRole.T01, "金额", "表一 年初结转和结余", row="年初结转和结余",
-                  side="income")
+        return _q(TableRole.T01, "金额", "表一 年初结转和结余", row="年初结转和结余", side="income")
     if text == "年末结转和结余":
-        return _q(TableRole.T01, "金额", "表一 年末结转和结余", row="年末结转和结余",
-                  side="spending")
+        return _q(
+            TableRole.T01, "金额", "表一 年末结转和结余", row="年末结转和结余", side="spending"
+        )
     general = _GENERAL_BUDGET in text or (
         context.in_section(_GENERAL_BUDGET) and not context.in_section("政府性基金")
     )
-    for word, role, column in (("政府性基金", TableRole.T07, ""), ("国有资本", TableRole.T08, "")):
+    for word, role, table_name in (
+        ("政府性基金", TableRole.T07, "表七"),
+        ("国有资本", TableRole.T08, "表八"),
+    ):
         if text in ("基本支出", "项目支出") and (word in label or context.in_section(word)):
-            del column
-            return _q(role, text, f"{'表七' if role is TableRole.T07 else '表八'} 合计 {text}",
-                      row="合计")
+            return _q(role, text, f"{table_name} 合计 {text}", row="合计")
     if text in ("基本支出", "项目支出") and not general:
         return _q(TableRole.T03, text, f"表三 合计 {text}", row="合计")
     if re.fullmatch(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出", text) or (
@@ -247,15 +264,21 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:  # noqa:
         return _q(TableRole.T08, "合计", "表八 合计", row="合计")
     path = class_path(context.item or "") or class_path(text)
     if path is not None and path.xiang:
-        return _q(TableRole.T05, "小计", f"表五 {path.lei}（类）{path.xiang}（项）",
-                  code=path.lei_code, row=path.xiang)
+        return _q(
+            TableRole.T05,
+            "小计",
+            f"表五 {path.lei}（类）{path.xiang}（项）",
+            code=path.lei_code,
+            row=path.xiang,
+        )
     code = class_of_label(text)
     if code is not None:
         if general:
             return _q(TableRole.T05, "小计", f"表五 类 {code}", code=code, aggregate=True)
-        return _q(TableRole.T01, "金额", f"表一 类 {code}", code=code, side="spending",
-                  aggregate=True)
-    if _T06_ITEMS.match(text) and context.in_section("基本支出") or text == "培训费":
+        return _q(
+            TableRole.T01, "金额", f"表一 类 {code}", code=code, side="spending", aggregate=True
+        )
+    if (_T06_ITEMS.match(text) and context.in_section("基本支出")) or text == "培训费":
         return _q(TableRole.T06, "决算数", f"表六 {text}", row=text)
     return None
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from fa_tui.model import Report, Section, SourceText, Span
 
 _NOISE = re.compile(
-    r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)|^[ \t\u3000\xa0]*[-•·][ \t\u3000\xa0]+"
-    r"|[ \t\u3000\xa0\ufeff\u200b]+"
+    r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)"
+    r"|^[ \t\u3000\xa0]*[-•·][ \t\u3000\xa0]+|[ \t\u3000\xa0\ufeff\u200b]+"
 )
 _REPLACE = {"\\geq": "≥", "\\ge": "≥", "\\leq": "≤", "\\le": "≤", "\\%": "%"}
 _FAST = re.compile(r"[\[*$\\ \t\u3000\xa0\ufeff\u200b•·-]")

@@ -217,8 +217,9 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
         if d in known and r in known and d is not r and change.rate_word_span is not None:
             related = []
             if change.direction_span is not None:
-                related.append(RelatedSpan(span=change.direction_span, note=change.direction_word
-                                           or ""))
+                related.append(
+                    RelatedSpan(span=change.direction_span, note=change.direction_word or "")
+                )
             yield ctx.finding(
                 "FA503",
                 f"{_name(change.label)}先说“{change.direction_word}”，后说“{change.rate_word}”，"
@@ -317,8 +318,9 @@ def precise_rate_rule(ctx: RuleContext) -> Iterator[Finding]:
         tol = half_unit(fact.outturn.decimals) + half_unit(decimals_t)
         if abs(value - (fact.outturn.value or Decimal(0))) > tol:
             continue  # a different figure: FA4xx reports it
-        precise = ratio(Interval(value - half_unit(decimals_t), value + half_unit(decimals_t)),
-                        of(fact.budget))
+        precise = ratio(
+            Interval(value - half_unit(decimals_t), value + half_unit(decimals_t)), of(fact.budget)
+        )
         if precise is None or rate_matches(fact.rate, precise):
             continue
         decimals = rate_decimals(fact.rate)
@@ -344,9 +346,7 @@ def precise_rate_rule(ctx: RuleContext) -> Iterator[Finding]:
 # --- FA506 totals --------------------------------------------------------------------------------
 
 
-def _sum_finding(
-    ctx: RuleContext, code: str, total: TotalFact, what: str
-) -> Iterator[Finding]:
+def _sum_finding(ctx: RuleContext, code: str, total: TotalFact, what: str) -> Iterator[Finding]:
     parts = [p.amount for p in total.parts]
     if not all(_money(a) for a in [total.total, *parts]):
         return
@@ -413,8 +413,11 @@ def _change_sum(ctx: RuleContext, total: TotalFact) -> Iterator[Finding]:
         + [p.change_amount.decimals for p in total.parts if p.change_amount is not None]
     )
     tolerance = half_unit(total.total_change_amount.decimals) + sum(
-        (half_unit(p.change_amount.decimals) for p in total.parts
-         if p.change_amount is not None and p.change_amount.value),
+        (
+            half_unit(p.change_amount.decimals)
+            for p in total.parts
+            if p.change_amount is not None and p.change_amount.value
+        ),
         Decimal(0),
     )
     diff = actual - expected

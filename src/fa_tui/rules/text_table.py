@@ -68,7 +68,8 @@ def _rows(table: Table, q: Quantity) -> list[Row]:
             named = [r for r in rows if not r.code and name in _norm(r.name)]
             return named[:1]
         return []
-    if q.row and q.code is not None or (q.row and q.name.startswith("表五") and "（项）" in q.name):
+    is_item = q.name.startswith("表五") and "（项）" in q.name
+    if q.row and (q.code is not None or is_item):
         key = _norm(q.row or "").removesuffix("支出")
         candidates = [
             r
@@ -115,8 +116,10 @@ def read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
     decimals = max(a.decimals for a in amounts) + shift
     printed = " + ".join(f"{a.value:,.{a.decimals}f}" for a in amounts)
     if factor != 1:
-        printed = f"({printed}) × {factor.normalize():f}" if len(amounts) > 1 else (
-            f"{printed} × {factor.normalize():f}"
+        printed = (
+            f"({printed}) × {factor.normalize():f}"
+            if len(amounts) > 1
+            else (f"{printed} × {factor.normalize():f}")
         )
     return TableFigure(total * factor, decimals, amounts, printed)
 

@@ -1,0 +1,44 @@
+"""Read PDF and DOCX reports into the same ``SourceText`` that text reports give.
+
+``read_document(path, data)`` is the one entry point; it raises ``fa_tui.ingest.InputError``
+with a one-line Chinese message for a file that cannot be read. The readers are imported on
+use, so that reading a text report never loads pdfplumber or python-docx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fa_tui.model.source import SourceText
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+DOCUMENT_SUFFIXES = (".pdf", ".docx")
+
+
+def document_kind(data: bytes) -> str | None:
+    """``"pdf"`` or ``"docx"`` when ``data`` starts with that format's signature, else ``None``.
+
+    A PDF may carry up to 1 KB of junk before ``%PDF-`` (readers accept it); a DOCX is a ZIP.
+    """
+    if PDF_MAGIC in data[:1024]:
+        return "pdf"
+    if data.startswith(ZIP_MAGIC):
+        return "docx"
+    return None
+
+
+def read_document(path: Path, data: bytes) -> SourceText:
+    """The text of the PDF or DOCX file ``data`` (read from ``path``), with line locations."""
+    kind = document_kind(data)
+    if kind == "pdf":
+        from fa_tui.documents.pdf_text import read_pdf
+
+        return read_pdf(path, data)
+    if kind == "docx":
+        from fa_tui.documents.docx_text import read_docx
+
+        return read_docx(path, data)
+    from fa_tui.ingest import InputError
+
+    raise InputError(f"错误：不是 PDF 或 DOCX 文件：{path}")
