@@ -83,6 +83,10 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print the number of findings per code.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes (default: one per CPU)."),
+    ] = None,
 ) -> None:
     """Check reports and print findings; exit 0 (clean), 1 (findings) or 2 (bad input)."""
     from fa_tui.commands.check import CheckOptions, run_check
@@ -96,6 +100,7 @@ def check(
             ignore=ignore,
             fail_on=fail_on,
             statistics=statistics,
+            jobs=jobs,
         )
     )
 

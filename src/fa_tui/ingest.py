@@ -16,6 +16,11 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 # C0 controls other than TAB, LF, CR, FF, and DEL: a text report carries (almost) none of them.
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_RATIO = 0.01
+# A departmental report is tens to hundreds of KB; far larger files are not reports and would
+# only make every stage slow. Refused with a clear message instead (bounded time and memory).
+MAX_BYTES = 8 * 1024 * 1024
+# A line is evidence of UTF-8 in a mixed file when it holds at least this many multi-byte chars.
+_UTF8_EVIDENCE = 2
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "PDF"),
@@ -34,12 +39,15 @@ def read_report(path: str | Path) -> SourceText:
     p = Path(path)
     try:
         if not p.exists():
+            if p.is_symlink():
+                raise InputError(f"错误：符号链接无法解析（目标不存在或循环链接）：{p}")
             raise InputError(f"错误：文件不存在：{p}")
         if p.is_dir():
             raise InputError(f"错误：这是一个目录，不是报告文件：{p}")
         if not p.is_file():
             raise InputError(f"错误：不是普通文件：{p}")
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except PermissionError as exc:
         raise InputError(f"错误：没有权限读取文件：{p}") from exc
     except OSError as exc:
@@ -50,6 +58,10 @@ def read_report(path: str | Path) -> SourceText:
 
 def decode_report(data: bytes, path: Path) -> SourceText:
     """Decode ``data`` (UTF-8, UTF-8/UTF-16 with BOM, GB18030) into a ``SourceText``."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"错误：文件过大（超过 {MAX_BYTES // (1024 * 1024)} MB），不像一份部门决算报告：{path}"
+        )
     if not data.strip():
         raise InputError(f"错误：文件为空：{path}")
     for magic, kind in _SIGNATURES:
@@ -77,12 +89,46 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, "utf-8+gb18030"
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise InputError(
             f"错误：无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）：{path}"
         ) from exc
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Line by line UTF-8 or GB18030, when a file evidently mixes both (pasted from two sources).
+
+    ``None`` when no line is clearly UTF-8 (then the file is GB18030 or undecodable).
+    Newline bytes never occur inside a UTF-8 or GB18030 multi-byte character, so splitting the
+    bytes at them is safe.
+    """
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    evidence = False
+    for raw in lines:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        evidence = evidence or len(text) <= len(raw) - 2 * _UTF8_EVIDENCE
+        decoded.append(text)
+    if not evidence or all(d is not None for d in decoded):
+        return None
+    out: list[str] = []
+    for raw, text in zip(lines, decoded, strict=True):
+        if text is None:
+            try:
+                text = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+        out.append(text)
+    return "\n".join(out)
 
 
 def _strict(data: bytes, codec: str, name: str, path: Path) -> str:

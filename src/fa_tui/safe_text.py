@@ -33,6 +33,20 @@ def neutralise(text: str, *, tabs: str | None = None) -> str:
     return _UNSAFE.sub(_placeholder, text)
 
 
+# What ``json.dumps(..., ensure_ascii=False)`` leaves raw but a terminal may act on or reorder.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(document: str) -> str:
+    """JSON text with DEL, C1 controls and bidi marks escaped as ``\\uXXXX``.
+
+    ``json.dumps`` already escapes C0 controls (ESC included); these others can only occur
+    inside JSON strings, so escaping them keeps the document valid and ``json.loads`` returns
+    the original characters, while a document printed on a terminal stays inert.
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", document)
+
+
 def is_safe(text: str) -> bool:
     """Whether ``text`` has no character that ``neutralise`` would replace."""
     return _UNSAFE.search(text) is None

@@ -1,26 +1,33 @@
 """`fa-tui check`: check reports and print findings; exit 0, 1 or 2.
 
 Machine formats (json, sarif) print only the document on stdout (or into ``--output``);
-everything else (unreadable files, statistics) goes to stderr. Never imports textual.
+everything else (unreadable files, statistics, the progress bar) goes to stderr. Many files are
+checked in parallel (``--jobs``, default: every CPU), results in input order. Never imports
+textual; imports Rich only for text output, statistics and the progress bar.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
-from fa_tui.commands.common import fail
-from fa_tui.model import Finding, Report, Severity, TableStatus
-from fa_tui.rules.registry import Rule
+from fa_tui.commands.batch import FileResult, Task, check_files
+from fa_tui.commands.common import fail, stderr_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from fa_tui.rules.registry import Rule
 
 FORMATS = ("text", "json", "sarif")
 SUFFIXES = (".txt", ".md")
-FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
 
 
 @dataclass(frozen=True)
@@ -34,80 +41,144 @@ class CheckOptions:
     ignore: str | None = None
     fail_on: str = "error"
     statistics: bool = False
+    jobs: int | None = None  # None: one process per CPU
 
 
-def report_files(paths: Sequence[Path]) -> Iterator[tuple[Path, bool]]:
-    """Each file to check, with whether it was named explicitly (directories: recursive)."""
+def report_files(
+    paths: Sequence[Path], errors: list[str] | None = None
+) -> Iterator[tuple[Path, bool]]:
+    """Each file to check, with whether it was named explicitly (directories: recursive).
+
+    Directories are walked without following symbolic links to directories (no loops); a
+    directory that cannot be listed adds a line to ``errors``.
+    """
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-            for p in found:
-                yield p, False
+            yield from ((p, False) for p in _walk(path, errors))
         else:
             yield path, True
 
 
-def looks_like_report(report: Report) -> bool:
-    """Whether a file found in a directory is a 决算 report at all (a README is not)."""
-    return any(p.present for p in report.parts) or any(
-        t.status is not TableStatus.MISSING for t in report.tables
-    )
+def _walk(root: Path, errors: list[str] | None) -> list[Path]:
+    def on_error(exc: OSError) -> None:
+        if errors is not None:
+            where = exc.filename or root
+            errors.append(f"错误：无法读取目录 {where}：{exc.strerror or exc}")
+
+    found: list[Path] = []
+    for folder, _dirs, names in os.walk(root, onerror=on_error, followlinks=False):
+        for name in names:
+            p = Path(folder, name)
+            if p.suffix.lower() in SUFFIXES and (p.is_file() or p.is_symlink()):
+                found.append(p)
+    return sorted(found)
 
 
-def _stderr(message: str) -> None:
-    sys.stderr.write(message.replace("\n", " ") + "\n")
+def default_jobs() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def run_check(options: CheckOptions) -> None:
     """Check every report under ``options.paths``; exit 0, 1 or 2."""
-    from fa_tui.ingest import InputError
-    from fa_tui.pipeline import load_report
-    from fa_tui.rules.engine import check_report, parse_codes, selected_rules, unknown_codes
+    from fa_tui.rules.engine import parse_codes, selected_rules, unknown_codes
 
     if options.fmt not in FORMATS:
         fail(f"错误：不支持的输出格式：{options.fmt}（可选 text、json、sarif）")
     if options.fail_on not in FAIL_ON:
         fail(f"错误：--fail-on 只能是 error、warning 或 info，而不是 {options.fail_on}")
+    if options.jobs is not None and options.jobs < 1:
+        fail(f"错误：--jobs 必须是正整数，而不是 {options.jobs}")
     select, ignore = parse_codes(options.select), parse_codes(options.ignore)
     unknown = unknown_codes([*select, *ignore])
     if unknown:
         fail(f"错误：未知的规则代码：{'、'.join(unknown)}（用 fa-tui rules 查看）")
 
-    results: list[tuple[Report, list[Finding]]] = []
-    unreadable = False
-    for path, explicit in report_files(options.paths):
-        try:
-            report = load_report(path)
-        except InputError as exc:
-            _stderr(str(exc))
-            unreadable = True
-            continue
-        except OSError as exc:
-            _stderr(f"错误：无法读取 {path}：{exc.strerror or exc}")
-            unreadable = True
-            continue
-        if not explicit and not looks_like_report(report):
-            _stderr(f"跳过 {path}：不像部门决算报告（未识别出任何部分）")
-            continue
-        results.append((report, check_report(report, select=select, ignore=ignore)))
+    walk_errors: list[str] = []
+    tasks = [
+        Task(path, explicit, options.fmt, select, ignore)
+        for path, explicit in report_files(options.paths, walk_errors)
+    ]
+    jobs = options.jobs or default_jobs()
+    with _progress(options, len(tasks)) as advance:
+        results = check_files(tasks, jobs=jobs, progress=advance)
 
-    _emit(options, results, selected_rules(select, ignore))
+    for line in walk_errors:
+        stderr_line(line)
+    for result in results:
+        if result.error or result.skipped:
+            stderr_line(result.error or result.skipped or "")
+    checked = [r for r in results if r.checked]
+    _emit(options, checked, selected_rules(select, ignore))
 
-    if unreadable:
+    if walk_errors or any(r.error for r in results):
         raise typer.Exit(2)
-    threshold = FAIL_ON[options.fail_on].rank
-    failing = any(f.severity.rank >= threshold for _, fs in results for f in fs)
+    threshold = FAIL_ON[options.fail_on]
+    failing = any(f.severity.rank >= threshold for r in checked for f in r.findings)
     raise typer.Exit(1 if failing else 0)
 
 
-def _emit(
-    options: CheckOptions, results: list[tuple[Report, list[Finding]]], rules: list[Rule]
-) -> None:
-    """Write the chosen format to stdout or ``--output`` (statistics: after text, else stderr)."""
-    from fa_tui.render.text_report import print_text_report, statistics_table
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
+
+class _NoProgress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(options: CheckOptions, total: int) -> Any:
+    """A progress bar on stderr for text output to a terminal, else nothing."""
+    wanted = (
+        options.fmt == "text"
+        and total > 1
+        and _is_terminal(sys.stderr)
+        and (options.output is not None or _is_terminal(sys.stdout))
+    )
+    if not wanted:
+        return _NoProgress()
+    return _ProgressBar(total)
+
+
+class _ProgressBar:
+    """A transient Rich progress bar counting checked files."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self._progress = Progress(
+            "检查",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task("check", total=total)
+
+    def __enter__(self) -> Any:
+        self._progress.start()
+        return self.advance
+
+    def advance(self, _result: FileResult) -> None:
+        self._progress.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+
+def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -> None:
+    """Write the chosen format to stdout or ``--output`` (statistics: after text, else stderr)."""
     handle = None
     try:
         if options.output is not None:
@@ -115,29 +186,53 @@ def _emit(
                 handle = options.output.open("w", encoding="utf-8")
             except OSError as exc:
                 fail(f"错误：无法写入 {options.output}：{exc.strerror or exc}")
+        out = handle or sys.stdout
+        console: Console | None = None
         if options.fmt == "json":
-            from fa_tui.render.json_report import render_json
+            from fa_tui.render.json_report import dump_documents
 
-            (handle or sys.stdout).write(render_json(results))
+            out.write(dump_documents([r.document for r in checked if r.document is not None]))
         elif options.fmt == "sarif":
-            from fa_tui.render.sarif_report import render_sarif
+            from fa_tui.render.sarif_report import dump_sarif
 
-            (handle or sys.stdout).write(render_sarif(results, rules))
-        console = None
-        if options.fmt == "text":
-            console = (
-                Console(file=handle, no_color=True, highlight=False, width=10_000)
-                if handle is not None
-                else Console(highlight=False)
-            )
-            print_text_report(console, results)
+            out.write(dump_sarif([(r.path, r.encoding, r.findings) for r in checked], rules))
+        else:
+            console = _text_console(handle)
+            _print_text(console, checked)
         if options.statistics:
-            titles = {r.code: r.title for r in rules}
-            everything = [f for _, fs in results for f in fs]
-            # Machine formats keep stdout for the document: statistics go to stderr then.
-            target = console or Console(stderr=True, highlight=False)
-            if everything:
-                target.print(statistics_table(everything, titles), soft_wrap=True)
+            _print_statistics(console, checked, rules)
     finally:
         if handle is not None:
             handle.close()
+
+
+def _text_console(handle: Any) -> Console:
+    from rich.console import Console
+
+    if handle is not None:
+        return Console(file=handle, no_color=True, highlight=False, width=10_000)
+    return Console(highlight=False)
+
+
+def _print_text(console: Console, checked: list[FileResult]) -> None:
+    from fa_tui.render.text_report import print_file, print_totals
+
+    for result in checked:
+        print_file(console, str(result.path), result.blocks, result.findings)
+    if len(checked) != 1:
+        print_totals(console, [(str(r.path), r.findings) for r in checked])
+
+
+def _print_statistics(
+    console: Console | None, checked: list[FileResult], rules: list[Rule]
+) -> None:
+    from rich.console import Console
+
+    from fa_tui.render.text_report import statistics_table
+
+    titles = {r.code: r.title for r in rules}
+    everything = [f for r in checked for f in r.findings]
+    # Machine formats keep stdout for the document: statistics go to stderr then.
+    target = console or Console(stderr=True, highlight=False)
+    if everything:
+        target.print(statistics_table(everything, titles), soft_wrap=True)

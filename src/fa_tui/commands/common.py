@@ -4,24 +4,45 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from fa_tui.ingest import InputError
+from fa_tui.ingest import InputError, read_report
+from fa_tui.safe_text import neutralise
+
+if TYPE_CHECKING:
+    from fa_tui.model import Report
+
+
+def stderr_line(message: str) -> None:
+    """Write ``message`` as one line on stderr, terminal controls (from paths) made visible."""
+    sys.stderr.write(neutralise(message.replace("\n", " "), tabs=" ") + "\n")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``message`` as one line on stderr and exit with ``code``."""
-    sys.stderr.write(message.replace("\n", " ") + "\n")
+    stderr_line(message)
     raise typer.Exit(code)
 
 
-def load_or_exit(path: Path):
-    """Parse the report at ``path`` or exit 2 with a one-line error."""
-    from fa_tui.pipeline import load_report
+def load_or_exit(path: Path, *, facts: bool = False) -> Report:
+    """Parse the report at ``path`` or exit 2 with a one-line error.
+
+    Without ``facts`` only the outline and the tables are parsed: what ``outline`` and
+    ``tables`` print. The narrative facts are the costliest stage on a long report.
+    """
+    from fa_tui.pipeline import build_report
 
     try:
-        return load_report(path)
+        source = read_report(path)
     except InputError as exc:
         fail(str(exc))
+    if facts:
+        return build_report(source)
+    from fa_tui.parse.outline import parse_outline
+    from fa_tui.parse.tables import parse_tables
+
+    report = parse_outline(source)
+    report.tables = parse_tables(source, report)
+    return report

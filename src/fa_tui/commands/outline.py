@@ -8,6 +8,7 @@ from typing import Any
 
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model import Part, Report, Section
+from fa_tui.safe_text import json_safe
 
 
 def run_outline(path: Path, fmt: str) -> None:
@@ -16,7 +17,7 @@ def run_outline(path: Path, fmt: str) -> None:
         fail(f"错误：不支持的输出格式：{fmt}（可选 text、json）")
     report = load_or_exit(path)
     if fmt == "json":
-        print(json.dumps(outline_document(report), ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(outline_document(report), ensure_ascii=False, indent=2)))
     else:
         from fa_tui.render.outline_tree import print_outline
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.table import _Cell, Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -104,4 +104,3 @@ def _cell_text(cell: _Cell) -> str:
             text += " "
         text += part
     return text
-

@@ -1,4 +1,4 @@
-"""The decoded text of a report, with its original lines (and, for documents, where they came from)."""
+"""The decoded text of a report, its original lines, and for documents where each line lies."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Location:
     cell: int | None = None
 
     def describe(self) -> str:
-        """The location in words, for a reviewer (``第 3 页第 12 行``, ``第 2 个表格第 5 行第 3 格``)."""
+        """The location in words for a reviewer (``第 3 页第 12 行``, ``第 2 段``)."""
         if self.page is not None:
             if self.page_line is None:
                 return f"第 {self.page} 页"

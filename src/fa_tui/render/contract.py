@@ -1,7 +1,7 @@
 """The JSON document of ``fa-tui check --format json`` (design.md §3) as pydantic models.
 
-Built by ``render.json_report`` and used by the tests to validate the output: the models forbid
-unknown keys, so the document cannot drift from the contract unnoticed.
+``render.json_report`` writes the document from plain dicts; the tests validate its output with
+these models, which forbid unknown keys, so the document cannot drift from the contract unnoticed.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Any
 from fa_tui import __version__
 from fa_tui.model import Finding, Report, Severity, Span
 from fa_tui.rules.registry import Rule
+from fa_tui.safe_text import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -74,9 +75,10 @@ def _result(path: Path, finding: Finding, index: dict[str, int]) -> dict[str, An
     return result
 
 
-def sarif_document(
-    results: Sequence[tuple[Report, Sequence[Finding]]], rules: Sequence[Rule]
-) -> dict[str, Any]:
+Checked = tuple[Path, str | None, Sequence[Finding]]  # path, encoding, findings
+
+
+def sarif_document(checked: Sequence[Checked], rules: Sequence[Rule]) -> dict[str, Any]:
     """The SARIF log as a dict: one run, all reports' results."""
     index = {rule.code: k for k, rule in enumerate(rules)}
     return {
@@ -93,18 +95,29 @@ def sarif_document(
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "artifacts": [
-                    {"location": {"uri": _uri(report.path)}, "encoding": report.encoding}
-                    for report, _ in results
-                ],
+                "artifacts": [_artifact(path, encoding) for path, encoding, _ in checked],
                 "results": [
-                    _result(report.path, f, index) for report, findings in results for f in findings
+                    _result(path, f, index) for path, _, findings in checked for f in findings
                 ],
             }
         ],
     }
 
 
+def _artifact(path: Path, encoding: str | None) -> dict[str, Any]:
+    artifact: dict[str, Any] = {"location": {"uri": _uri(path)}}
+    if encoding:
+        artifact["encoding"] = encoding
+    return artifact
+
+
+def dump_sarif(checked: Sequence[Checked], rules: Sequence[Rule]) -> str:
+    """The SARIF log as JSON text, from (path, encoding, findings) of each checked file."""
+    return (
+        json_safe(json.dumps(sarif_document(checked, rules), ensure_ascii=False, indent=2)) + "\n"
+    )
+
+
 def render_sarif(results: Sequence[tuple[Report, Sequence[Finding]]], rules: Sequence[Rule]) -> str:
-    """The SARIF log as JSON text."""
-    return json.dumps(sarif_document(results, rules), ensure_ascii=False, indent=2) + "\n"
+    """The SARIF log as JSON text, for parsed reports and their findings."""
+    return dump_sarif([(r.path, r.encoding, f) for r, f in results], rules)

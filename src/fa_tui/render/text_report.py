@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.table import Table as RichTable
 from rich.text import Text
 
 from fa_tui.model import Finding, Report, Severity, SourceText, Span
@@ -111,19 +113,57 @@ def summary_line(label: str, findings: Sequence[Finding]) -> Text:
     return text
 
 
+def print_file(
+    console: Console, label: str, blocks: Sequence[Text], findings: Sequence[Finding]
+) -> None:
+    """One file's finding blocks (from ``finding_block``), then its summary line."""
+    for block in blocks:
+        console.print(block, soft_wrap=True)
+        console.print()
+    console.print(summary_line(label, findings), soft_wrap=True)
+
+
+def worst_first(
+    files: Sequence[tuple[str, Sequence[Finding]]],
+) -> list[tuple[str, dict[Severity, int]]]:
+    """Per file counts, most errors first, then most warnings, then most info, then by name."""
+    rows = [(label, counts(findings)) for label, findings in files]
+    return sorted(
+        rows,
+        key=lambda r: (-r[1][Severity.ERROR], -r[1][Severity.WARNING], -r[1][Severity.INFO], r[0]),
+    )
+
+
+def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
+    """The table at the end of a batch: errors, warnings and info per file, worst first."""
+    table = RichTable(title=Text("检查汇总（按严重程度排序）"), box=box.SIMPLE_HEAD)
+    table.add_column("文件", overflow="fold")
+    for severity in Severity:
+        table.add_column(_NAME[severity], justify="right", no_wrap=True)
+    for label, c in worst_first(files):
+        cells = [Text(str(c[s]), style=_STYLE[s] if c[s] else "dim") for s in Severity]
+        table.add_row(Text(neutralise(label, tabs=" ")), *cells)
+    return table
+
+
 def print_text_report(
     console: Console, results: Sequence[tuple[Report, Sequence[Finding]]]
 ) -> None:
-    """Every finding block, a summary line per file and the total."""
-    everything: list[Finding] = []
+    """Every finding block, a summary line per file, and for several files a table and total."""
     for report, findings in results:
-        for finding in findings:
-            console.print(finding_block(report, finding), soft_wrap=True)
-            console.print()
-        console.print(summary_line(str(report.path), findings), soft_wrap=True)
-        everything.extend(findings)
+        blocks = [finding_block(report, f) for f in findings]
+        print_file(console, str(report.path), blocks, findings)
     if len(results) != 1:
-        console.print(summary_line(f"共 {len(results)} 个文件", everything), soft_wrap=True)
+        print_totals(console, [(str(r.path), f) for r, f in results])
+
+
+def print_totals(console: Console, files: Sequence[tuple[str, Sequence[Finding]]]) -> None:
+    """After several files: the summary table (worst first) and the total line."""
+    if len(files) > 1:
+        console.print()
+        console.print(summary_table(files))
+    everything = [f for _, findings in files for f in findings]
+    console.print(summary_line(f"共 {len(files)} 个文件", everything), soft_wrap=True)
 
 
 def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Text:

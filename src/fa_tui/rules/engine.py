@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from importlib import import_module
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
@@ -34,6 +34,9 @@ RULE_MODULES = (
 _ARITHMETIC = (Category.TABLE_INTERNAL, Category.CROSS_TABLE)
 # Blame merging compares findings pairwise: beyond this many errors, leave them as they are.
 _MAX_MERGE = 400
+# Significant digits of the rules' Decimal arithmetic. The default 28 would round sums of the
+# 30- and 40-digit figures a damaged file can carry, and report wrong differences.
+PRECISION = 120
 
 
 def load_rules() -> None:
@@ -95,9 +98,12 @@ def check_report(
     """All findings for ``report``: merged by blame, de-duplicated, sorted by position."""
     ctx = RuleContext(report)
     findings: list[Finding] = []
-    for rule in selected_rules(select, ignore):
-        findings.extend(run_rule(rule, ctx))
-    return sort_findings(dedupe(merge_by_blame(findings, report.source)))
+    with localcontext() as decimal_context:
+        decimal_context.prec = PRECISION
+        for rule in selected_rules(select, ignore):
+            findings.extend(run_rule(rule, ctx))
+        merged = merge_by_blame(findings, report.source)
+    return sort_findings(dedupe(merged))
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

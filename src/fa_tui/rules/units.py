@@ -10,7 +10,8 @@ large for one department.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -41,11 +42,18 @@ _WAN = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*万元")
 
 @dataclass(frozen=True)
 class TextAmount:
-    """An amount quoted in the narrative in 万元."""
+    """An amount quoted in the narrative in 万元 (line and 1-based columns, end exclusive)."""
 
     value: Decimal
     decimals: int
-    span: Span
+    line: int
+    column: int
+    end_column: int
+
+    @property
+    def span(self) -> Span:
+        """Where it is printed (built on demand: a long report quotes thousands of amounts)."""
+        return Span.at(self.line, self.column, self.end_column)
 
 
 @dataclass
@@ -76,16 +84,36 @@ def narrative_amounts(ctx: RuleContext) -> list[TextAmount]:
             value = Decimal(f"{digits}.{decimals}" if decimals else digits)
             if value == 0:
                 continue
-            span = Span.at(
-                number, match.start() + 1, match.end(2) + 1 if decimals else match.end(1) + 1
-            )
-            out.append(TextAmount(value, len(decimals), span))
+            end = match.end(2) + 1 if decimals else match.end(1) + 1
+            out.append(TextAmount(value, len(decimals), number, match.start() + 1, end))
     ctx.cache["units.narrative"] = out
     return out
 
 
 def _matches(figure: Decimal, scale: Decimal, quoted: TextAmount) -> bool:
     return abs(figure * scale - quoted.value) <= half_unit(quoted.decimals)
+
+
+# The widest tolerance ``_matches`` allows: half a unit of a figure quoted without decimals.
+_WIDEST = half_unit(0)
+
+
+class QuotedIndex:
+    """The narrative amounts sorted by value: matches in O(log n), not by scanning them all."""
+
+    def __init__(self, quoted: Sequence[TextAmount]) -> None:
+        order = sorted(range(len(quoted)), key=lambda k: quoted[k].value)
+        self._quoted = quoted
+        self._order = order
+        self._values = [quoted[k].value for k in order]
+
+    def first_match(self, figure: Decimal, scale: Decimal) -> TextAmount | None:
+        """The earliest quoted amount (in text order) that ``figure × scale`` matches."""
+        target = figure * scale
+        lo = bisect_left(self._values, target - _WIDEST)
+        hi = bisect_right(self._values, target + _WIDEST)
+        hits = [k for k in self._order[lo:hi] if _matches(figure, scale, self._quoted[k])]
+        return self._quoted[min(hits)] if hits else None
 
 
 def _labelled_wan(ctx: RuleContext, table: Table) -> bool:
@@ -104,7 +132,7 @@ def unit_verdict(ctx: RuleContext) -> UnitVerdict:
     if cached is not None:
         return cached
     verdict = UnitVerdict()
-    quoted = narrative_amounts(ctx)
+    quoted = QuotedIndex(narrative_amounts(ctx))
     candidates = [
         t
         for t in ctx.report.tables
@@ -116,8 +144,8 @@ def unit_verdict(ctx: RuleContext) -> UnitVerdict:
         as_yuan = as_wan = 0
         for figure in _key_figures(table):
             value = figure.value or Decimal(0)
-            hit_yuan = next((q for q in quoted if _matches(value, TO_WAN, q)), None)
-            hit_wan = any(_matches(value, Decimal(1), q) for q in quoted)
+            hit_yuan = quoted.first_match(value, TO_WAN)
+            hit_wan = quoted.first_match(value, Decimal(1)) is not None
             if hit_yuan is not None and not hit_wan:
                 as_yuan += 1
                 if len(verdict.evidence) < 3:
@@ -196,7 +224,7 @@ def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     for figure, quoted in verdict.evidence:
         reasons.append(
             f"{figure.text.strip()} 元即 {figure.value * TO_WAN:.2f} 万元，"  # type: ignore[operator]
-            f"与正文第 {quoted.span.line} 行的 {quoted.value} 万元一致"
+            f"与正文第 {quoted.line} 行的 {quoted.value} 万元一致"
         )
         related.append(RelatedSpan(span=figure.span, note="表中数字（实为元）"))
         related.append(RelatedSpan(span=quoted.span, note="正文以万元引用的同一数额"))

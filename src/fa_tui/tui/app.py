@@ -1,22 +1,42 @@
-"""The inspector app: opens the main screen at once and analyses the report in a thread worker."""
+"""The inspector app: opens the main screen at once and analyses the report in a thread worker.
+
+The source text is shown as soon as the screen opens (it was decoded before the app started);
+the worker then posts one message per stage (outline, tables, findings) and the screen fills in.
+
+For benchmarks and tests, ``InspectorApp.wait_until_ready()`` waits until the findings are on
+screen (or the failure is shown), and ``time_to_ready(path)`` runs the whole thing headless and
+returns the seconds to the first screen and to the findings.
+"""
 
 from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
 from textual import work
 from textual.app import App
 
 from fa_tui.model import SourceText
-from fa_tui.tui.messages import LoadFailed, ReportLoaded
+from fa_tui.tui.messages import LoadFailed, StageReady
 from fa_tui.tui.screens.inspector import InspectorScreen
-from fa_tui.tui.worker import Checker, analyse, describe_failure
+from fa_tui.tui.worker import Checked, Checker, Outlined, Parsed, describe_failure, stages
+
+STAGE_NAMES = {Outlined: "outline", Parsed: "parsed", Checked: "checked"}
 
 
 class InspectorApp(App[None]):
-    """Inspect one decoded report: parts tree, tables, source and findings."""
+    """Inspect one decoded report: parts tree, tables, source and findings.
+
+    ``stage`` is ``"loading"``, then ``"outline"``, ``"parsed"``, ``"checked"`` (or ``"failed"``)
+    as each stage is shown; ``shown_at`` records when (``time.perf_counter()``) each was shown.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "fa-tui"
     ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_DISPLAY = "命令"
 
     def __init__(
         self, source: SourceText, *, checker: Checker | None = None, theme: str | None = None
@@ -24,6 +44,9 @@ class InspectorApp(App[None]):
         super().__init__()
         self.source = source
         self.checker = checker
+        self.stage = "loading"
+        self.shown_at: dict[str, float] = {}
+        self._shown_event = asyncio.Event()
         if theme is None and self.console.color_system in ("standard", "windows"):
             # 16 colours: the truecolor themes would be approximated (red turns magenta);
             # the ANSI theme uses the terminal's own colours, so severities stay distinct.
@@ -32,7 +55,8 @@ class InspectorApp(App[None]):
             self.theme = theme
 
     def on_mount(self) -> None:
-        self.push_screen(InspectorScreen(self.source.path))
+        self.push_screen(InspectorScreen(self.source))
+        self.call_after_refresh(self._mark_shown, "source")
         self.analyse()
 
     @property
@@ -44,14 +68,70 @@ class InspectorApp(App[None]):
     def analyse(self) -> None:
         """Parse and check in a thread; only posts messages."""
         try:
-            report, findings = analyse(self.source, self.checker)
+            for stage in stages(self.source, self.checker):
+                self.post_message(StageReady(stage))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
             self.post_message(LoadFailed(describe_failure(exc)))
-            return
-        self.post_message(ReportLoaded(report, findings))
 
-    def on_report_loaded(self, message: ReportLoaded) -> None:
-        self.inspector.show_report(message.report, message.findings)
+    def on_stage_ready(self, message: StageReady) -> None:
+        stage = message.stage
+        screen = self.inspector
+        if isinstance(stage, Outlined):
+            screen.show_outline(stage.report)
+        elif isinstance(stage, Parsed):
+            screen.show_parsed(stage.report)
+        else:
+            screen.show_findings(stage.report, stage.index, stage.marks)
+        self.stage = STAGE_NAMES[type(stage)]
+        self.call_after_refresh(self._mark_shown, self.stage)
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.inspector.show_failure(message.error)
+        self.stage = "failed"
+        self.call_after_refresh(self._mark_shown, "failed")
+
+    def _mark_shown(self, stage: str) -> None:
+        self.shown_at.setdefault(stage, time.perf_counter())
+        if stage in ("checked", "failed"):
+            self._shown_event.set()
+
+    async def wait_until_ready(self, timeout: float | None = None) -> str:
+        """Wait until the findings (or the analysis failure) are on screen; returns ``stage``.
+
+        Raises ``TimeoutError`` after ``timeout`` seconds.
+        """
+        await asyncio.wait_for(self._shown_event.wait(), timeout)
+        return self.stage
+
+
+@dataclass(frozen=True)
+class ReadyTimes:
+    """Seconds from the start of ``time_to_ready`` (reading the file included)."""
+
+    source: float  # the screen is up with the source text
+    outline: float  # the tree of parts and sections is shown
+    findings: float  # the findings are listed (or the failure is shown)
+    stage: str  # "checked", or "failed"
+
+
+async def time_to_ready(
+    path: str | Path, size: tuple[int, int] = (120, 40), timeout: float = 120.0
+) -> ReadyTimes:
+    """Open the inspector headless on ``path`` and time it until the findings are shown.
+
+    For ``bench/``: ``asyncio.run(time_to_ready("report.txt"))``. Raises ``InputError`` for an
+    unreadable file, ``TimeoutError`` if the findings are not shown within ``timeout``.
+    """
+    from fa_tui.ingest import read_report
+
+    start = time.perf_counter()
+    app = InspectorApp(read_report(path))
+    async with app.run_test(size=size):
+        stage = await app.wait_until_ready(timeout)
+    last = app.shown_at.get("checked", app.shown_at.get("failed", 0.0))
+    return ReadyTimes(
+        source=app.shown_at.get("source", last) - start,
+        outline=app.shown_at.get("outline", last) - start,
+        findings=last - start,
+        stage=stage,
+    )

@@ -7,6 +7,7 @@ missing parts and missing standard tables kept as nodes), each with the source r
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -217,17 +218,24 @@ class FindingIndex:
         self.findings: list[Finding] = sorted(findings, key=Finding.sort_key)
         self.roots = list(roots)
         self.nodes = all_nodes(roots)
-        self._by_node: dict[str, list[int]] = {n.key: [] for n in self.nodes}
-        for i, finding in enumerate(self.findings):
-            for node in self.nodes:
-                if self._holds(node, finding):
-                    self._by_node[node.key].append(i)
-
-    @staticmethod
-    def _holds(node: Node, finding: Finding) -> bool:
-        if finding.span is not None:
-            return node.contains(finding.span)
-        return node.kind is NodeKind.PART and PART_OF_CODE.get(finding.code) == node.part
+        # Findings are sorted by position: each region takes a slice found by bisection, so
+        # building the index costs O(nodes * log findings + matches), not nodes * findings.
+        placed = [(i, f.span) for i, f in enumerate(self.findings) if f.span is not None]
+        starts = [(span.line, span.column) for _, span in placed]
+        self._by_node: dict[str, list[int]] = {}
+        for node in self.nodes:
+            held: set[int] = set()
+            for region in node.regions:
+                lo = bisect_left(starts, (region.line, region.column))
+                hi = bisect_left(starts, (region.end_line, region.end_column))
+                held.update(placed[j][0] for j in range(lo, hi))
+            if node.kind is NodeKind.PART:
+                held.update(
+                    i
+                    for i, f in enumerate(self.findings)
+                    if f.span is None and PART_OF_CODE.get(f.code) == node.part
+                )
+            self._by_node[node.key] = sorted(held)
 
     def of_node(self, key: str) -> list[int]:
         """Indices (into ``findings``) of the findings in node ``key``."""

@@ -1,14 +1,19 @@
-"""The key map of the inspector, in one place: the help screen and the README show this table."""
+"""The key map of the inspector, in one place: the help screen and the README show this table.
+
+Groups are keyed by pane (``PANE_GROUPS``), so that the help screen can put the keys of the pane
+in use first.
+"""
 
 from __future__ import annotations
 
 KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
-        "全局",
+        "全局（任何窗格）",
         (
-            ("Tab Shift+Tab", "在窗格之间切换（目录、内容、问题列表、详情）"),
+            ("Tab Shift+Tab", "在窗格之间切换：目录、内容、问题列表、详情"),
             ("1 2 3 4", "直接转到目录 / 内容 / 问题列表 / 详情"),
-            ("] / [", "下一条 / 上一条问题（在任何窗格）"),
+            ("z", "放大当前窗格（再按 z 或 Esc 还原）"),
+            ("] [", "下一条 / 上一条问题"),
             ("r", "逐个跳到当前问题的相关位置"),
             ("v", "表格视图与原文视图互换"),
             ("/", "在原文中搜索；n / N 下一个 / 上一个匹配"),
@@ -19,7 +24,7 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+P", "命令面板：跳到部分、表格、问题或行"),
             ("?", "显示本帮助"),
             ("q", "退出"),
-            ("Esc", "只关闭对话框或帮助"),
+            ("Esc", "只关闭对话框、帮助或放大"),
         ),
     ),
     (
@@ -31,18 +36,19 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
-        "原文",
+        "内容：原文",
         (
-            ("上下 j k PgUp PgDn", "移动指示行；Home / End 到开头 / 结尾"),
+            ("上下 j k", "移动指示行"),
+            ("PgUp PgDn", "翻页；Home / End 到开头 / 结尾"),
             ("左右 h l", "左右滚动"),
             ("Enter", "选中本行的问题"),
         ),
     ),
     (
-        "表格",
+        "内容：表格",
         (
-            ("方向键 / PgUp PgDn", "移动单元格"),
-            ("Enter", "跳到该单元格在原文中的行"),
+            ("方向键 PgUp PgDn", "移动单元格"),
+            ("Enter", "跳到该单元格在原文中的位置"),
         ),
     ),
     (
@@ -52,4 +58,18 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "跳到问题所在位置并高亮"),
         ),
     ),
+    (
+        "详情",
+        (("上下 PgUp PgDn", "滚动详情"),),
+    ),
 )
+
+# The KEYMAP group of each pane (as named by ``InspectorScreen.pane_of``; "table" is the
+# content pane showing a table).
+PANE_GROUPS: dict[str, str] = {
+    "tree": "目录",
+    "content": "内容：原文",
+    "table": "内容：表格",
+    "findings": "问题列表",
+    "detail": "详情",
+}

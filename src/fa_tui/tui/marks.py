@@ -29,6 +29,20 @@ def split_span(span: Span, source: SourceText) -> list[tuple[int, int, int]]:
     return out
 
 
+def piece_on_line(span: Span, line: int, source: SourceText) -> tuple[int, int] | None:
+    """The (column, end_column) of ``span`` on ``line`` (``None`` if it does not touch it).
+
+    O(1), unlike ``split_span``: the renderer asks this for each visible line.
+    """
+    if not span.line <= line <= span.end_line:
+        return None
+    col = span.column if line == span.line else 1
+    end = span.end_column if line == span.end_line else len(source.line(line)) + 1
+    if line != span.line and line == span.end_line and end <= 1:
+        return None
+    return col, end
+
+
 @dataclass
 class LineMarks:
     """Styled ranges per line (applied in order) and the worst severity per line for the gutter."""

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from fa_tui.model import Finding, Report, Span
+from fa_tui.model import Span
+from fa_tui.tui.worker import Stage
 
 
-class ReportLoaded(Message):
-    """The worker parsed and checked the report."""
+class StageReady(Message):
+    """The worker finished one stage of the analysis (outline, tables, findings)."""
 
-    def __init__(self, report: Report, findings: list[Finding]) -> None:
+    def __init__(self, stage: Stage) -> None:
         super().__init__()
-        self.report = report
-        self.findings = findings
+        self.stage = stage
 
 
 class LoadFailed(Message):

@@ -1,14 +1,20 @@
-"""The work done off the UI thread: parse a decoded report and run the rules.
+"""The work done off the UI thread: parse a decoded report, run the rules, index the findings.
 
-``analyse`` is plain Python (no Textual); the app runs it in a thread worker that only posts
-``ReportLoaded`` or ``LoadFailed``.
+Everything here is plain Python (no Textual). The app runs ``stages`` in a thread worker that
+only posts messages, one per stage, so that the screen fills in as soon as each part is ready:
+the outline (tree and header) first, then the tables and narrative facts, then the findings
+with everything the panes need precomputed (``Checked``: the per-node index and the per-line
+marks of the source view), so that the UI thread never scans all findings or all lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from fa_tui.model import Finding, Report, SourceText
+from fa_tui.tui.index import FindingIndex, build_nodes
+from fa_tui.tui.marks import LineMarks, finding_marks
 
 Checker = Callable[[Report], list[Finding]]
 
@@ -20,13 +26,60 @@ def default_checker(report: Report) -> list[Finding]:
     return check_report(report)
 
 
-def analyse(source: SourceText, checker: Checker | None = None) -> tuple[Report, list[Finding]]:
-    """Parse ``source`` and check it; returns the report and its findings."""
-    from fa_tui.pipeline import build_report
+@dataclass(frozen=True)
+class Outlined:
+    """Stage 1: parts and sections (no tables yet)."""
 
-    report = build_report(source)
+    report: Report
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Stage 2: the whole report (tables and facts)."""
+
+    report: Report
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Stage 3: the findings, indexed by tree node, and their marks on the source lines."""
+
+    report: Report
+    index: FindingIndex
+    marks: LineMarks
+
+
+Stage = Outlined | Parsed | Checked
+
+
+def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage]:
+    """Parse and check ``source`` step by step (the same steps as ``pipeline.build_report``).
+
+    Each stage yields a report object of its own: a later stage never changes what an earlier
+    one handed to the UI thread.
+    """
+    from fa_tui.parse.facts import parse_facts
+    from fa_tui.parse.outline import parse_outline
+    from fa_tui.parse.tables import parse_tables
+
+    outline = parse_outline(source)
+    yield Outlined(outline)
+    report = outline.model_copy()
+    report.tables = parse_tables(source, report)
+    report.facts = parse_facts(source, report)
+    yield Parsed(report)
     findings = (checker or default_checker)(report)
-    return report, findings
+    index = FindingIndex(findings, build_nodes(report))
+    yield Checked(report, index, finding_marks(index.findings, source))
+
+
+def analyse(source: SourceText, checker: Checker | None = None) -> tuple[Report, list[Finding]]:
+    """Parse ``source`` and check it; returns the report and its findings (position order)."""
+    last = None
+    for last in stages(source, checker):
+        pass
+    assert isinstance(last, Checked)
+    return last.report, last.index.findings
 
 
 def describe_failure(exc: BaseException) -> str:

@@ -1,4 +1,4 @@
-"""The help screen: every key (from ``keys.KEYMAP``)."""
+"""The help screen: every key (from ``keys.KEYMAP``), grouped by pane, the current pane first."""
 
 from __future__ import annotations
 
@@ -10,18 +10,26 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from fa_tui.tui.keys import KEYMAP
+from fa_tui.tui.keys import KEYMAP, PANE_GROUPS
 
 
-def help_table() -> Table:
-    """The key map as a two-column grid: keys (never wrapped) and what they do (wrapped)."""
+def help_table(pane: str | None = None) -> Table:
+    """The key map as a two-column grid: keys (never wrapped) and what they do (wrapped).
+
+    The group of ``pane`` (see ``keys.PANE_GROUPS``) comes first, marked as the current pane.
+    """
+    current = PANE_GROUPS.get(pane or "")
+    groups = sorted(KEYMAP, key=lambda group: group[0] != current)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
-    for n, (title, rows) in enumerate(KEYMAP):
+    for n, (title, rows) in enumerate(groups):
         if n:
             grid.add_row("", "")
-        grid.add_row(Text(title, style="bold underline"), "")
+        heading = Text(title, style="bold underline")
+        if title == current:
+            heading.append("  当前窗格", style="bold reverse")
+        grid.add_row(heading, "")
         for keys, what in rows:
             grid.add_row(Text(keys), Text(what))
     grid.add_row("", "")
@@ -36,10 +44,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "关闭"),
     ]
 
+    def __init__(self, pane: str | None = None) -> None:
+        super().__init__()
+        self.pane = pane
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "按键"
-            yield Static(help_table(), id="help-body")
+            yield Static(help_table(self.pane), id="help-body")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,10 +6,10 @@ display and post messages. Every action is reachable from the keyboard.
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Tree
 
-from fa_tui.model import Finding, Report, Span, TableStatus
+from fa_tui.model import PartName, Report, SourceText, Span, TableStatus
 from fa_tui.tui.index import (
     SEVERITY_CYCLE,
     FindingFilter,
@@ -27,7 +27,7 @@ from fa_tui.tui.index import (
     build_nodes,
     ordered_for_node,
 )
-from fa_tui.tui.marks import finding_marks
+from fa_tui.tui.marks import LineMarks
 from fa_tui.tui.messages import JumpToSource
 from fa_tui.tui.palette import InspectorCommands
 from fa_tui.tui.screens.help import HelpScreen
@@ -45,6 +45,11 @@ class InspectorScreen(Screen[None]):
 
     COMMANDS = {InspectorCommands}  # noqa: RUF012
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    ALLOW_IN_MAXIMIZED_VIEW = "#header, Footer"
+    AUTO_FOCUS = "#source-view"  # readable at once; the tree takes over when it is built
+    # The panes, by the id of their outermost widget; the screen carries "-pane-<id>" for the
+    # pane holding the focus, and the style sheet sizes the panes by it.
+    PANES = ("tree", "content", "findings", "detail")
 
     BINDINGS = [  # noqa: RUF012
         Binding("question_mark", "help", "帮助"),
@@ -64,13 +69,16 @@ class InspectorScreen(Screen[None]):
         Binding("2", "focus_pane('content')", "内容", show=False),
         Binding("3", "focus_pane('findings')", "问题", show=False),
         Binding("4", "focus_pane('detail')", "详情", show=False),
+        Binding("z", "maximize_pane", "放大", show=True),
     ]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, source: SourceText) -> None:
         super().__init__()
-        self.path = path
+        self.source = source
+        self.path = source.path
         self.report: Report | None = None
         self.index: FindingIndex | None = None
+        self.checked = False  # the findings are in ``index`` (until then it holds no findings)
         self.filter = FindingFilter()
         self.node: Node | None = None
         self.current: int | None = None
@@ -96,8 +104,11 @@ class InspectorScreen(Screen[None]):
         self.query_one("#content").border_title = "原文"
         self.query_one("#findings").border_title = "问题"
         self.query_one("#detail").border_title = "详情"
-        for pane in ("#tree", "#content", "#findings"):
+        for pane in ("#tree", "#findings"):
             self.query_one(pane).loading = True
+        source = self.query_one(SourceView)
+        source.set_source(self.source)  # the text is readable at once; the rest fills in
+        self._set_pane_class("content")
 
     @property
     def display_path(self) -> str:
@@ -106,20 +117,46 @@ class InspectorScreen(Screen[None]):
 
     # -- loading --------------------------------------------------------------------------
 
-    def show_report(self, report: Report, findings: list[Finding]) -> None:
-        """Show a parsed and checked report."""
+    def show_outline(self, report: Report) -> None:
+        """Stage 1: the header and the tree of parts and sections (tables still parsing)."""
         self.report = report
-        self.index = FindingIndex(findings, build_nodes(report))
-        self.query_one(ReportHeader).show(report, self.index.totals(), self.display_path)
-        source = self.query_one(SourceView)
-        source.set_source(report.source)
-        source.set_marks(finding_marks(self.index.findings, report.source))
+        nodes = [
+            replace(n, children=()) if n.part is PartName.TABLES and n.present else n
+            for n in build_nodes(report)
+        ]
+        self.index = FindingIndex([], nodes)
+        self.query_one(ReportHeader).show(report, None, self.display_path)
         tree = self.query_one(PartsTree)
-        tree.load(self.index)
-        for pane in ("#tree", "#content", "#findings"):
-            self.query_one(pane).loading = False
+        tree.load(self.index, pending=f"part:{PartName.TABLES.value}")
+        tree.loading = False
+        source = self.query_one(SourceView)
+        untouched = source.cursor_line == 1 and source.scroll_offset == (0, 0)
+        if untouched and self.focused in (None, source):
+            self.set_focus(tree)  # the reviewer has not started reading yet: start from the tree
+
+    def show_parsed(self, report: Report) -> None:
+        """Stage 2: the tables are parsed: put them into the tree."""
+        self.report = report
+        self.index = FindingIndex([], build_nodes(report))
+        tables = next(n for n in self.index.roots if n.part is PartName.TABLES)
+        self.query_one(PartsTree).update_branch(tables, self.index)
+
+    def show_findings(self, report: Report, index: FindingIndex, marks: LineMarks) -> None:
+        """Stage 3: the findings: counts, highlights, the list."""
+        self.report = report
+        self.index = index
+        self.checked = True
+        self.query_one(ReportHeader).show(report, index.totals(), self.display_path)
+        self.query_one(SourceView).set_marks(marks)
+        self.query_one(PartsTree).relabel(index)
+        self.query_one("#findings").loading = False
         self._reload_findings()
-        tree.focus()
+        content = self.query_one(ContentSwitcher)
+        if content.current == "table-view" and self.table_node is not None:
+            grid = self.query_one(TableGrid)
+            where = grid.cursor_coordinate
+            self._show_table(focus=False)
+            grid.cursor_coordinate = where
 
     def show_failure(self, error: str) -> None:
         """Tell the reviewer that the report could not be analysed."""
@@ -133,7 +170,8 @@ class InspectorScreen(Screen[None]):
 
     @on(Tree.NodeHighlighted, "#tree")
     def _node_highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:
-        if event.node.data is not None:
+        # Preview only what the reviewer moves to (not the cursor moved by a reload).
+        if event.node.data is not None and self.query_one(PartsTree).has_focus:
             self.open_node(event.node.data, focus=False)
 
     @on(Tree.NodeSelected, "#tree")
@@ -180,7 +218,7 @@ class InspectorScreen(Screen[None]):
         assert self.table_node is not None and self.table_node.table is not None
         assert self.index is not None
         view = self.query_one(TableView)
-        view.show_table(self.table_node.table, self.index.findings)
+        view.show_table(self.table_node.table, self.index.findings if self.checked else [])
         self._switch("table-view")
         if focus:
             self.query_one(TableGrid).focus()
@@ -194,7 +232,7 @@ class InspectorScreen(Screen[None]):
     # -- findings ---------------------------------------------------------------------------
 
     def _reload_findings(self) -> None:
-        if self.index is None:
+        if self.index is None or not self.checked:
             return
         key = self.node.key if self.node is not None else None
         order, own = ordered_for_node(self.index, key, self.filter)
@@ -215,7 +253,7 @@ class InspectorScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#findings")
     def _finding_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.index is None or event.option.id is None:
+        if self.index is None or not self.checked or event.option.id is None:
             return
         i = int(event.option.id)
         self.query_one(FindingDetail).show(
@@ -224,6 +262,8 @@ class InspectorScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#findings")
     def _finding_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.maximized is not None:
+            self.minimize()  # Enter goes to the source: show it
         if event.option.id is not None:
             self.jump_to_finding(int(event.option.id))
 
@@ -233,7 +273,7 @@ class InspectorScreen(Screen[None]):
 
     def jump_to_finding(self, i: int) -> None:
         """Go to finding ``i``: list cursor, detail, source view centred on its span."""
-        if self.index is None or self.report is None:
+        if self.index is None or self.report is None or not self.checked:
             return
         finding = self.index.findings[i]
         self.current = i
@@ -257,6 +297,9 @@ class InspectorScreen(Screen[None]):
     def action_next_finding(self, step: int) -> None:
         """Next (``1``) or previous (``-1``) finding in the list, wrapping around."""
         order = self.query_one(FindingsList).order
+        if not self.checked:
+            self.notify("正在检查，请稍候。")
+            return
         if not order:
             self.notify("没有问题。" if not self.filter.describe() else "筛选后没有问题。")
             return
@@ -282,6 +325,8 @@ class InspectorScreen(Screen[None]):
 
     @on(JumpToSource)
     def _jump_to_source(self, event: JumpToSource) -> None:
+        if self.maximized is not None:
+            self.minimize()
         self._show_span(event.span, focus=True)
 
     def _show_span(self, span: Span, *, focus: bool) -> None:
@@ -294,7 +339,8 @@ class InspectorScreen(Screen[None]):
 
     @on(SourceView.LineActivated)
     def _line_activated(self, event: SourceView.LineActivated) -> None:
-        if self.index is None:
+        if self.index is None or not self.checked:
+            self.notify("正在检查，请稍候。")
             return
         on_line = [
             i
@@ -399,7 +445,35 @@ class InspectorScreen(Screen[None]):
 
     # -- focus, help, quit ----------------------------------------------------------------
 
+    def _set_pane_class(self, pane: str) -> None:
+        for name in self.PANES:
+            self.set_class(name == pane, f"-pane-{name}")
+
+    def pane_of(self, widget: Widget | None) -> str | None:
+        """The pane (``tree``, ``content``, ``findings``, ``detail``) holding ``widget``."""
+        while widget is not None and widget is not self:
+            if widget.id in self.PANES:
+                return widget.id
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        return None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        pane = self.pane_of(event.widget)
+        if pane is not None:
+            self._set_pane_class(pane)
+
+    def action_maximize_pane(self) -> None:
+        """Let the focused pane fill the screen, or bring the others back (Esc also does)."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        pane = self.pane_of(self.focused)
+        if pane is not None:
+            self.maximized = self.query_one(f"#{pane}")
+
     def action_focus_pane(self, pane: str) -> None:
+        if self.maximized is not None and self.maximized.id != pane:
+            self.minimize()
         target: Widget
         if pane == "content":
             content = self.query_one(ContentSwitcher)
@@ -413,7 +487,10 @@ class InspectorScreen(Screen[None]):
         target.focus()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        pane = self.pane_of(self.focused)
+        if pane == "content" and self.query_one(ContentSwitcher).current == "table-view":
+            pane = "table"
+        self.app.push_screen(HelpScreen(pane))
 
     def action_quit(self) -> None:
         self.app.exit()

@@ -12,8 +12,11 @@ from fa_tui.tui.index import FindingIndex, Node, NodeKind
 from fa_tui.tui.widgets.table_view import STATUS_NAMES
 
 
-def node_label(node: Node, index: FindingIndex) -> Text:
-    """The label of ``node``: its finding count (coloured by the worst severity), name, status."""
+def node_label(node: Node, index: FindingIndex, pending: bool = False) -> Text:
+    """The label of ``node``: its finding count (coloured by the worst severity), name, status.
+
+    ``pending``: the node's children are still being parsed.
+    """
     text = Text(no_wrap=True)
     if node.kind is NodeKind.PART and not node.children:
         text.append("  ")  # no expand icon: keep the part names in one column
@@ -26,6 +29,8 @@ def node_label(node: Node, index: FindingIndex) -> Text:
         text.append(name, style="bold" if node.present else styles.MISSING)
         if not node.present:
             text.append(" (缺失)", style=styles.MISSING)
+        elif pending:
+            text.append(" (解析中)", style=styles.MUTED)
     elif node.kind is NodeKind.TABLE:
         text.append(name, style="" if node.present else styles.MUTED)
         if node.status is not None and node.status.value != "data":
@@ -58,17 +63,46 @@ class PartsTree(Tree[Node]):
         self.guide_depth = 2
         self.by_key: dict[str, TreeNode[Node]] = {}
 
-    def load(self, index: FindingIndex) -> None:
-        """Build the tree from the nodes of ``index``."""
+    def load(self, index: FindingIndex, pending: str | None = None) -> None:
+        """Build the tree from the nodes of ``index``; node ``pending`` is still being parsed."""
         self.clear()
         self.by_key = {}
         for root in index.roots:
-            self._add(self.root, root, index, expand=True)
+            self._add(self.root, root, index, expand=True, pending=root.key == pending)
         self.root.expand()
 
-    def _add(self, parent: TreeNode[Node], node: Node, index: FindingIndex, expand: bool) -> None:
-        label = node_label(node, index)
+    def update_branch(self, node: Node, index: FindingIndex) -> None:
+        """Replace the node with ``node``'s key and its children (the rest stays as it is)."""
+        tree_node = self.by_key.get(node.key)
+        if tree_node is None:
+            return
+        for child in tree_node.children:
+            self._forget(child)
+        tree_node.remove_children()
+        tree_node.data = node
+        tree_node.set_label(node_label(node, index))
+        for child in node.children:
+            self._add(tree_node, child, index, expand=False)
         if node.children:
+            tree_node.allow_expand = True
+            tree_node.expand()
+
+    def _forget(self, tree_node: TreeNode[Node]) -> None:
+        for child in tree_node.children:
+            self._forget(child)
+        if tree_node.data is not None:
+            self.by_key.pop(tree_node.data.key, None)
+
+    def _add(
+        self,
+        parent: TreeNode[Node],
+        node: Node,
+        index: FindingIndex,
+        expand: bool,
+        pending: bool = False,
+    ) -> None:
+        label = node_label(node, index, pending)
+        if node.children or pending:
             branch = parent.add(label, data=node, expand=expand)
             for child in node.children:
                 self._add(branch, child, index, expand=False)

@@ -3,16 +3,20 @@
 A ``ScrollView`` with the Line API: only the visible lines are rendered, each from the original
 line made safe (``display.display_line``) and styled over exact character spans. A pointer line
 (``cursor_line``) moves with the keys; jumps put their line in the middle of the pane.
+
+Rendering costs O(visible lines), whatever the size of the report: display data is made lazily
+per line (and, for a very long line, only for the chunks that reach the screen), search matches
+and finding marks are looked up per line, never scanned.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,8 +30,11 @@ from textual.strip import Strip
 
 from fa_tui.model import Severity, SourceText, Span
 from fa_tui.tui import styles
-from fa_tui.tui.display import DisplayLine, display_line, styled_line
-from fa_tui.tui.marks import LineMarks, split_span
+from fa_tui.tui.display import DisplayLine, display_line, styled_line, styled_window
+from fa_tui.tui.marks import LineMarks, piece_on_line
+
+# Search stops collecting matches after this many (a one-letter query on a huge report).
+MAX_MATCHES = 100_000
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class SourceView(ScrollView, can_focus=True):
         self.current: tuple[Span, Severity] | None = None
         self.target: Span | None = None
         self.matches: list[Match] = []
+        self.matches_by_line: dict[int, list[int]] = {}
         self.match_index: int | None = None
         self.query: str = ""
         self._gutter_digits = 3
@@ -83,9 +91,12 @@ class SourceView(ScrollView, can_focus=True):
         self.source = source
         self._display.cache_clear()
         self._gutter_digits = max(3, len(str(source.line_count)))
-        width = max((self._display(n).cells for n in range(1, source.line_count + 1)), default=0)
-        self.virtual_size = Size(self.gutter_width + width + 1, source.line_count)
-        self.matches, self.match_index, self.query = [], None, ""
+        # An upper bound of the widest line, without measuring every line: a character takes
+        # at most TAB_SIZE cells (a tab) or 8 (a placeholder such as <U+202E>). Scrolling right
+        # stops at the visible lines' real end (``action_scroll_columns``).
+        longest = max(map(len, source.lines), default=0)
+        self.virtual_size = Size(self.gutter_width + 8 * longest + 1, source.line_count)
+        self.matches, self.matches_by_line, self.match_index, self.query = [], {}, None, ""
         self.set_reactive(SourceView.cursor_line, 1)
         self.scroll_to(0, 0, animate=False)
         self.refresh()
@@ -161,8 +172,8 @@ class SourceView(ScrollView, can_focus=True):
         """Centre the line of ``span`` and scroll sideways so that its start is visible."""
         self.go_to(span.line)
         line = self._display(span.line)
-        start = cell_len(line.text[: line.offset(span.column)])
-        end = cell_len(line.text[: line.offset(span.end_column)])
+        start = line.cell_at(span.column)
+        end = line.cell_at(span.end_column) if span.end_line == span.line else start + 1
 
         def scroll() -> None:
             body = max(1, self.scrollable_content_region.width - self.gutter_width)
@@ -189,7 +200,16 @@ class SourceView(ScrollView, can_focus=True):
         self.cursor_line = self.line_count if end else 1
 
     def action_scroll_columns(self, delta: int) -> None:
-        self.scroll_to(x=max(0, int(self.scroll_x) + delta), animate=False)
+        x = max(0, int(self.scroll_x) + delta)
+        if delta > 0 and not self._visible_reach(x):
+            return  # nothing visible that far right
+        self.scroll_to(x=x, animate=False)
+
+    def _visible_reach(self, x: int) -> bool:
+        """Whether a visible line has text at cell ``x`` (measures those lines up to ``x``)."""
+        top = int(self.scroll_y) + 1
+        bottom = min(self.line_count, top + self.scrollable_content_region.height - 1)
+        return any(self._display(n).reaches(x) for n in range(top, bottom + 1))
 
     def action_activate(self) -> None:
         self.post_message(self.LineActivated(self.cursor_line))
@@ -205,15 +225,22 @@ class SourceView(ScrollView, can_focus=True):
         """Find ``query`` (ignoring case) everywhere; go to the first match after the pointer."""
         self.query = query
         self.matches = []
+        self.matches_by_line = {}
         self.match_index = None
         if self.source and query:
             pattern = re.compile(re.escape(query), re.IGNORECASE)
             for number, text in enumerate(self.source.lines, start=1):
                 for m in pattern.finditer(text):
+                    self.matches_by_line.setdefault(number, []).append(len(self.matches))
                     self.matches.append(Match(number, m.start() + 1, m.end() + 1))
+                    if len(self.matches) >= MAX_MATCHES:
+                        break
+                if len(self.matches) >= MAX_MATCHES:
+                    break
         if self.matches:
-            after = [i for i, m in enumerate(self.matches) if m.line >= self.cursor_line]
-            self._select_match(after[0] if after else 0)
+            lines = [m.line for m in self.matches]
+            first = bisect_left(lines, self.cursor_line)
+            self._select_match(first if first < len(self.matches) else 0)
         self.refresh()
         return len(self.matches)
 
@@ -237,20 +264,20 @@ class SourceView(ScrollView, can_focus=True):
     def line_ranges(self, number: int) -> list[tuple[int, int, Style]]:
         """Every styled range of line ``number``, in the order they are applied."""
         ranges = list(self.marks.ranges.get(number, ()))
-        for i, match in enumerate(self.matches):
-            if match.line == number:
-                style = styles.CURRENT_MATCH if i == self.match_index else styles.MATCH
-                ranges.append((match.column, match.end_column, style))
+        for i in self.matches_by_line.get(number, ()):
+            match = self.matches[i]
+            style = styles.CURRENT_MATCH if i == self.match_index else styles.MATCH
+            ranges.append((match.column, match.end_column, style))
         if self.source is not None:
             if self.current is not None:
                 span, severity = self.current
-                for line, col, end in split_span(span, self.source):
-                    if line == number:
-                        ranges.append((col, end, styles.SPAN[severity] + styles.CURRENT))
+                piece = piece_on_line(span, number, self.source)
+                if piece is not None:
+                    ranges.append((*piece, styles.SPAN[severity] + styles.CURRENT))
             if self.target is not None:
-                for line, col, end in split_span(self.target, self.source):
-                    if line == number:
-                        ranges.append((col, end, styles.TARGET))
+                piece = piece_on_line(self.target, number, self.source)
+                if piece is not None:
+                    ranges.append((*piece, styles.TARGET))
         return ranges
 
     def line_text(self, number: int) -> Text:
@@ -281,10 +308,13 @@ class SourceView(ScrollView, can_focus=True):
         console = self.app.console
         gutter = Strip(self.gutter_text(number).render(console), self.gutter_width)
         body_width = max(0, width - self.gutter_width)
-        text = self.line_text(number)
-        body = Strip(list(text.render(console)), text.cell_len)
         x = int(self.scroll_x)
-        body = body.crop(x, x + body_width)
+        # Only the chunks of the line that reach the screen are styled and rendered.
+        window = self._display(number).window(x, body_width)
+        base_line = styles.POINTER_LINE if number == self.cursor_line else None
+        text = styled_window(window, self.line_ranges(number), base_line)
+        body = Strip(list(text.render(console)), text.cell_len)
+        body = body.crop(x - window.cell, x - window.cell + body_width)
         if body.cell_length < body_width:
             pad_style = styles.POINTER_LINE if number == self.cursor_line else Style()
             body = Strip(

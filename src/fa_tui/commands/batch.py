@@ -1,0 +1,196 @@
+"""Check many report files, on every core: one result per file, in input order.
+
+Each file is read, parsed, checked and *rendered* in a worker process, which sends back only
+what the output needs (the findings, the JSON entry or the text blocks): a parsed ``Report``
+is large and slow to pickle. A file that cannot be read, or whose checking raises (a bug in
+fa-tui), becomes one error line for that file; a worker process that dies takes only the file
+it was checking with it (the others are retried), never the whole run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fa_tui.model import Finding, Report, TableStatus
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to check, and how its result is wanted."""
+
+    path: Path
+    explicit: bool  # named on the command line (a file found in a directory may be skipped)
+    fmt: str = "text"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass
+class FileResult:
+    """What the output needs of one checked file (picklable, small)."""
+
+    path: Path
+    encoding: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    document: dict[str, Any] | None = None  # the JSON entry (json format)
+    blocks: list[Any] = field(default_factory=list)  # rich Text per finding (text format)
+    error: str | None = None  # one line: unreadable, or checking failed
+    skipped: str | None = None  # one line: not a report (found in a directory)
+
+    @property
+    def checked(self) -> bool:
+        """Whether the file was checked (not unreadable, not skipped)."""
+        return self.error is None and self.skipped is None
+
+
+def looks_like_report(report: Report) -> bool:
+    """Whether a file found in a directory is a 决算 report at all (a README is not)."""
+    return any(p.present for p in report.parts) or any(
+        t.status is not TableStatus.MISSING for t in report.tables
+    )
+
+
+def check_file(task: Task) -> FileResult:
+    """Read, parse, check and render one file; never raises for a bad file or a bug."""
+    from fa_tui.ingest import InputError
+    from fa_tui.pipeline import load_report
+    from fa_tui.rules.engine import check_report
+
+    try:
+        report = load_report(task.path)
+        if not task.explicit and not looks_like_report(report):
+            return FileResult(
+                task.path, skipped=f"跳过 {task.path}：不像部门决算报告（未识别出任何部分）"
+            )
+        findings = check_report(report, select=task.select, ignore=task.ignore)
+        return _rendered(task, report, findings)
+    except InputError as exc:
+        return FileResult(task.path, error=str(exc))
+    except OSError as exc:
+        return FileResult(task.path, error=f"错误：无法读取 {task.path}：{exc.strerror or exc}")
+    except RecursionError:
+        return FileResult(task.path, error=f"错误：检查 {task.path} 时嵌套过深（fa-tui 内部缺陷）")
+    except Exception as exc:  # a bug in fa-tui: one line for this file, keep checking the others
+        if os.environ.get("FA_TUI_DEBUG"):
+            traceback.print_exc()
+        return FileResult(
+            task.path,
+            error=(
+                f"内部错误：检查 {task.path} 时出错：{exc.__class__.__name__}: {exc}"
+                "（设置 FA_TUI_DEBUG=1 查看详情）"
+            ),
+        )
+
+
+def _rendered(task: Task, report: Report, findings: list[Finding]) -> FileResult:
+    result = FileResult(task.path, encoding=report.encoding, findings=findings)
+    if task.fmt == "json":
+        from fa_tui.render.json_report import report_document
+
+        result.document = report_document(report, findings)
+    elif task.fmt == "text":
+        from fa_tui.render.text_report import finding_block
+
+        result.blocks = [finding_block(report, f) for f in findings]
+    return result
+
+
+def _crashed(task: Task) -> FileResult:
+    return FileResult(
+        task.path,
+        error=f"内部错误：检查 {task.path} 时工作进程异常退出（可能是内存不足或 fa-tui 的缺陷）",
+    )
+
+
+def _preload() -> None:
+    """Import everything a worker needs before forking, so that workers start warm."""
+    import fa_tui.pipeline
+    import fa_tui.render.json_report
+    import fa_tui.render.text_report  # noqa: F401
+    from fa_tui.parse import facts, outline, tables  # noqa: F401
+    from fa_tui.rules.engine import load_rules
+
+    load_rules()
+
+
+def _context() -> Any:
+    """``fork`` where it is safe and cheap (Linux: workers inherit the imported modules)."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+Progress = Callable[[FileResult], None]
+
+
+def check_files(
+    tasks: Sequence[Task], jobs: int = 1, progress: Progress | None = None
+) -> list[FileResult]:
+    """Check ``tasks`` with up to ``jobs`` processes; results in input order."""
+    if jobs <= 1 or len(tasks) <= 1:
+        results = []
+        for task in tasks:
+            results.append(check_file(task))
+            if progress is not None:
+                progress(results[-1])
+        return results
+    _preload()
+    done: dict[int, FileResult] = {}
+    pending = list(range(len(tasks)))
+    while pending:
+        lost = _run_pool(tasks, pending, min(jobs, len(pending)), done, progress)
+        # A worker died and the pool with it: the files in flight are suspects. Check each of
+        # them alone in a fresh process (so only the file that kills its worker is reported as
+        # such), then the rest in a new pool. Every round settles at least ``jobs + 1`` files.
+        suspects, pending = lost[: jobs + 1], lost[jobs + 1 :]
+        for k in suspects:
+            if _run_pool(tasks, [k], 1, done, progress):
+                done[k] = _crashed(tasks[k])
+                if progress is not None:
+                    progress(done[k])
+    return [done[k] for k in range(len(tasks))]
+
+
+def _run_pool(
+    tasks: Sequence[Task],
+    indexes: Sequence[int],
+    jobs: int,
+    done: dict[int, FileResult],
+    progress: Progress | None,
+) -> list[int]:
+    """Run ``indexes`` in a pool, filling ``done``; return the indexes lost to a dead worker."""
+    lost: list[int] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        futures: dict[Future[FileResult], int] = {
+            pool.submit(check_file, tasks[k]): k for k in indexes
+        }
+        for future in _completed(futures):
+            k = futures[future]
+            try:
+                done[k] = future.result()
+            except BrokenProcessPool:
+                lost.append(k)
+                continue
+            except Exception as exc:  # e.g. a result that cannot be pickled: still one line
+                done[k] = FileResult(
+                    tasks[k].path,
+                    error=f"内部错误：检查 {tasks[k].path} 时出错：{exc.__class__.__name__}: {exc}",
+                )
+            if progress is not None:
+                progress(done[k])
+    return sorted(lost)
+
+
+def _completed(futures: dict[Future[FileResult], int]):
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)

@@ -1,0 +1,93 @@
+"""Group a PDF page's characters into printed lines, in reading order, with their geometry.
+
+Characters whose vertical middles fall within one another's line band form a line; inside it
+they are read left to right. Space characters printed by the PDF are kept. A gap with no space
+character becomes one blank when it is wider than a quarter of the font size; a wide gap (two
+characters or more) marks a line laid out in columns, whose cells are then placed at the
+character position that their ``x`` gives (half the font size per position, counted from the
+body's left edge), separated by at least two blanks, so that the space-laid-out table reader
+finds the columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+Char = Mapping[str, Any]
+
+_SMALL_GAP = 0.25  # in font sizes: a word gap without a space character
+_WIDE_GAP = 2.0  # in font sizes: a gap between laid-out columns
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """One line as printed on a page: its text and where it sits (PDF points, top-down)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    row: bool = False  # a table row (tab-separated cells)
+    laid_out: bool = False  # text laid out in columns with wide gaps
+
+
+def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
+    """Characters grouped into lines (top to bottom), each line sorted left to right."""
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    lines: list[list[Char]] = []
+    band: tuple[float, float] | None = None
+    for char in ordered:
+        middle = (char["top"] + char["bottom"]) / 2
+        if band is not None and band[0] <= middle <= band[1]:
+            lines[-1].append(char)
+            band = (min(band[0], char["top"]), max(band[1], char["bottom"]))
+            continue
+        lines.append([char])
+        band = (char["top"], char["bottom"])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def line_size(chars: Sequence[Char]) -> float:
+    """The line's font size (the most common one among its visible characters)."""
+    sizes = [round(float(c.get("size") or 0.0), 1) for c in chars if str(c["text"]).strip()]
+    sizes = [s for s in sizes if s > 0] or [10.0]
+    return max(set(sizes), key=sizes.count)
+
+
+def build_line(chars: Sequence[Char], left: float) -> PrintedLine:
+    """The printed line of ``chars`` (sorted left to right); ``left`` is the body's left edge."""
+    size = line_size(chars)
+    unit = size / 2
+    visible = [c for c in chars if str(c["text"]).strip()]
+    laid_out = any(b["x0"] - a["x1"] >= _WIDE_GAP * size for a, b in pairwise(visible))
+    text = ""
+    previous: Char | None = None
+    if laid_out and chars:
+        text = " " * max(0, round((chars[0]["x0"] - left) / unit))
+    for char in chars:
+        piece = str(char["text"])
+        if previous is not None and piece.strip() and str(previous["text"]).strip():
+            gap = char["x0"] - previous["x1"]
+            if laid_out and gap >= _WIDE_GAP * size:
+                target = round((char["x0"] - left) / unit)
+                text += " " * max(2, target - len(text))
+            elif gap > _SMALL_GAP * size:
+                text += " "
+        text += piece
+        previous = char
+    tops = [c["top"] for c in chars]
+    bottoms = [c["bottom"] for c in chars]
+    return PrintedLine(
+        text=text.rstrip() if laid_out else text,
+        x0=min(c["x0"] for c in visible) if visible else chars[0]["x0"],
+        x1=max(c["x1"] for c in visible) if visible else chars[-1]["x1"],
+        top=min(tops),
+        bottom=max(bottoms),
+        size=size,
+        laid_out=laid_out,
+    )

@@ -1,0 +1,142 @@
+"""Read a PDF report (pdfplumber; no OCR, no network) into a ``SourceText`` with page locations.
+
+Per page: ruled tables become tab-separated rows, the other characters printed lines, all in
+reading order (top to bottom, single column). Running headers and footers are dropped, lines
+wrapped at the right margin are joined back into their paragraph, and each page starts with a
+marker line ``— n —`` (the shape of a printed page number, which the table reader skips), so the
+extracted text shows where every page begins. A PDF without a text layer (a scan) is refused
+with one line: fa-tui does not do OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fa_tui.documents.lines import LineBuilder
+from fa_tui.documents.pdf_aligned import aligned_tables
+from fa_tui.documents.pdf_lines import PrintedLine, build_line, group_lines
+from fa_tui.documents.pdf_margins import drop_margins
+from fa_tui.documents.pdf_paragraphs import Body, Joined, Piece, body_edges, continues, join_text
+from fa_tui.documents.pdf_tables import find_tables
+from fa_tui.ingest import InputError
+from fa_tui.model.source import Location, SourceText
+
+_UNMAPPED_SHARE = 0.3
+
+
+def page_marker(page: int) -> str:
+    """The marker line that opens page ``page`` in the extracted text."""
+    return f"— {page} —"
+
+
+def read_pdf(path: Path, data: bytes) -> SourceText:
+    """The text of the PDF ``data`` with a page and line location per extracted line."""
+    import pdfplumber
+
+    try:
+        with _quiet(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages: list[list[PrintedLine]] = []
+            heights: list[float] = []
+            for page in pdf.pages:
+                pages.append(_page_lines(page))
+                heights.append(float(page.height))
+    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        if _encrypted(exc):
+            raise InputError(f"错误：PDF 文件已加密，无法读取：{path}") from exc
+        raise InputError(f"错误：PDF 文件已损坏，无法读取：{path}") from exc
+    if not pages:
+        raise InputError(f"错误：PDF 文件没有页面：{path}")
+    visible = [line.text for lines in pages for line in lines if line.text.strip()]
+    if not visible:
+        raise InputError(
+            f"错误：PDF 没有文字层（可能是扫描件），fa-tui 不做文字识别，无法检查：{path}"
+        )
+    text = "".join(visible)
+    if text.count("(cid:") * 6 > len(text) * _UNMAPPED_SHARE:
+        raise InputError(f"错误：PDF 的文字无法解码（字体缺少字符映射）：{path}")
+    pages = drop_margins(pages, heights)
+    body = body_edges([line for lines in pages for line in lines])
+    return _assemble(pages, body).source(path, "pdf")
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep pdfminer's warnings about odd PDFs (fonts, xref repairs) off the terminal."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _encrypted(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        name = type(seen).__name__
+        if "Password" in name or "Encrypt" in name:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return any("Password" in type(arg).__name__ for arg in getattr(exc, "args", ()))
+
+
+def _page_lines(page: Any) -> list[PrintedLine]:
+    """Table rows and text lines of one page, top to bottom."""
+    tables = find_tables(page)
+    chars = [
+        c
+        for c in page.chars
+        if c.get("upright", True) and not any(table.holds(c) for table in tables)
+    ]
+    left = min((c["x0"] for c in chars if str(c["text"]).strip()), default=0.0)
+    groups = [g for g in group_lines(chars) if any(str(c["text"]).strip() for c in g)]
+    lines = aligned_tables(groups, [build_line(group, left) for group in groups])
+    lines.extend(row for table in tables for row in table.rows)
+    return sorted((line for line in lines if line.text.strip()), key=lambda line: line.top)
+
+
+def _assemble(pages: list[list[PrintedLine]], body: Body) -> LineBuilder:
+    """Page markers and extracted lines, wrapped lines joined."""
+    builder = LineBuilder()
+    current: Joined | None = None
+    last: Piece | None = None
+    pending: int | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            pieces = tuple((col, p.page, p.page_line) for col, p in current.starts)
+            first = current.first
+            builder.add(
+                current.text, Location(page=first.page, page_line=first.page_line, pieces=pieces)
+            )
+            current = None
+
+    for number, lines in enumerate(pages, start=1):
+        if pending is not None:  # the previous page had no line of its own
+            flush()
+            builder.add(page_marker(pending), Location(page=pending))
+        pending = number
+        for index, line in enumerate(lines, start=1):
+            piece = Piece(line, number, index)
+            new_page = index == 1 and last is not None and last.page == number - 1
+            if current is not None and last is not None and continues(last, piece, body, new_page):
+                current.text = join_text(current.text, line.text)
+                current.starts.append((len(current.text) - len(line.text) + 1, piece))
+            else:
+                flush()
+                if pending is not None:
+                    builder.add(page_marker(pending), Location(page=pending))
+                    pending = None
+                current = Joined(line.text, piece)
+            last = piece
+    flush()
+    if pending is not None:
+        builder.add(page_marker(pending), Location(page=pending))
+    return builder
