@@ -85,7 +85,7 @@ def child_env(pycache: Path) -> dict[str, str]:
 
 
 def run(argv: list[str], env: dict[str, str], timeout: float = 600) -> Run:
-    """Run ``argv``; its wall time and its own peak RSS (``os.wait4``)."""
+    """Run ``argv`` and capture its output (peak memory: reported by the child itself)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -96,10 +96,7 @@ def run(argv: list[str], env: dict[str, str], timeout: float = 600) -> Run:
         proc.kill()
         out, err = proc.communicate()
         return Run(time.perf_counter() - start, 0.0, -9, out, err)
-    seconds = time.perf_counter() - start
-    # communicate() has reaped the child; its rusage is in RUSAGE_CHILDREN only cumulatively,
-    # so the peak comes from the child itself when it reports one (see _MEASURED_CLI).
-    return Run(seconds, 0.0, proc.returncode, out, err)
+    return Run(time.perf_counter() - start, 0.0, proc.returncode, out, err)
 
 
 def run_peak(argv: list[str], env: dict[str, str], timeout: float = 600) -> Run:
@@ -127,7 +124,7 @@ def fa_tui_script() -> str:
     return str(script) if script.exists() else shutil.which("fa-tui") or "fa-tui"
 
 
-# --- (a) one report as a process ---------------------------------------------------------------
+# --- (a) one report as a process
 
 
 def bench_startup(env: dict[str, str], repeat: int) -> dict[str, dict[str, float]]:
@@ -153,7 +150,7 @@ def bench_startup(env: dict[str, str], repeat: int) -> dict[str, dict[str, float
     }
 
 
-# --- (b) many reports ----------------------------------------------------------------------------
+# --- (b) many reports
 
 _DIGIT = re.compile(r"\d")
 
@@ -195,7 +192,7 @@ def bench_batch(env: dict[str, str], folder: Path, count: int) -> dict[str, dict
     return out
 
 
-# --- (c) the inspector -----------------------------------------------------------------------------
+# --- (c) the inspector
 
 
 def five_mb_report(folder: Path) -> Path:
@@ -223,7 +220,7 @@ def bench_inspector(env: dict[str, str], paths: dict[str, Path], timeout: float)
     return out
 
 
-# --- report ------------------------------------------------------------------------------------------
+# --- report
 
 
 def verdict(ok: bool) -> str:
@@ -302,7 +299,10 @@ def main() -> None:
                     f"  findings {t['findings']:6.2f} s  ({t['stage']})"
                     f"   process {t['process_seconds']:6.2f} s  peak {t['peak_mb']:6.1f} MB"
                 )
-            for name, target in (("sample", TARGET_READY_SAMPLE), ("5 MB report", TARGET_READY_5MB)):
+            for name, target in (
+                ("sample", TARGET_READY_SAMPLE),
+                ("5 MB report", TARGET_READY_5MB),
+            ):
                 t = inspector.get(name, {})
                 ok = "findings" in t and t["findings"] < target
                 print(f"  target: {name} ready < {target:.0f} s -> {verdict(ok)}")

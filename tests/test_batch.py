@@ -109,11 +109,8 @@ def test_an_exception_while_checking_one_file_is_one_line(
     monkeypatch.setattr(fa_tui.pipeline, "load_report", load)
     for jobs in ("1", "2"):
         result = _check(str(folder), "--format", "json", "--jobs", jobs)
-        assert (
-            result.exit_code == 2
-            and result.exception is None
-            or isinstance(result.exception, SystemExit)
-        )
+        assert result.exit_code == 2
+        assert result.exception is None or isinstance(result.exception, SystemExit)
         errors = result.stderr.strip().splitlines()
         assert len(errors) == 1 and "内部错误" in errors[0] and "ZeroDivisionError" in errors[0]
         assert len(CheckDocument.model_validate_json(result.stdout).reports) == 5

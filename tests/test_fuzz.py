@@ -31,15 +31,17 @@ SMALL = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCh
 WHOLE = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters that matter to the parsers: digits, separators, table tabs, headings, units, noise.
 ALPHABET = st.sampled_from(
-    list("0123456789.,，、。：:%％ \t\n-—（）()一二三四五六七八九十第部分表元万合计类款项")
-    + ["公开01表", "单位：万元", "[bookmark: _Toc1]", "**", "\x1b[31m", "总计", "增长", "减少"]
-    + ["第二部分 部门决算表", "收入支出决算总表", "本年收入合计", "比上年", "2023年", "占"]
-    + ["万元，", "%。", "\r\n", "\u202e", "[/b]", "9" * 30]
+    [
+        *"0123456789.,，、。：:%％ \t\n-—（）()一二三四五六七八九十第部分表元万合计类款项",
+        *("公开01表", "单位：万元", "[bookmark: _Toc1]", "**", "\x1b[31m", "总计", "增长", "减少"),
+        *("第二部分 部门决算表", "收入支出决算总表", "本年收入合计", "比上年", "2023年", "占"),
+        *("万元，", "%。", "\r\n", "\u202e", "[/b]", "9" * 30),
+    ]
 )
 
 
 def run_pipeline(text: str) -> None:
-    """Decode, parse, check and render ``text``; only ``InputError`` (clean rejection) may escape."""
+    """Decode, parse, check and render ``text``; only ``InputError`` (a clean rejection) escapes."""
     try:
         source = decode_report(text.encode("utf-8"), Path("fuzz.txt"))
     except InputError:
@@ -125,8 +127,15 @@ def test_findings_of_unmodified_samples_are_deterministic_across_processes() -> 
     for seed, jobs in (("1", "1"), ("4242", "2")):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         out = subprocess.run(
-            [sys.executable, "-m", "fa_tui", "check", str(SAMPLES_DIR), "--format", "json"]
-            + ["--jobs", jobs],
+            [
+                sys.executable,
+                "-m",
+                "fa_tui",
+                "check",
+                str(SAMPLES_DIR),
+                "--format=json",
+                f"-j{jobs}",
+            ],
             capture_output=True,
             text=True,
             env=env,

@@ -257,7 +257,7 @@ def test_a_20_mb_file_is_refused_fast_in_little_memory(tmp_path: Path) -> None:
     assert path.stat().st_size > 20_000_000 > MAX_BYTES
     for command in COMMANDS:
         code, seconds, peak, stderr = measured(command, str(path), timeout=60)
-        assert code == 2 and seconds < 2 and peak < 150, (command, seconds, peak)
+        assert code == 2 and seconds < 5 and peak < 150, (command, seconds, peak)
         lines = stderr.strip().splitlines()
         assert len(lines) == 1 and "过大" in lines[0] and "Traceback" not in stderr
 

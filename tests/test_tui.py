@@ -581,3 +581,123 @@ def test_open_an_unreadable_file_fails_with_one_line(tmp_path: Path) -> None:
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "文件不存在" in lines[0]
     assert "Traceback" not in result.output
+
+
+# -- staged loading, layout by focus, maximise, help by pane -------------------------------------
+
+
+async def test_tree_and_source_show_before_the_findings_are_ready() -> None:
+    import threading
+
+    release = threading.Event()
+
+    def slow(report: Report) -> list[Finding]:
+        assert release.wait(30)
+        return _liling_findings()
+
+    app = make_app("2024-liling", slow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if app.stage == "parsed":
+                break
+            await pilot.pause(0.05)
+        assert app.stage == "parsed"
+        screen = app.inspector
+        assert "部门决算" in "\n".join(rendered(screen.query_one(SourceView)))
+        tree = screen.query_one(PartsTree)
+        assert tree.has_focus and "表三" in "\n".join(rendered(tree))
+        assert screen.query_one(FindingsList).loading
+        await pilot.press("right_square_bracket")  # no findings yet: says so, no error
+        assert screen.current is None
+        release.set()
+        assert await app.wait_until_ready(10) == "checked"
+        assert not screen.query_one(FindingsList).loading
+        assert len(screen.query_one(FindingsList).order) == 3
+        assert "错误 1" in screen.query_one(ReportHeader).render_line(0).text
+        assert {"source", "outline", "parsed", "checked"} <= set(app.shown_at)
+        assert app.shown_at["outline"] <= app.shown_at["checked"]
+
+
+async def test_time_to_ready_for_the_benchmark() -> None:
+    from fa_tui.tui.app import time_to_ready
+
+    times = await time_to_ready(sample_path("2022-liujiang"), size=(80, 24))
+    assert times.stage == "checked"
+    assert 0 < times.source <= times.outline <= times.findings
+
+
+async def test_panes_resize_with_the_focus_at_80x24() -> None:
+    app = make_app("2024-liling", fixed(_liling_findings()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot)
+        tree = screen.query_one(PartsTree)
+        source = screen.query_one(SourceView)
+        listing = screen.query_one(FindingsList)
+        detail = screen.query_one(FindingDetail)
+        # Tree in use: wide enough for the long table names.
+        assert tree.has_focus and tree.size.width >= 40
+        assert "表五 一般公共预算财政拨款支出决算表" in "\n".join(rendered(tree))
+        # Reading the source: most of the height, the current finding and its detail below.
+        await pilot.press("tab")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert source.has_focus and source.size.height >= 13
+        assert tree.size.width <= 26
+        assert listing.size.height == 1 and detail.size.height >= 4
+        assert "FA401" in rendered(listing)[0]
+        # Working on the findings: the list and detail get two thirds, the span stays in view.
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.pause()
+        assert listing.has_focus and listing.size.height >= 6
+        assert 5 <= source.size.height <= 8
+        top = int(source.scroll_y)
+        assert top < source.cursor_line <= top + source.size.height
+
+
+async def test_z_maximises_the_focused_pane_and_escape_restores_it() -> None:
+    app = make_app("2024-liling", fixed(_liling_findings()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("2", "z")
+        await pilot.pause()
+        source = screen.query_one(SourceView)
+        assert screen.maximized is screen.query_one("#content")
+        assert source.size.width == 80 and source.size.height >= 19
+        assert "醴陵市医疗保障局" in screen.query_one(ReportHeader).render_line(0).text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.maximized is None and app.is_running
+        assert source.size.width < 60
+        # z on the findings list; Enter on a finding brings the source back into view.
+        await pilot.press("3", "z")
+        await pilot.pause()
+        assert screen.maximized is screen.query_one("#findings")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.maximized is None
+        assert source.cursor_line == screen.index.findings[screen.current].span.line
+        # z again toggles.
+        await pilot.press("z")
+        await pilot.pause()
+        assert screen.maximized is not None
+        await pilot.press("z")
+        assert screen.maximized is None
+
+
+async def test_help_puts_the_keys_of_the_focused_pane_first() -> None:
+    app = make_app("2024-liling", fixed(_liling_findings()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("3", "question_mark")
+        await pilot.pause()
+        lines = [line.strip() for line in rendered(app.screen.query_one("#help-body"))]
+        first = next(line for line in lines if line)
+        assert first.startswith("问题列表") and "当前窗格" in first
+        assert any("放大当前窗格" in line for line in lines)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("1", "question_mark")
+        await pilot.pause()
+        lines = [line.strip() for line in rendered(app.screen.query_one("#help-body"))]
+        assert next(line for line in lines if line).startswith("目录")

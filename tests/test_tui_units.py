@@ -9,6 +9,7 @@ from rich.style import Style
 from fa_tui.model import Category, Finding, PartName, RelatedSpan, Severity, Span, TableStatus
 from fa_tui.tui.display import display_line, styled_line
 from fa_tui.tui.index import (
+    PART_OF_CODE,
     FindingFilter,
     FindingIndex,
     NodeKind,
@@ -129,3 +130,54 @@ def test_marks_paint_primary_spans_over_related_ones() -> None:
     assert 52 not in marks.gutter  # a related span does not colour the gutter
     assert marks.ranges[51][-1][:2] == (1, 3)
     assert marks.ranges[52][0][:2] == (2, 5)
+
+
+def test_stages_give_the_same_report_as_the_pipeline() -> None:
+    from conftest import sample_path
+
+    from fa_tui.ingest import read_report
+    from fa_tui.pipeline import build_report
+    from fa_tui.rules.engine import check_report
+    from fa_tui.tui.worker import Checked, Outlined, Parsed, stages
+
+    source = read_report(sample_path("2022-liujiang"))
+    outlined, parsed, checked = list(stages(source))
+    assert isinstance(outlined, Outlined) and isinstance(parsed, Parsed)
+    assert isinstance(checked, Checked)
+    assert outlined.report.tables == [] and outlined.report.facts == []
+    expected = build_report(source)
+    assert parsed.report.tables == expected.tables and parsed.report.tables
+    assert parsed.report.facts == expected.facts
+    assert parsed.report.parts == expected.parts
+    assert checked.index.findings == sorted(check_report(expected), key=Finding.sort_key)
+    assert outlined.report.tables == [], "a later stage does not change an earlier report"
+
+
+def test_finding_index_agrees_with_a_plain_scan_on_real_findings() -> None:
+    from fa_tui.rules.engine import check_report
+
+    for name in ("2022-liujiang", "2024-liling", "2023-yanbian"):
+        report = load_sample(name)
+        index = FindingIndex(check_report(report), build_nodes(report))
+        for node in index.nodes:
+            expected = [
+                i
+                for i, f in enumerate(index.findings)
+                if (f.span is not None and node.contains(f.span))
+                or (
+                    f.span is None
+                    and node.kind is NodeKind.PART
+                    and PART_OF_CODE.get(f.code) == node.part
+                )
+            ]
+            assert index.of_node(node.key) == expected, (name, node.key)
+
+
+def test_piece_on_line_matches_split_span() -> None:
+    from fa_tui.tui.marks import piece_on_line
+
+    source = load_sample("2024-liling").source
+    for span in (Span(line=51, column=3, end_line=53, end_column=4), Span.at(60, 2, 9)):
+        pieces = {line: (col, end) for line, col, end in split_span(span, source)}
+        for line in range(48, 58):
+            assert piece_on_line(span, line, source) == pieces.get(line)

@@ -9,18 +9,18 @@ it was checking with it (the others are retried), never the whole run.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fa_tui.model import Finding, Report, TableStatus
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,8 @@ def _preload() -> None:
 
 def _context() -> Any:
     """``fork`` where it is safe and cheap (Linux: workers inherit the imported modules)."""
+    import multiprocessing
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -168,12 +170,16 @@ def _run_pool(
     progress: Progress | None,
 ) -> list[int]:
     """Run ``indexes`` in a pool, filling ``done``; return the indexes lost to a dead worker."""
+    # Imported here: a single file never pays for multiprocessing.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     lost: list[int] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         futures: dict[Future[FileResult], int] = {
             pool.submit(check_file, tasks[k]): k for k in indexes
         }
-        for future in _completed(futures):
+        for future in as_completed(futures):
             k = futures[future]
             try:
                 done[k] = future.result()
@@ -188,9 +194,3 @@ def _run_pool(
             if progress is not None:
                 progress(done[k])
     return sorted(lost)
-
-
-def _completed(futures: dict[Future[FileResult], int]):
-    from concurrent.futures import as_completed
-
-    return as_completed(futures)

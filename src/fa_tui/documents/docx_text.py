@@ -30,11 +30,17 @@ _TBL = qn("w:tbl")
 _SDT = qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
 _MAX_GRID = 200
+# A report's package unpacks to a few MB; far more is a zip bomb, refused before parsing.
+_MAX_UNPACKED = 256 * 1024 * 1024
 
 
 def read_docx(path: Path, data: bytes) -> SourceText:
     """The text of the DOCX ``data`` with a paragraph or table-cell location per line."""
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+        if unpacked > _MAX_UNPACKED:
+            raise InputError(f"错误：DOCX 文件解压后过大，不像一份部门决算报告：{path}")
         document = Document(io.BytesIO(data))
         body = document.element.body
         builder = LineBuilder()

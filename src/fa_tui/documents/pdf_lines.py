@@ -70,7 +70,7 @@ def build_line(chars: Sequence[Char], left: float) -> PrintedLine:
     if laid_out and chars:
         text = " " * max(0, round((chars[0]["x0"] - left) / unit))
     for char in chars:
-        piece = str(char["text"])
+        piece = str(char["text"]).replace("\t", " ")  # only table rows carry tabs
         if previous is not None and piece.strip() and str(previous["text"]).strip():
             gap = char["x0"] - previous["x1"]
             if laid_out and gap >= _WIDE_GAP * size:

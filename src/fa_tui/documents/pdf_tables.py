@@ -53,6 +53,9 @@ def _row_line(
     boxes = [c for c in cells if c is not None]
     if not boxes:
         return None
+    x0, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    chars = [c for c in chars if _inside(c, (x0, top, x1, bottom))]  # the row's band first
     sizes: list[Char] = []
     for cell in cells:
         if cell is None:
@@ -63,10 +66,10 @@ def _row_line(
         fields.append(cell_text(inside))
     return PrintedLine(
         text="\t".join(fields),
-        x0=min(b[0] for b in boxes),
-        x1=max(b[2] for b in boxes),
-        top=min(b[1] for b in boxes),
-        bottom=max(b[3] for b in boxes),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         size=line_size(sizes) if sizes else 10.0,
         row=True,
     )

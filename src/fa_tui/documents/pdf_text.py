@@ -27,6 +27,8 @@ from fa_tui.ingest import InputError
 from fa_tui.model.source import Location, SourceText
 
 _UNMAPPED_SHARE = 0.3
+# A departmental report has tens of pages; reading is about 0.1 s a page.
+MAX_PAGES = 500
 
 
 def page_marker(page: int) -> str:
@@ -40,11 +42,15 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
 
     try:
         with _quiet(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(f"错误：PDF 超过 {MAX_PAGES} 页，不像一份部门决算报告：{path}")
             pages: list[list[PrintedLine]] = []
             heights: list[float] = []
             for page in pdf.pages:
                 pages.append(_page_lines(page))
                 heights.append(float(page.height))
+    except InputError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
         if _encrypted(exc):
             raise InputError(f"错误：PDF 文件已加密，无法读取：{path}") from exc

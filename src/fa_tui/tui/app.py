@@ -17,11 +17,20 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App
+from textual.binding import Binding
 
 from fa_tui.model import SourceText
 from fa_tui.tui.messages import LoadFailed, StageReady
 from fa_tui.tui.screens.inspector import InspectorScreen
-from fa_tui.tui.worker import Checked, Checker, Outlined, Parsed, describe_failure, stages
+from fa_tui.tui.worker import (
+    Analyser,
+    Checked,
+    Checker,
+    Outlined,
+    Parsed,
+    describe_failure,
+    stages,
+)
 
 STAGE_NAMES = {Outlined: "outline", Parsed: "parsed", Checked: "checked"}
 
@@ -31,19 +40,28 @@ class InspectorApp(App[None]):
 
     ``stage`` is ``"loading"``, then ``"outline"``, ``"parsed"``, ``"checked"`` (or ``"failed"``)
     as each stage is shown; ``shown_at`` records when (``time.perf_counter()``) each was shown.
+    ``checker`` replaces the rule engine and ``analyser`` the whole of ``worker.stages`` (tests).
     """
 
     CSS_PATH = "app.tcss"
     TITLE = "fa-tui"
     ENABLE_COMMAND_PALETTE = True
-    COMMAND_PALETTE_DISPLAY = "命令"
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+p", "command_palette", "命令", key_display="^p", show=False, priority=True)
+    ]
 
     def __init__(
-        self, source: SourceText, *, checker: Checker | None = None, theme: str | None = None
+        self,
+        source: SourceText,
+        *,
+        checker: Checker | None = None,
+        theme: str | None = None,
+        analyser: Analyser | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self.checker = checker
+        self.analyser = analyser or stages
         self.stage = "loading"
         self.shown_at: dict[str, float] = {}
         self._shown_event = asyncio.Event()
@@ -68,7 +86,7 @@ class InspectorApp(App[None]):
     def analyse(self) -> None:
         """Parse and check in a thread; only posts messages."""
         try:
-            for stage in stages(self.source, self.checker):
+            for stage in self.analyser(self.source, self.checker):
                 self.post_message(StageReady(stage))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
             self.post_message(LoadFailed(describe_failure(exc)))

@@ -86,6 +86,11 @@ class DisplayLine:
         self._ends: list[int] = []  # cells at the end of each computed chunk (for bisect)
         self.chunk_count = max(1, -(-len(line) // CHUNK))
 
+    @property
+    def measured_chunks(self) -> int:
+        """How many chunks have been computed so far (of ``chunk_count``)."""
+        return len(self._chunks)
+
     # -- chunks --------------------------------------------------------------------------
 
     def chunk(self, k: int) -> _Chunk:
@@ -216,7 +221,11 @@ def styled_window(window: Window, ranges: Iterable[Range], base: Style | None = 
     Later ranges are applied over earlier ones; ranges outside the window are skipped. A
     zero-width range styles one cell so that it stays visible.
     """
-    text = Text(window.text, style=base or "", no_wrap=True, end="")
+    text = Text(window.text, no_wrap=True, end="")
+    if base is not None:
+        # A span, not ``Text(style=...)``: ``Text.render`` drops the base style of a text
+        # without spans, and the pointer line must be marked whatever is on it.
+        text.stylize(base, 0, len(text))
     for column, end_column, style in ranges:
         if end_column - 1 < window.start or column - 1 > window.end:
             continue

@@ -9,7 +9,7 @@ marks of the source view), so that the UI thread never scans all findings or all
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from fa_tui.model import Finding, Report, SourceText
@@ -50,6 +50,7 @@ class Checked:
 
 
 Stage = Outlined | Parsed | Checked
+Analyser = Callable[[SourceText, Checker | None], Iterable[Stage]]
 
 
 def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage]:
@@ -75,9 +76,7 @@ def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage
 
 def analyse(source: SourceText, checker: Checker | None = None) -> tuple[Report, list[Finding]]:
     """Parse ``source`` and check it; returns the report and its findings (position order)."""
-    last = None
-    for last in stages(source, checker):
-        pass
+    *_, last = stages(source, checker)
     assert isinstance(last, Checked)
     return last.report, last.index.findings
 

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Tree
 
 from fa_tui.model import PartName, Report, SourceText, Span, TableStatus
+from fa_tui.safe_text import neutralise
 from fa_tui.tui.index import (
     SEVERITY_CYCLE,
     FindingFilter,
@@ -59,7 +60,7 @@ class InspectorScreen(Screen[None]):
         Binding("slash", "search", "搜索"),
         Binding("n", "next_match(1)", "下一个匹配", show=False),
         Binding("N,shift+n", "next_match(-1)", "上一个匹配", show=False),
-        Binding("g,colon", "goto_line", "跳行"),
+        Binding("g,colon", "goto_line", "跳行", show=False),
         Binding("v", "toggle_view", "表/原文"),
         Binding("f", "filter_severity", "级别"),
         Binding("c", "filter_code", "代码", show=False),
@@ -69,7 +70,7 @@ class InspectorScreen(Screen[None]):
         Binding("2", "focus_pane('content')", "内容", show=False),
         Binding("3", "focus_pane('findings')", "问题", show=False),
         Binding("4", "focus_pane('detail')", "详情", show=False),
-        Binding("z", "maximize_pane", "放大", show=True),
+        Binding("z", "maximize_pane", "放大"),
     ]
 
     def __init__(self, source: SourceText) -> None:
@@ -163,8 +164,8 @@ class InspectorScreen(Screen[None]):
         for pane in ("#tree", "#content", "#findings"):
             self.query_one(pane).loading = False
         detail = self.query_one(FindingDetail)
-        detail.query_one("#detail-body").update(Text(error, style="bold red"))
-        self.notify(Text(error).plain, severity="error", markup=False, timeout=30)
+        detail.query_one("#detail-body").update(Text(neutralise(error), style="bold red"))
+        self.notify(neutralise(error), severity="error", markup=False, timeout=30)
 
     # -- the tree ---------------------------------------------------------------------------
 
@@ -206,7 +207,7 @@ class InspectorScreen(Screen[None]):
             self._switch("source-view")
             what = "表格" if node.kind is NodeKind.TABLE else "部分"
             if focus:
-                self.notify(f"该{what}在报告中缺失：{node.label}", markup=False)
+                self.notify(f"该{what}在报告中缺失：{neutralise(node.label)}", markup=False)
             return
         self._switch("source-view")
         source.set_target(None)
@@ -247,7 +248,7 @@ class InspectorScreen(Screen[None]):
         described = self.filter.describe()
         if described:
             title += f"  筛选：{described}"
-        listing.border_title = title
+        listing.border_title = Text(neutralise(title))
         if not order:
             self.query_one(FindingDetail).show(None, None)
 
@@ -383,7 +384,7 @@ class InspectorScreen(Screen[None]):
             if count:
                 self.notify(f"找到 {count} 处。n 下一个，N 上一个。", markup=False)
             else:
-                self.notify(f"未找到：{query}", severity="warning", markup=False)
+                self.notify(f"未找到：{neutralise(query)}", severity="warning", markup=False)
 
         self.app.push_screen(PromptScreen("搜索：", source.query), done)
 
@@ -403,7 +404,7 @@ class InspectorScreen(Screen[None]):
                 return
             text = value.strip().lstrip(":：").removeprefix("L")
             if not text.isdigit():
-                self.notify(f"不是行号：{value}", severity="warning", markup=False)
+                self.notify(f"不是行号：{neutralise(value)}", severity="warning", markup=False)
                 return
             self.go_to_line(int(text))
 

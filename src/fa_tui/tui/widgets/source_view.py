@@ -82,6 +82,7 @@ class SourceView(ScrollView, can_focus=True):
         self.match_index: int | None = None
         self.query: str = ""
         self._gutter_digits = 3
+        self._height = 0
         self._display = lru_cache(maxsize=4096)(self._make_display)
 
     # -- content -------------------------------------------------------------------------
@@ -148,6 +149,13 @@ class SourceView(ScrollView, can_focus=True):
         elif new - 1 >= top + height:
             self.scroll_to(y=new - height, animate=False)
         self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """When the pane changes height (panes resize with the focus), centre the pointer."""
+        if event.size.height != self._height:
+            self._height = event.size.height
+            if self.source is not None:
+                self.go_to(self.cursor_line)
 
     def _now_and_after_layout(self, scroll: Callable[[], None]) -> None:
         """Scroll now, and again once a pane that was just shown has its size."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -107,21 +108,56 @@ def caption(table: Table) -> Text:
     return text
 
 
+def name_width(table: Table, width: int) -> int | None:
+    """The width of the name column in a pane ``width`` cells wide (``None``: as wide as needed).
+
+    The name column is fixed (it stays when scrolling sideways); it gets what the side and code
+    columns and the first amount column leave, so that at least one figure is always in view.
+    """
+    longest = max((cell_len(row_name(r)) for r in table.rows), default=0)
+    columns = table_columns(table)
+    first = columns[0] if columns else ""
+    amount = max(
+        [cell_len(first)] + [cell_len(amount_text(r.cells.get(first))) for r in table.rows]
+    )
+    used = 2 + amount + 2 + 1  # padding of the name and amount columns, the scrollbar
+    if any(r.side for r in table.rows):
+        used += 4 + 2
+    if any(r.code for r in table.rows):
+        used += max(cell_len("代码"), *(cell_len(r.code or "") for r in table.rows)) + 2
+    room = width - used
+    return None if longest <= room else max(12, room)
+
+
+def cell_line(table: Table, row: Row, key: str) -> Text:
+    """One line about the cell under the cursor: code, full row name, column, value, line."""
+    text = Text(no_wrap=True, overflow="crop")
+    if row.code:
+        text.append(f"{neutralise(row.code)} ", style="bold")
+    text.append(neutralise(row.name.strip(), tabs=" "))
+    amount = row.cells.get(key) if key not in (CODE_KEY, NAME_KEY, SIDE_KEY) else None
+    if amount is not None:
+        text.append(f"  {neutralise(key, tabs=' ')} ", style=styles.MUTED)
+        text.append(amount_text(amount), style="bold")
+    span = amount.span if amount is not None else row.span
+    text.append(f"  L{span.line}", style=styles.MUTED)
+    return text
+
+
 class TableGrid(DataTable[Text]):
     """The grid of one table; Enter on a cell asks for its source line."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
         self.spans: dict[tuple[str, str], Span] = {}
+        self.table: Table | None = None
 
     def load(
         self, table: Table, findings: Sequence[Finding], name_width: int | None = None
     ) -> None:
         """Fill the grid with ``table``; ``name_width`` caps the (fixed) name column."""
         self.clear(columns=True)
-        if name_width is not None:
-            longest = max((cell_len(row_name(r)) for r in table.rows), default=0)
-            name_width = min(max(longest, 8), name_width)
+        self.table = table
         self.spans = {}
         sides = any(r.side for r in table.rows)
         if sides:
@@ -172,6 +208,16 @@ class TableGrid(DataTable[Text]):
         if mark is not None:
             cell.stylize(mark.style)
 
+    def current_cell(self) -> tuple[Row, str] | None:
+        """The row and column key under the cursor."""
+        if self.table is None or not self.row_count:
+            return None
+        keys = list(self.columns)
+        row, column = self.cursor_coordinate
+        if not (0 <= row < len(self.table.rows) and 0 <= column < len(keys)):
+            return None
+        return self.table.rows[row], str(keys[column].value)
+
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
         key = (str(event.cell_key.row_key.value), str(event.cell_key.column_key.value))
@@ -186,17 +232,46 @@ class TableView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.table: Table | None = None
+        self.findings: Sequence[Finding] = ()
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="table-caption")
         yield TableGrid(id="table-grid")
+        yield Static(id="table-cell")
 
     def show_table(self, table: Table, findings: Sequence[Finding]) -> None:
         """Show ``table`` with the cells ``findings`` point at highlighted."""
         self.table = table
+        self.findings = findings
         self.query_one("#table-caption", Static).update(caption(table))
-        # On a narrow pane the fixed name column leaves room for at least one amount.
+        self._load()
+
+    def _load(self) -> None:
+        assert self.table is not None
         pane = self.parent if isinstance(self.parent, Widget) else self
-        width = pane.size.width or self.app.size.width
-        name_width = None if width >= 100 else max(12, width - 10 - 18)
-        self.query_one(TableGrid).load(table, findings, name_width)
+        self._width = pane.size.width or self.app.size.width
+        self.query_one(TableGrid).load(
+            self.table, self.findings, name_width(self.table, self._width)
+        )
+        self._show_cell()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The panes resize with the focus: give the name column what the new width allows."""
+        if self.table is not None and event.size.width != self._width:
+            grid = self.query_one(TableGrid)
+            where = grid.cursor_coordinate
+            self._load()
+            grid.cursor_coordinate = where
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self._show_cell()
+
+    def _show_cell(self) -> None:
+        grid = self.query_one(TableGrid)
+        current = grid.current_cell()
+        line = self.query_one("#table-cell", Static)
+        if current is None or self.table is None:
+            line.update("")
+        else:
+            line.update(cell_line(self.table, *current))
