@@ -150,11 +150,6 @@ def test_outline_json_keeps_the_original_text_escaped(evil: Path) -> None:
     assert any(PAYLOAD in s for s in _strings(json.loads(result.stdout)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/tables.py (not ours) prints json.dumps(ensure_ascii=False) as is: DEL, "
-    "C1 and bidi characters reach the terminal raw; fix: wrap it in safe_text.json_safe",
-)
 def test_tables_json_keeps_the_original_text_escaped(evil: Path) -> None:
     result = CliRunner().invoke(app, ["tables", str(evil), "--format", "json"])
     assert result.exit_code == 0
@@ -166,3 +161,10 @@ def test_neutralise_leaves_no_raw_control() -> None:
     every = "".join(chr(c) for c in range(0x00, 0xA0)) + PAYLOAD
     shown = neutralise(every, tabs=" ")
     assert not RAW.search(shown) and "\x1b" not in shown and "\n" not in shown
+
+
+def test_tables_csv_shows_controls_as_placeholders(evil: Path) -> None:
+    result = CliRunner().invoke(app, ["tables", str(evil), "--table", "03", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and not RAW.search(result.stdout)
+    assert "卫生健康支出[bold red]markup[/]" in result.stdout and "␛[38;5;201m" in result.stdout

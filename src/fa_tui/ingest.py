@@ -10,6 +10,7 @@ import codecs
 import re
 from pathlib import Path
 
+from fa_tui.documents import document_kind, read_document
 from fa_tui.model.source import SourceText
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -19,12 +20,12 @@ _MAX_CONTROL_RATIO = 0.01
 # A departmental report is tens to hundreds of KB; far larger files are not reports and would
 # only make every stage slow. Refused with a clear message instead (bounded time and memory).
 MAX_BYTES = 8 * 1024 * 1024
+# PDF and DOCX files carry fonts and images: they may be larger for the same text.
+DOCUMENT_MAX_BYTES = 64 * 1024 * 1024
 # A line is evidence of UTF-8 in a mixed file when it holds at least this many multi-byte chars.
 _UTF8_EVIDENCE = 2
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "PDF"),
-    (b"PK\x03\x04", "DOCX/ZIP"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "DOC/XLS（OLE）"),
     (b"{\\rtf", "RTF"),
 )
@@ -48,6 +49,8 @@ def read_report(path: str | Path) -> SourceText:
             raise InputError(f"错误：不是普通文件：{p}")
         with p.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES and document_kind(data[:1024]) is not None:
+                data += handle.read(DOCUMENT_MAX_BYTES + 1 - len(data))
     except PermissionError as exc:
         raise InputError(f"错误：没有权限读取文件：{p}") from exc
     except OSError as exc:
@@ -57,7 +60,15 @@ def read_report(path: str | Path) -> SourceText:
 
 
 def decode_report(data: bytes, path: Path) -> SourceText:
-    """Decode ``data`` (UTF-8, UTF-8/UTF-16 with BOM, GB18030) into a ``SourceText``."""
+    """Decode ``data`` (UTF-8, UTF-16 with BOM, GB18030; PDF or DOCX) into a ``SourceText``."""
+    kind = document_kind(data)
+    if kind is not None:
+        if len(data) > DOCUMENT_MAX_BYTES:
+            raise InputError(f"错误：文件过大（超过 64 MB），不像一份部门决算报告：{path}")
+        return read_document(path, data)
+    if path.suffix.lower() in (".pdf", ".docx"):
+        kind_name = path.suffix[1:].upper()
+        raise InputError(f"错误：扩展名为 {path.suffix}，但内容不是 {kind_name} 文件：{path}")
     if len(data) > MAX_BYTES:
         raise InputError(
             f"错误：文件过大（超过 {MAX_BYTES // (1024 * 1024)} MB），不像一份部门决算报告：{path}"

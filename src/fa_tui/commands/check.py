@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from fa_tui.rules.registry import Rule
 
 FORMATS = ("text", "json", "sarif")
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
 
 
@@ -68,6 +68,8 @@ def _walk(root: Path, errors: list[str] | None) -> list[Path]:
     found: list[Path] = []
     for folder, _dirs, names in os.walk(root, onerror=on_error, followlinks=False):
         for name in names:
+            if name.startswith("~$"):  # Word's lock file next to an open document
+                continue
             p = Path(folder, name)
             if p.suffix.lower() in SUFFIXES and (p.is_file() or p.is_symlink()):
                 found.append(p)

@@ -15,6 +15,7 @@ from fa_tui.model.amount import Amount
 from fa_tui.model.report import Report
 from fa_tui.model.tables import STANDARD_ROLES, Row, Table, TableRole
 from fa_tui.parse.table_titles import ALIASES, normalise_title
+from fa_tui.safe_text import json_safe, neutralise
 
 FORMATS = ("text", "json", "csv")
 _NUMBER = re.compile(r"^(?:公开)?\s*0?([1-9])\s*(?:表)?$")
@@ -50,9 +51,12 @@ def run_tables(path: Path, table: str | None, fmt: str) -> None:
             fail(f"错误：未找到表：{table}（可用 公开01表…公开09表、01…09 或表名）")
         tables = [chosen]
     if fmt == "json":
-        print(json.dumps(tables_document(report, tables), ensure_ascii=False, indent=2))
+        document = json.dumps(tables_document(report, tables), ensure_ascii=False, indent=2)
+        print(json_safe(document))
     elif fmt == "csv":
-        sys.stdout.write(tables_csv(tables))
+        # CSV cannot escape: control characters in report text become visible placeholders.
+        lines = tables_csv(tables).split("\n")
+        sys.stdout.write("\n".join(neutralise(line) for line in lines))
     else:
         _print_text(report, tables, table is None)
 

@@ -48,6 +48,11 @@ class FindingsList(OptionList):
             self.highlight(keep)
         elif self.order:
             self.highlighted = 0
+        # A one-line list (when the content pane has the focus) shows the current finding.
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
 
     @property
     def current(self) -> int | None:

@@ -21,7 +21,9 @@ def header_text(report: Report | None, totals: dict[Severity, int] | None, path:
     text.append(" ")
     text.append(neutralise(report.department or "（未识别部门）", tabs=" "), style="bold")
     text.append(f" {report.year or '年度未识别'}", style="bold")
-    if totals is not None:
+    if totals is None:
+        text.append("  正在检查", style=styles.MUTED)
+    else:
         for severity in Severity:
             count = totals.get(severity, 0)
             style = styles.BADGE[severity] if count else styles.MUTED
