@@ -66,6 +66,7 @@ class FindingDoc(_Strict):
     difference: str | None
     computation: str | None
     related: list[RelatedDoc]
+    location: str | None = None  # only for PDF/DOCX: where in the original document
 
 
 class SummaryDoc(_Strict):

@@ -51,6 +51,23 @@ def finding_document(finding: Finding) -> dict[str, Any]:
     }
 
 
+def document_location(report: Report, finding: Finding) -> str | None:
+    """Where a finding lies in a PDF or DOCX (``第 3 页第 12 行``); ``None`` for text files."""
+    if finding.span is None:
+        return None
+    where = report.source.location(finding.span.line, finding.span.column)
+    return where.describe() or None if where is not None else None
+
+
+def _with_location(report: Report, finding: Finding) -> dict[str, Any]:
+    """The finding's document; for a PDF/DOCX also its ``location`` in the original document."""
+    doc = finding_document(finding)
+    location = document_location(report, finding)
+    if location is not None:
+        doc["location"] = location
+    return doc
+
+
 def report_document(report: Report, findings: Sequence[Finding]) -> dict[str, Any]:
     """One checked report with its parts, tables, findings and summary."""
     return {
@@ -73,7 +90,7 @@ def report_document(report: Report, findings: Sequence[Finding]) -> dict[str, An
             }
             for t in report.tables
         ],
-        "findings": [finding_document(f) for f in findings],
+        "findings": [_with_location(report, f) for f in findings],
         "summary": summary(findings),
     }
 

@@ -106,7 +106,7 @@ def sarif_document(checked: Sequence[Checked], rules: Sequence[Rule]) -> dict[st
 
 def _artifact(path: Path, encoding: str | None) -> dict[str, Any]:
     artifact: dict[str, Any] = {"location": {"uri": _uri(path)}}
-    if encoding:
+    if encoding and encoding not in ("pdf", "docx"):  # a text encoding, not a document format
         artifact["encoding"] = encoding
     return artifact
 

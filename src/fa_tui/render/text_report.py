@@ -22,6 +22,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from fa_tui.model import Finding, Report, Severity, SourceText, Span
+from fa_tui.render.json_report import document_location
 from fa_tui.safe_text import neutralise
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
@@ -74,6 +75,9 @@ def finding_block(report: Report, finding: Finding) -> Text:
     text.append(" ")
     text.append(neutralise(finding.message, tabs=" "))
     lines = [text]
+    location = document_location(report, finding)
+    if location is not None:
+        lines.append(Text(f"       @ 原文{location}", style="dim"))
     if finding.span is not None:
         lines.extend(_source_block(report.source, finding.span))
     if finding.computation:
