@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, OptionList, Tree
+from textual.widgets import ContentSwitcher, Footer, Tree
 
 from fa_tui.model import PartName, Report, SourceText, Span, TableStatus
 from fa_tui.safe_text import neutralise
@@ -252,21 +252,20 @@ class InspectorScreen(Screen[None]):
         if not order:
             self.query_one(FindingDetail).show(None, None)
 
-    @on(OptionList.OptionHighlighted, "#findings")
-    def _finding_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.index is None or not self.checked or event.option.id is None:
+    @on(FindingsList.Highlighted)
+    def _finding_highlighted(self, event: FindingsList.Highlighted) -> None:
+        if self.index is None or not self.checked:
             return
-        i = int(event.option.id)
+        i = event.index
         self.query_one(FindingDetail).show(
             self.index.findings[i], self.report.source if self.report else None, self._position(i)
         )
 
-    @on(OptionList.OptionSelected, "#findings")
-    def _finding_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(FindingsList.Selected)
+    def _finding_selected(self, event: FindingsList.Selected) -> None:
         if self.maximized is not None:
             self.minimize()  # Enter goes to the source: show it
-        if event.option.id is not None:
-            self.jump_to_finding(int(event.option.id))
+        self.jump_to_finding(event.index)
 
     def _position(self, i: int) -> str:
         order = self.query_one(FindingsList).order
