@@ -292,3 +292,24 @@ def test_a_5_mb_line_check_is_bounded(tmp_path: Path) -> None:
         pytest.fail("check on a 5 MB line took more than 6 s")
     assert code in (0, 1) and "Traceback" not in stderr
     assert seconds < 5 and peak < 600, (seconds, peak)
+
+
+def test_a_line_of_unclosed_bookmark_tags_is_linear(tmp_path: Path) -> None:
+    """``[bookmark: `` repeated with no closing ``]`` (220 KB) took ~5 s per parser (quadratic)."""
+    path = tmp_path / "bookmarks.txt"
+    tag_line = "[bookmark: " * 20_000
+    closed = "[bookmark: _Toc1]**二、**收入支出决算总体情况说明"
+    path.write_text(
+        "第一部分 部门概况\n" + tag_line + "\n" + tag_line + closed + "\n" + closed + "\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    report = load_report(path)
+    assert time.perf_counter() - start < 2.0
+    for command in COMMANDS:
+        result, seconds = run(command, path)
+        assert_clean(result)
+        assert seconds < SECONDS, (command, seconds)
+    # the closed tag and the emphasis are still noise: the heading is read without them
+    titles = [s.title for p in report.parts for s in p.walk_sections()]
+    assert any("收入支出决算总体情况说明" in t and "bookmark" not in t for t in titles), titles

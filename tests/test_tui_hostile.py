@@ -458,3 +458,60 @@ def test_display_line_mapping_holds_for_long_mixed_lines() -> None:
         assert shown.cell_at(column) == cell_len(plain[: starts[column - 1]])
     window = shown.window(cell_len(plain[: starts[CHUNK + 3]]), 40)
     assert window.start == CHUNK and plain.startswith(window.text, starts[CHUNK])
+
+
+async def test_thousands_of_findings_keep_the_tree_and_list_responsive(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fa_tui.tui.widgets import findings_list, table_view
+
+    source = read_report(sample_path("2022-liujiang"))
+    lines = [n for n, text in enumerate(source.lines, 1) if len(text) > 4]
+    many = [
+        Finding(
+            code=f"FA9{n % 10:02d}",
+            severity=list(Severity)[n % 3],
+            category=Category.NARRATIVE,
+            message=f"第 {n} 条" + MARKUP,
+            span=Span.at(lines[n % len(lines)], 1, 3),
+            related=[RelatedSpan(span=Span.at(lines[(n * 7) % len(lines)], 2, 4), note="")],
+        )
+        for n in range(6000)
+    ]
+    made = Counter(findings_list.finding_line)
+    monkeypatch.setattr(findings_list, "finding_line", made)
+    compared = Counter(table_view.overlaps)
+    monkeypatch.setattr(table_view, "overlaps", compared)
+    app = InspectorApp(source, checker=lambda report: many)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app)
+        tree = screen.query_one(PartsTree)
+        tree.focus()
+        await pilot.pause()
+        before = made.calls
+        for _ in range(12):  # through parts, sections and tables (each reorders the list)
+            await pilot.press("down")
+        await pilot.pause()
+        listing = screen.query_one(FindingsList)
+        assert len(listing.order) == 6000
+        # Only rows that were on screen became text, not 12 x 6000.
+        assert made.calls - before <= 12 * 10
+        # Marking a table's cells looked only at the findings on its lines.
+        grid = screen.query_one(TableGrid)
+        compared.calls = 0
+        await _open_first_table(pilot, screen)
+        await pilot.pause()
+        cells = grid.row_count * len(grid.columns)
+        assert cells
+        # (a plain scan compares every cell with every finding and related span: 2 x 6000)
+        assert compared.calls <= 2 * cells * 2 * 6000 // 50
+        await pilot.press("3", "end")
+        await pilot.pause()
+        assert listing.current == listing.order[-1]
+        assert_screen_safe(screen)
+
+
+async def _open_first_table(pilot, screen: InspectorScreen) -> None:
+    key = next(k for k, n in screen.query_one(PartsTree).by_key.items() if n.data.table)
+    screen.open_node_key(key)
+    await pilot.pause()

@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from pydantic import BaseModel, ConfigDict
+
+M = TypeVar("M", bound=BaseModel)
+
+_setattr = object.__setattr__
+
+
+def trusted(cls: type[M], values: dict[str, Any], fields_set: set[str] | None = None) -> M:
+    """An instance of ``cls`` from already valid ``values``, skipping validation (hot paths).
+
+    ``values`` must hold every field, in declaration order, with values of the declared types;
+    ``fields_set`` are the fields given explicitly (default: all of them), as validation would
+    record them. Only for models without validators, extras or private attributes.
+    """
+    obj = cls.__new__(cls)
+    _setattr(obj, "__dict__", values)
+    _setattr(obj, "__pydantic_fields_set__", set(values) if fields_set is None else fields_set)
+    _setattr(obj, "__pydantic_extra__", None)
+    _setattr(obj, "__pydantic_private__", None)
+    return obj
 
 
 class Span(BaseModel):
@@ -22,7 +43,16 @@ class Span(BaseModel):
     @classmethod
     def at(cls, line: int, column: int, end_column: int) -> Span:
         """A span inside one line."""
-        return cls(line=line, column=column, end_line=line, end_column=end_column)
+        obj = cls.__new__(cls)
+        _setattr(
+            obj,
+            "__dict__",
+            {"line": line, "column": column, "end_line": line, "end_column": end_column},
+        )
+        _setattr(obj, "__pydantic_fields_set__", {"line", "column", "end_line", "end_column"})
+        _setattr(obj, "__pydantic_extra__", None)
+        _setattr(obj, "__pydantic_private__", None)
+        return obj
 
     def contains_line(self, line: int) -> bool:
         """Whether ``line`` lies within this span."""

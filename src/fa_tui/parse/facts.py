@@ -34,6 +34,7 @@ from fa_tui.model.facts import (
 )
 from fa_tui.parse.fact_figures import Figure, scan_figures
 from fa_tui.parse.fact_years import year_facts
+from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.labels import (
     LabelContext,
     clean_label,
@@ -782,6 +783,7 @@ def _section_paths(report: Report) -> dict[int, tuple[str, ...]]:
     return paths
 
 
+@gc_paused()
 def parse_facts(source: SourceText, report: Report) -> list[Fact]:
     """Every fact of the narrative of ``source``, in document order."""
     reader = _Reader(report)

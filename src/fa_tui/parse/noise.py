@@ -7,12 +7,37 @@ original columns, so whatever is recognised in it can still point at the origina
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-_NOISE = re.compile(r"\[bookmark:[^\]]*\]|\*\*")
+_BOOKMARK = "[bookmark:"
 _SPACE = " \t\u3000\xa0"
+
+
+def _noise(line: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each noise tag, left to right, as ``\\[bookmark:[^\\]]*\\]|\\*\\*``.
+
+    A linear scan: the regular expression retried every unclosed ``[bookmark:`` to the end of
+    the line (quadratic on a line of unclosed tags). A tag ends at the first ``]`` after it;
+    when there is none, no later tag can close either.
+    """
+    pos = 0
+    bookmarks = _BOOKMARK in line
+    while True:
+        star = line.find("**", pos)
+        mark = line.find(_BOOKMARK, pos) if bookmarks else -1
+        close = line.find("]", mark + len(_BOOKMARK)) if mark >= 0 else -1
+        if close < 0:
+            bookmarks = False
+            mark = -1
+        if mark >= 0 and (star < 0 or mark < star):
+            yield mark, close + 1
+            pos = close + 1
+        elif star >= 0:
+            yield star, star + 2
+            pos = star + 2
+        else:
+            return
 
 
 @dataclass(frozen=True)
@@ -48,11 +73,11 @@ def clean_line(line: str) -> CleanLine:
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for match in _NOISE.finditer(line):
-        for i in range(pos, match.start()):
+    for start, end in _noise(line):
+        for i in range(pos, start):
             kept.append(line[i])
             offsets.append(i)
-        pos = match.end()
+        pos = end
     for i in range(pos, len(line)):
         kept.append(line[i])
         offsets.append(i)
@@ -66,4 +91,10 @@ def clean_line(line: str) -> CleanLine:
 
 def without_bookmarks(text: str) -> str:
     """``text`` with bookmark tags and markdown emphasis removed (no mapping)."""
-    return _NOISE.sub("", text)
+    pieces: list[str] = []
+    pos = 0
+    for start, end in _noise(text):
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)

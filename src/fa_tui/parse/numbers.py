@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.span import Span
+from fa_tui.model.span import Span, trusted
 
 # Full-width digits, signs and separators → ASCII (same length: positions are kept).
 # The full-width comma is left alone: in prose it separates clauses.
@@ -138,6 +139,12 @@ def parse_number(text: str) -> ParsedNumber | None:
     """
     if not text or len(text) > 200:
         return None
+    return _parse_number(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_number(text: str) -> ParsedNumber | None:
+    """``parse_number`` of a short non-empty text (cached: cells repeat; the result is frozen)."""
     start, end = _strip_bounds(text)
     if start >= end:
         return None
@@ -190,13 +197,10 @@ def parse_cell(text: str, line: int, column: int, *, unit: str | None = None) ->
     """
     start, end = _strip_bounds(text)
     if start >= end:
-        return Amount(value=None, text="", span=Span.at(line, column, column), unit=unit)
+        return blank(text="", span=Span.at(line, column, column), unit=unit)
     if is_dash(text[start:end]):
-        return Amount(
-            value=None,
-            text=text[start:end],
-            span=Span.at(line, column + start, column + end),
-            unit=unit,
+        return blank(
+            text=text[start:end], span=Span.at(line, column + start, column + end), unit=unit
         )
     parsed = parse_number(text)
     if parsed is None:
@@ -208,16 +212,37 @@ def amount_from(
     parsed: ParsedNumber, text: str, line: int, column: int, *, unit: str | None = None
 ) -> Amount:
     """The ``Amount`` of ``parsed`` read from ``text`` that starts at 1-based ``column``."""
-    return Amount(
-        value=parsed.value,
-        text=text[parsed.start : parsed.end],
-        decimals=parsed.decimals,
-        unit=None if parsed.is_percent else unit,
-        is_percent=parsed.is_percent,
-        span=Span.at(line, column + parsed.start, column + parsed.end),
-        repaired=parsed.repaired,
-        repair_note=parsed.note,
+    return trusted(
+        Amount,
+        {
+            "value": parsed.value,
+            "text": text[parsed.start : parsed.end],
+            "decimals": parsed.decimals,
+            "unit": None if parsed.is_percent else unit,
+            "is_percent": parsed.is_percent,
+            "span": Span.at(line, column + parsed.start, column + parsed.end),
+            "repaired": parsed.repaired,
+            "repair_note": parsed.note,
+        },
     )
+
+
+_BLANK_SET = frozenset({"value", "text", "span", "unit"})
+
+
+def blank(text: str, span: Span, unit: str | None) -> Amount:
+    """A blank or dash ``Amount`` (value ``None``) covering ``span`` (no validation: hot path)."""
+    values = {
+        "value": None,
+        "text": text,
+        "decimals": 0,
+        "unit": unit,
+        "is_percent": False,
+        "span": span,
+        "repaired": False,
+        "repair_note": None,
+    }
+    return trusted(Amount, values, set(_BLANK_SET))
 
 
 def scan_numbers(text: str) -> list[ParsedNumber]:

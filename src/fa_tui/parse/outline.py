@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
+from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.headings import DOC, Heading, match_heading, match_part
 from fa_tui.parse.identity import find_department, find_unit, find_year
 from fa_tui.parse.noise import CleanLine, clean_line
@@ -48,6 +49,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
+@gc_paused()
 def parse_outline(source: SourceText) -> Report:
     """The outline of ``source`` as a ``Report`` (tables are added by a later stage)."""
     cleans = [clean_line(line) for line in source.lines]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fa_tui.model import Report, Section, SourceText, Span
+from fa_tui.model.span import trusted
 
 _NOISE = re.compile(
     r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)"
@@ -64,9 +65,21 @@ class Paragraph:
         """The original span of clean range ``[start, end)``."""
         if end <= start:
             end = start + 1
-        line, col = self.position(start)
-        end_line, end_col = self.position(end - 1)
-        return Span(line=line, column=col, end_line=end_line, end_column=end_col + 1)
+        starts = self.run_starts
+        if not starts:
+            line = end_line = self.first_line
+            col = end_col = 1
+        else:
+            last = len(self.text) - 1
+            first = max(0, min(start, last))
+            k = bisect.bisect_right(starts, first) - 1
+            line, col = self.run_lines[k], self.run_cols[k] + first - starts[k]
+            final = max(0, min(end - 1, last))
+            k = bisect.bisect_right(starts, final) - 1
+            end_line, end_col = self.run_lines[k], self.run_cols[k] + final - starts[k]
+        return trusted(
+            Span, {"line": line, "column": col, "end_line": end_line, "end_column": end_col + 1}
+        )
 
     @property
     def section_title(self) -> str | None:

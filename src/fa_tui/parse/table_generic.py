@@ -10,15 +10,19 @@ from fa_tui.parse.table_grid import RowDraft, amount_at, is_number, plain
 from fa_tui.parse.table_layout import GridLine
 
 
-def _header_above(grid: Sequence[GridLine], pos: int, index: int) -> str | None:
-    """The text in column ``index`` of the nearest header line (no figures) above ``pos``."""
-    for line in reversed(grid[:pos]):
-        if any(is_number(c.text) for c in line.filled()):
+def _note_header(line: GridLine, above: dict[int, str]) -> None:
+    """Record the texts of a header line (no figures) as the nearest header of each column.
+
+    A column's cell is the first cell with its index (as ``GridLine.at``); an empty one leaves
+    the text of an earlier header line in place.
+    """
+    seen: set[int] = set()
+    for cell in line.cells:
+        if cell.index in seen:
             continue
-        cell = line.at(index)
-        if cell is not None and cell.text:
-            return plain(cell.text)
-    return None
+        seen.add(cell.index)
+        if cell.text:
+            above[cell.index] = plain(cell.text)
 
 
 def _label_left(line: GridLine, index: int, name: str) -> str | None:
@@ -33,10 +37,12 @@ def build_generic(grid: Sequence[GridLine], unit: str | None) -> tuple[list[str]
     """Column keys (header text, ``列N`` when there is none) and the rows that hold figures."""
     columns: list[str] = []
     rows: list[Row] = []
-    for pos, line in enumerate(grid):
+    above: dict[int, str] = {}  # column index -> text of the nearest header line above
+    for line in grid:
         filled = line.filled()
         figures = [c for c in filled if is_number(c.text)]
         if not figures:
+            _note_header(line, above)
             continue
         draft = RowDraft(line.number, filled)
         texts = [c for c in filled if not is_number(c.text)]
@@ -48,7 +54,7 @@ def build_generic(grid: Sequence[GridLine], unit: str | None) -> tuple[list[str]
             if amount is None:
                 continue
             key = (
-                _header_above(grid, pos, cell.index)
+                above.get(cell.index)
                 or _label_left(line, cell.index, draft.name)
                 or f"列{cell.index + 1}"
             )

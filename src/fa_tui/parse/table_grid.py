@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
-from fa_tui.parse.numbers import parse_cell, parse_number
+from fa_tui.parse.numbers import blank, parse_cell, parse_number
 from fa_tui.parse.table_layout import Cell, GridLine
 
 _NUMBERING_LABELS = frozenset({"栏次", "行次", "项目", "序号"})
@@ -160,7 +160,7 @@ def amount_at(line: GridLine, cell: Cell, unit: str | None) -> Amount | None:
 
 def blank_amount(line: int, column: int, unit: str | None) -> Amount:
     """An empty cell (no value) at 1-based ``column``."""
-    return Amount(value=None, text="", span=Span.at(line, column, column), unit=unit)
+    return blank("", Span.at(line, column, column), unit)
 
 
 @dataclass

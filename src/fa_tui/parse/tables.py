@@ -21,6 +21,7 @@ from fa_tui.model.tables import (
     TableRole,
     TableStatus,
 )
+from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.noise import clean_line
 from fa_tui.parse.table_blocks import Block, find_blocks
 from fa_tui.parse.table_coded import build_coded, build_three_public
@@ -40,6 +41,7 @@ _RANK = {
 }
 
 
+@gc_paused()
 def parse_tables(source: SourceText, report: Report | None = None) -> list[Table]:
     """The nine standard tables (in role order, missing ones included), then other tables."""
     best: dict[TableRole, Table] = {}

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from importlib import import_module
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
+from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.rules.registry import RULES, Rule, RuleContext
 
 # Every rule family; importing one registers its rules.
@@ -89,6 +90,7 @@ def run_rule(rule: Rule, ctx: RuleContext) -> list[Finding]:
         ]
 
 
+@gc_paused()
 def check_report(
     report: Report,
     *,

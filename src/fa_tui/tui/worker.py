@@ -9,7 +9,9 @@ marks of the source view), so that the UI thread never scans all findings or all
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fa_tui.model import Finding, Report, SourceText
@@ -63,15 +65,36 @@ def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage
     from fa_tui.parse.outline import parse_outline
     from fa_tui.parse.tables import parse_tables
 
-    outline = parse_outline(source)
+    with _gc_paused():
+        outline = parse_outline(source)
     yield Outlined(outline)
-    report = outline.model_copy()
-    report.tables = parse_tables(source, report)
-    report.facts = parse_facts(source, report)
+    with _gc_paused():
+        report = outline.model_copy()
+        report.tables = parse_tables(source, report)
+        report.facts = parse_facts(source, report)
     yield Parsed(report)
-    findings = (checker or default_checker)(report)
-    index = FindingIndex(findings, build_nodes(report))
-    yield Checked(report, index, finding_marks(index.findings, source))
+    with _gc_paused():
+        findings = (checker or default_checker)(report)
+        index = FindingIndex(findings, build_nodes(report))
+        marks = finding_marks(index.findings, source)
+    yield Checked(report, index, marks)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No automatic garbage collection during one stage (as ``pipeline.build_report`` does).
+
+    Parsing makes hundreds of thousands of long-lived objects and no cycles to speak of; each
+    automatic collection walks them all, which makes large reports quadratic. Not held across
+    a ``yield``: the UI thread runs with the collector on between stages.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def analyse(source: SourceText, checker: Checker | None = None) -> tuple[Report, list[Finding]]:

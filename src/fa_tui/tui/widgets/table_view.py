@@ -72,6 +72,34 @@ class CellMark:
     count: int
 
 
+class FindingsByLine:
+    """The findings whose primary or related spans touch each line (cells look up theirs only).
+
+    Marking every cell against every finding costs cells x findings: seconds for one table
+    of a report with thousands of findings.
+    """
+
+    def __init__(self, findings: Sequence[Finding], first: int, last: int) -> None:
+        self.by_line: dict[int, list[Finding]] = {}
+        for finding in findings:
+            spans = [r.span for r in finding.related]
+            if finding.span is not None:
+                spans.append(finding.span)
+            lines: set[int] = set()
+            for span in spans:
+                lines.update(range(max(span.line, first), min(span.end_line, last) + 1))
+            for line in lines:
+                self.by_line.setdefault(line, []).append(finding)
+
+    def near(self, span: Span) -> list[Finding]:
+        """The findings touching the lines of ``span`` (each once)."""
+        out: dict[int, Finding] = {}
+        for line in range(span.line, span.end_line + 1):
+            for finding in self.by_line.get(line, ()):
+                out[id(finding)] = finding
+        return list(out.values())
+
+
 def cell_mark(span: Span, findings: Sequence[Finding]) -> CellMark | None:
     """The mark of a cell at ``span``: primary spans by severity, else related spans softly."""
     primary = [f for f in findings if f.span is not None and overlaps(f.span, span)]
@@ -159,6 +187,12 @@ class TableGrid(DataTable[Text]):
         self.clear(columns=True)
         self.table = table
         self.spans = {}
+        lines = [r.span for r in table.rows]
+        nearby = FindingsByLine(
+            findings,
+            min((s.line for s in lines), default=0),
+            max((s.end_line for s in lines), default=-1),
+        )
         sides = any(r.side for r in table.rows)
         if sides:
             self.add_column(Text("侧"), key=SIDE_KEY)
@@ -181,12 +215,12 @@ class TableGrid(DataTable[Text]):
             if codes:
                 code_span = row.code_span or row.span
                 code = Text(neutralise(row.code or ""), style=row_style)
-                self._mark(code, code_span, findings)
+                self._mark(code, code_span, nearby)
                 cells.append(code)
                 self.spans[(row_key, CODE_KEY)] = code_span
             name_span = row.name_span or row.span
             name = Text(row_name(row), style=row_style)
-            self._mark(name, name_span, findings)
+            self._mark(name, name_span, nearby)
             cells.append(name)
             self.spans[(row_key, NAME_KEY)] = name_span
             for key in columns:
@@ -195,7 +229,7 @@ class TableGrid(DataTable[Text]):
                 if amount is not None:
                     if amount.repaired:
                         cell.stylize("italic underline")
-                    self._mark(cell, amount.span, findings)
+                    self._mark(cell, amount.span, nearby)
                     self.spans[(row_key, key)] = amount.span
                 else:
                     self.spans[(row_key, key)] = row.span
@@ -203,8 +237,8 @@ class TableGrid(DataTable[Text]):
             self.add_row(*cells, key=row_key)
 
     @staticmethod
-    def _mark(cell: Text, span: Span, findings: Sequence[Finding]) -> None:
-        mark = cell_mark(span, findings)
+    def _mark(cell: Text, span: Span, findings: FindingsByLine) -> None:
+        mark = cell_mark(span, findings.near(span))
         if mark is not None:
             cell.stylize(mark.style)
 
