@@ -181,3 +181,26 @@ def test_piece_on_line_matches_split_span() -> None:
         pieces = {line: (col, end) for line, col, end in split_span(span, source)}
         for line in range(48, 58):
             assert piece_on_line(span, line, source) == pieces.get(line)
+
+
+def test_detail_names_the_place_in_a_pdf() -> None:
+    from pathlib import Path
+
+    from fa_tui.pipeline import load_report
+    from fa_tui.rules.engine import check_report
+    from fa_tui.tui.widgets.finding_detail import detail_text
+
+    report = load_report(Path(__file__).parent / "fixtures" / "2024-liling.pdf")
+    finding = next(f for f in check_report(report) if f.code == "FA401")
+    place = report.source.location(finding.span.line, finding.span.column)
+    assert place is not None and place.page is not None
+    shown = detail_text(finding, report.source).plain
+    assert f"（文档第 {place.page} 页第 {place.page_line} 行）" in shown
+
+
+def test_detail_of_a_text_report_names_no_document_place() -> None:
+    from fa_tui.tui.widgets.finding_detail import detail_text
+
+    report = load_sample("2024-liling")
+    finding = _finding("FA401", Severity.ERROR, Span.at(352, 14, 21))
+    assert "文档" not in detail_text(finding, report.source).plain

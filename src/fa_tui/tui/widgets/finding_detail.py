@@ -54,6 +54,9 @@ def detail_text(finding: Finding, source: SourceText | None, position: str = "")
     if finding.span is not None and source is not None:
         text.append("\n原文：", style="bold")
         text.append(excerpt(source, finding.span), style=styles.SPAN[finding.severity])
+        place = source.location(finding.span.line, finding.span.column)
+        if place is not None and place.describe():
+            text.append(f"  （文档{place.describe()}）", style=styles.MUTED)
     if finding.computation:
         text.append("\n计算：", style="bold")
         text.append(neutralise(finding.computation, tabs=" "))
