@@ -279,11 +279,6 @@ def test_a_5_mb_line_outline_and_tables(tmp_path: Path) -> None:
         assert seconds < 3 and peak < 400, (command, seconds, peak)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse/facts.py (not ours) needs ~3.5 s per MB of narrative figures "
-    "(labels.in_section, pydantic Span per figure); reported to the lead",
-)
 def test_a_5_mb_line_check_is_bounded(tmp_path: Path) -> None:
     path = five_mb_line(tmp_path)
     try:

@@ -8,6 +8,7 @@ from typing import Any
 
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model import Part, Report, Section
+from fa_tui.render.json_report import table_summary
 from fa_tui.safe_text import json_safe
 
 
@@ -32,17 +33,7 @@ def outline_document(report: Report) -> dict[str, Any]:
         "department": report.department,
         "year": report.year,
         "parts": [_part(p) for p in report.parts],
-        "tables": [
-            {
-                "id": t.id,
-                "title": t.title,
-                "status": t.status.value,
-                "line": t.span.line if t.span else None,
-                "unit": t.unit,
-                "rows": len(t.rows),
-            }
-            for t in report.tables
-        ],
+        "tables": [table_summary(t) for t in report.tables],
     }
 
 

@@ -45,6 +45,10 @@ from fa_tui.parse.labels import (
 )
 from fa_tui.parse.sentences import ENUMERATOR, Paragraph, read_paragraphs, sentences
 
+# A sentence is read for facts up to this many characters. The longest in real reports is about
+# 300; a "sentence" of megabytes (a file with no full stops) would otherwise cost seconds and a
+# gigabyte of facts. Figures beyond it are not read as facts.
+MAX_SENTENCE = 5_000
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _UP = ("增加", "增长", "上升", "提高", "增")
 _DOWN = ("减少", "下降", "降低", "减")
@@ -185,6 +189,7 @@ class _Reader:
         text = paragraph.text
         pending_list: _List | None = None
         for s_start, s_end in sentences(text):
+            s_end = min(s_end, s_start + MAX_SENTENCE)
             figures = scan_figures(paragraph, s_start, s_end)
             if not figures:
                 if style is not None and s_start == 0 and info.first_amount is None:

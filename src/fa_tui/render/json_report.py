@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fa_tui import __version__
-from fa_tui.model import Finding, Report, Severity
+from fa_tui.model import Finding, Report, Severity, Table
 from fa_tui.safe_text import json_safe
 
 
@@ -51,6 +51,18 @@ def finding_document(finding: Finding) -> dict[str, Any]:
     }
 
 
+def table_summary(table: Table) -> dict[str, Any]:
+    """A table as listed in ``check`` and ``outline`` JSON: id, title, status, line, unit, rows."""
+    return {
+        "id": table.id,
+        "title": table.title,
+        "status": table.status.value,
+        "line": table.span.line if table.span else None,
+        "unit": table.unit,
+        "rows": len(table.rows),
+    }
+
+
 def document_location(report: Report, finding: Finding) -> str | None:
     """Where a finding lies in a PDF or DOCX (``第 3 页第 12 行``); ``None`` for text files."""
     if finding.span is None:
@@ -79,17 +91,7 @@ def report_document(report: Report, findings: Sequence[Finding]) -> dict[str, An
             {"name": p.name.value, "present": p.present, "line": p.span.line if p.span else None}
             for p in report.parts
         ],
-        "tables": [
-            {
-                "id": t.id,
-                "title": t.title,
-                "status": t.status.value,
-                "line": t.span.line if t.span else None,
-                "unit": t.unit,
-                "rows": len(t.rows),
-            }
-            for t in report.tables
-        ],
+        "tables": [table_summary(t) for t in report.tables],
         "findings": [_with_location(report, f) for f in findings],
         "summary": summary(findings),
     }
