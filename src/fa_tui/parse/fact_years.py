@@ -27,6 +27,8 @@ _SUBJECT = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])?(?P<year>\d{4})年度?(?!\d|月)"
 )
 _DATE_LINE = re.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?:\d{1,2}日)?$")
+# Every pattern above yields a fact only around "dddd年": a paragraph without one has none.
+_ANY_YEAR = re.compile(r"\d{4}年")
 _TITLE = re.compile(r"(?P<year>\d{4})年度?.{0,20}决算|决算.{0,10}[（(](?P<year2>\d{4})年度?[）)]")
 
 
@@ -47,6 +49,8 @@ def _fact(
 
 def _in_paragraph(paragraph: Paragraph, before_body: bool, near_end: bool) -> Iterable[YearFact]:
     text = paragraph.text
+    if _ANY_YEAR.search(text) is None:
+        return
     seen: set[int] = set()
     for m in _AS_OF.finditer(text):
         month = int(m.group("month")) if m.group("month") else None

@@ -45,6 +45,12 @@ from fa_tui.parse.labels import (
 )
 from fa_tui.parse.sentences import ENUMERATOR, Paragraph, read_paragraphs, sentences
 
+# Precompiled (these run per line, per cell or per label).
+_P0 = re.compile(r"[（(][一二三四五六七八九十]")
+_P1 = re.compile(r"[：:]$")
+_P2 = re.compile(r"其中[：:]?$")
+_P3 = re.compile(r"(?:的|比例|比重|比)+$")
+
 # A sentence is read for facts up to this many characters. The longest in real reports is about
 # 300; a "sentence" of megabytes (a file with no full stops) would otherwise cost seconds and a
 # gigabyte of facts. Figures beyond it are not read as facts.
@@ -109,7 +115,7 @@ def _style(text: str) -> str | None:
     if token.startswith("第"):
         return "part"
     if token[0] in "（(":
-        return "paren-cn" if re.match(r"[（(][一二三四五六七八九十]", token) else "paren-num"
+        return "paren-cn" if _P0.match(token) else "paren-num"
     if token[0] in "一二三四五六七八九十":
         return "cn"
     if token[0].isdigit():
@@ -270,7 +276,7 @@ class _Reader:
                     total = info.subject
                 start = prev_end + marker.end()
                 current_list = _List(total, marker.group("word") == "其中", start)
-                if not re.search(r"[：:]$", marker.group()):
+                if not _P1.search(marker.group()):
                     semi = re.compile(r"[；;]").search(text, start, s_end)
                     current_list.end = semi.start() if semi else None
                 lists.append(current_list)
@@ -412,7 +418,7 @@ class _Reader:
         for lst in lists:
             self._emit_total(paragraph, lst, s_start, s_end)
         trailing = text[prev_end:s_end].rstrip("。 ")
-        if _OPENS_LIST.search(trailing) or re.search(r"其中[：:]?$", trailing):
+        if _OPENS_LIST.search(trailing) or _P2.search(trailing):
             return _List(last_plain or info.subject, True, s_end)
         return None
 
@@ -439,7 +445,7 @@ class _Reader:
         if "占" in tail:
             at = tail.rfind("占")
             part_text = clean_label(tail[:at])
-            whole_text = re.sub(r"(?:的|比例|比重|比)+$", "", tail[at + 1 :])
+            whole_text = _P3.sub("", tail[at + 1 :])
             whole_label = clean_label(whole_text) or None
             part: Amount | None = None
             is_count = False

@@ -10,9 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fa_tui.model import Table, TableRole, TableStatus
 from fa_tui.model.facts import Quantity
+
+# Precompiled (these run per line, per cell or per label).
+_P0 = re.compile(r"支出$|（类）|\(类\)")
+_P1 = re.compile(r"（类）|\(类\)|支出$|支出合计$")
+_P2 = re.compile(r"因公出国|公务用车|公务接待")
+_P3 = re.compile(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计")
+_P4 = re.compile(r"(?:本年)?收入合计")
+_P5 = re.compile(r"(?:本年)?支出合计")
+_P6 = re.compile(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出")
+_P7 = re.compile(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出")
+_P8 = re.compile(r"人员经费(?:支出)?")
+_P9 = re.compile(r"公用经费(?:支出)?")
+_P10 = re.compile(r"机关运行经费(?:支出)?")
+_P11 = re.compile(r"预算(?:数|为|安排)?$")
+_P12 = re.compile(r"公务用车购置及运行|公车购置及")
+_P13 = re.compile(r"国内|外事|外宾")
 
 CLASS_NAMES: dict[str, str] = {
     "201": "一般公共服务",
@@ -57,6 +74,7 @@ _KEY_DROP = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def clean_label(text: str) -> str:
     """The label in ``text`` (the words just before a figure), without ordinals, years, verbs."""
     label = text.strip("，,；;：:、。 ")
@@ -71,11 +89,13 @@ def clean_label(text: str) -> str:
     return label.strip("，,；;：:、。 ")
 
 
+@lru_cache(maxsize=8192)
 def subject_label(label: str) -> str:
     """A label without the outturn verbs (``因公出国（境）费支出决算为`` → ``因公出国（境）费``)."""
     return clean_label(_VERBS.sub("", label))
 
 
+@lru_cache(maxsize=8192)
 def match_key(label: str) -> str:
     """A label reduced for comparison (``本年支出合计`` ~ ``支出合计``)."""
     return _KEY_DROP.sub("", label)
@@ -109,7 +129,7 @@ class ClassPath:
 
 def class_code(name: str) -> str | None:
     """The 类 code for a 类 name (``社会保障和就业支出`` → ``208``)."""
-    key = re.sub(r"支出$|（类）|\(类\)", "", name)
+    key = _P0.sub("", name)
     for code, class_name in CLASS_NAMES.items():
         if class_name == key or (len(key) >= 3 and class_name.startswith(key)):
             return code
@@ -129,7 +149,7 @@ def class_of_label(label: str) -> str | None:
     """The 类 code a structure label names (``卫生健康（类）支出``, ``住房保障支出``)."""
     if "（项）" in label or "(项)" in label or "（款）" in label:
         return None
-    key = re.sub(r"（类）|\(类\)|支出$|支出合计$", "", label)
+    key = _P1.sub("", label)
     key = key.removesuffix("支出")
     for code, class_name in CLASS_NAMES.items():
         if key == class_name:
@@ -190,10 +210,10 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
     if not text:
         return None
     in_3gong = "三公" in text or context.in_section("三公")
-    if in_3gong and ("三公" in text or re.search(r"因公出国|公务用车|公务接待", text)):
+    if in_3gong and ("三公" in text or _P2.search(text)):
         return _three_public(text)
     fiscal = "财政拨款" in text
-    if re.search(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计", text):
+    if _P3.search(text):
         if fiscal:
             side = "spending" if "支出总计" in text and "收入" not in text else "income"
             return _q(
@@ -209,9 +229,9 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
             else "income"
         )
         return _q(TableRole.T01, "金额", "表一 总计", row="总计", side=side)
-    if re.fullmatch(r"(?:本年)?收入合计", text):
+    if _P4.fullmatch(text):
         return _q(TableRole.T01, "金额", "表一 本年收入合计", row="本年收入合计", side="income")
-    if re.fullmatch(r"(?:本年)?支出合计", text):
+    if _P5.fullmatch(text):
         return _q(TableRole.T03, "本年支出合计", "表三 合计", row="合计")
     if text in ("财政拨款收入",) and not context.in_section("财政拨款收入支出"):
         return _q(TableRole.T02, "财政拨款收入", "表二 合计 财政拨款收入", row="合计")
@@ -245,18 +265,16 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
             return _q(role, text, f"{table_name} 合计 {text}", row="合计")
     if text in ("基本支出", "项目支出") and not general:
         return _q(TableRole.T03, text, f"表三 合计 {text}", row="合计")
-    if re.fullmatch(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出", text) or (
-        text in ("基本支出", "项目支出") and general
-    ):
+    if _P6.fullmatch(text) or (text in ("基本支出", "项目支出") and general):
         column = "基本支出" if "基本" in text else "项目支出"
         return _q(TableRole.T05, column, f"表五 合计 {column}", row="合计")
-    if re.fullmatch(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出", text) and general:
+    if _P7.fullmatch(text) and general:
         return _q(TableRole.T05, "小计", "表五 合计", row="合计")
-    if re.fullmatch(r"人员经费(?:支出)?", text):
+    if _P8.fullmatch(text):
         return _q(TableRole.T06, "决算数", "表六 人员经费合计", row="人员经费合计")
-    if re.fullmatch(r"公用经费(?:支出)?", text):
+    if _P9.fullmatch(text):
         return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
-    if re.fullmatch(r"机关运行经费(?:支出)?", text):
+    if _P10.fullmatch(text):
         return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
     if "政府性基金" in text and text.endswith("支出") and "基本" not in text and "项目" not in text:
         return _q(TableRole.T07, "本年支出小计", "表七 合计 本年支出", row="合计")
@@ -284,17 +302,17 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
 
 
 def _three_public(text: str) -> Quantity | None:
-    prefix = "预算数" if re.search(r"预算(?:数|为|安排)?$", text) else "决算数"
+    prefix = "预算数" if _P11.search(text) else "决算数"
     if "因公出国" in text:
         item = "因公出国（境）费"
-    elif re.search(r"公务用车购置及运行|公车购置及", text):
+    elif _P12.search(text):
         item = "公务用车购置及运行维护费小计"
     elif "公务用车购置" in text:
         item = "公务用车购置费"
     elif "公务用车运行" in text:
         item = "公务用车运行维护费"
     elif "公务接待" in text:
-        if re.search(r"国内|外事|外宾", text):
+        if _P13.search(text):
             return None
         item = "公务接待费"
     elif "三公" in text:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.span import Span
+from fa_tui.model.span import Span, trusted
 from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.numbers import blank, parse_cell, parse_number
 from fa_tui.parse.table_layout import Cell, GridLine
+
+# Precompiled (these run per line, per cell or per label).
+_P0 = re.compile(r"[\s\u3000]")
 
 _NUMBERING_LABELS = frozenset({"栏次", "行次", "项目", "序号"})
 HEADER_WORDS = frozenset(
@@ -42,9 +46,10 @@ _TOTAL = re.compile(r"(?:合计|总计)$|^小计$")
 PLACEHOLDERS = frozenset({"类", "款", "项"})
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Cell text without blanks (for comparing labels)."""
-    return re.sub(r"[\s\u3000]", "", text)
+    return _P0.sub("", text)
 
 
 def is_number(text: str) -> bool:
@@ -203,16 +208,22 @@ class RowDraft:
             if economic:
                 level = 1 if len(self.code) == 3 else 2
                 parent = self.code[:3] if len(self.code) > 3 else None
-        return Row(
-            code=self.code,
-            name=self.name,
-            kind=row_kind(self.name) if self.code is None else RowKind.ITEM,
-            level=level,
-            parent=parent,
-            side=side,
-            line_no=self.line_no,
-            span=cells_span(self.line, self.cells),
-            name_span=self.name_span,
-            code_span=self.code_span,
-            cells=cells,
-        )
+        values = {
+            "code": self.code,
+            "name": self.name,
+            "kind": row_kind(self.name) if self.code is None else RowKind.ITEM,
+            "level": level,
+            "parent": parent,
+            "side": side,
+            "line_no": self.line_no,
+            "span": cells_span(self.line, self.cells),
+            "name_span": self.name_span,
+            "code_span": self.code_span,
+            "cells": cells,
+        }
+        if isinstance(self.name, str) and all(type(a) is Amount for a in cells.values()):
+            # every field is already of its declared type: skip validation (a copy of
+            # ``cells``, as validation would make)
+            values["cells"] = dict(cells)
+            return trusted(Row, values)
+        return Row(**values)

@@ -52,15 +52,24 @@ class GridLine:
         return next((c for c in self.cells if c.index == index), None)
 
 
+def _cell(text: str, start: int, end: int, index: int) -> Cell:
+    """``Cell(text, start, end, index)`` without the frozen dataclass's per-field setattr."""
+    cell = _new(Cell)
+    cell.__dict__.update(text=text, start=start, end=end, index=index)
+    return cell
+
+
+_new = object.__new__
+
+
 def split_tabs(line: str) -> list[Cell]:
     """Tab fields of ``line`` (empty ones kept), each stripped of blanks."""
     cells: list[Cell] = []
     pos = 0
     for index, field in enumerate(line.split("\t")):
-        lead = len(field) - len(field.lstrip(_BLANK))
         text = field.strip(_BLANK)
-        start = pos + lead if text else pos
-        cells.append(Cell(text, start, start + len(text), index))
+        start = pos + len(field) - len(field.lstrip(_BLANK)) if text else pos
+        cells.append(_cell(text, start, start + len(text), index))
         pos += len(field) + 1
     return cells
 

@@ -26,6 +26,10 @@ from fa_tui.model import (
 )
 from fa_tui.rules.registry import RuleContext, rule
 
+# Precompiled (these run per line, per cell or per label).
+_P0 = re.compile(r"[\s\u3000*]+")
+_P1 = re.compile(r"[\d一二三四五六七八九十]+")
+
 _LABEL = re.compile(r"公开\s*(\d{1,2})\s*表")
 _ATTACHMENT = re.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
 
@@ -43,7 +47,7 @@ def _part_lines(report: Report, part: Part | None) -> list[tuple[int, str]]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u3000*]+", "", text)
+    return _P0.sub("", text)
 
 
 def _part_text(report: Report, part: Part | None) -> str:
@@ -312,7 +316,7 @@ def _style(text: str) -> str | None:
     match = _ITEM.match(text)
     if match is None:
         return None
-    return re.sub(r"[\d一二三四五六七八九十]+", "N", match.group(1))
+    return _P1.sub("N", match.group(1))
 
 
 def _list_left_empty(report: Report, line: int, text: str) -> bool:

@@ -20,6 +20,9 @@ from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, Sourc
 from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.rules.registry import RULES, Rule, RuleContext
 
+# Precompiled (these run per line, per cell or per label).
+_P0 = re.compile(r"[,，\s]")
+
 # Every rule family; importing one registers its rules.
 RULE_MODULES = (
     "completeness",  # FA1xx
@@ -212,7 +215,7 @@ def _printed_value(source: SourceText | None, span: Span) -> tuple[Decimal, int]
     """The figure printed at ``span`` and its decimals (separators and spaces dropped)."""
     if source is None:
         return None
-    text = re.sub(r"[,，\s]", "", source.slice(span))
+    text = _P0.sub("", source.slice(span))
     try:
         value = Decimal(text)
     except InvalidOperation:

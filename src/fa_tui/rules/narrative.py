@@ -40,6 +40,15 @@ N = Category.NARRATIVE
 
 
 def _facts(ctx: RuleContext, kind: type) -> list:
+    """The facts of type ``kind`` in document order (grouped once per report, cached)."""
+    by_kind = ctx.cache.get("narrative.by_kind")
+    if by_kind is None:
+        by_kind = {}
+        for fact in ctx.report.facts:
+            by_kind.setdefault(type(fact), []).append(fact)
+        ctx.cache["narrative.by_kind"] = by_kind
+    if not any(t is not kind and issubclass(t, kind) for t in by_kind):
+        return list(by_kind.get(kind, ()))
     return [f for f in ctx.report.facts if isinstance(f, kind)]
 
 
@@ -126,6 +135,14 @@ def _base_word(change: ChangeFact) -> str:
     return "年初预算数" if change.basis is ChangeBasis.BUDGET else "上年数"
 
 
+def _growth_related(change: ChangeFact) -> list[RelatedSpan]:
+    assert change.amount is not None and change.current is not None
+    return [
+        RelatedSpan(span=change.amount.span, note="增减额"),
+        RelatedSpan(span=change.current.span, note="本年数"),
+    ]
+
+
 @rule("FA502", "增减幅度以上年数（或预算数）为基数", N, Severity.ERROR)
 def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
     """``增加A万元，增长B%`` means B = A ÷ (current − A): the base is last year's figure (or the
@@ -154,10 +171,6 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
         decimals = rate_decimals(change.rate)
         expected = amt_v / base_v * 100
         sign = "-" if up else "+"
-        related = [
-            RelatedSpan(span=change.amount.span, note="增减额"),
-            RelatedSpan(span=change.current.span, note="本年数"),
-        ]
         on_current = ratio(amt, cur)
         if rate_matches(change.rate, computed):
             # right within rounding; still suspicious when only extreme rounding allows it and
@@ -175,7 +188,7 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
                     f"文中 {change.rate.text}% 恰为以本年数为基数的结果，请核实",
                     change.rate.span,
                     severity=Severity.WARNING,
-                    related=related,
+                    related=_growth_related(change),
                     expected=show(expected, decimals) + "%",
                     actual=change.rate.text + "%",
                     difference=_diff(change.rate.value, expected, decimals),
@@ -194,7 +207,7 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
             "FA502",
             message,
             change.rate.span,
-            related=related,
+            related=_growth_related(change),
             expected=show(expected, decimals) + "%",
             actual=change.rate.text + "%",
             difference=_diff(change.rate.value, expected, decimals),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from fa_tui.model import (
     Amount,
@@ -61,6 +62,7 @@ _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、．.]|^
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
+@lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """A row name without spaces, leading ordinal (``一、``) or ``其中：``."""
     text = _SPACES.sub("", name)

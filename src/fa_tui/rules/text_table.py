@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from fa_tui.model import Amount, Category, Finding, RelatedSpan, Row, Severity, Table, TableRole
 from fa_tui.model.facts import AmountFact, Quantity
@@ -27,8 +28,12 @@ T = Category.TEXT_TABLE
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、．.]")
 
 
+_BLANKS = re.compile(r"[\s\u3000]+")
+
+
+@lru_cache(maxsize=8192)
 def _norm(name: str) -> str:
-    text = re.sub(r"[\s\u3000]+", "", name)
+    text = _BLANKS.sub("", name)
     text = _ORDINAL.sub("", text)
     return text.removeprefix("其中：").removeprefix("其中:")
 
@@ -101,7 +106,19 @@ def table_figure(ctx: RuleContext, q: Quantity) -> tuple[Decimal, Amount, int] |
 
 
 def read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
-    """The figure of quantity ``q`` in its table, read in 万元 (``None`` when not found)."""
+    """The figure of quantity ``q`` in its table, read in 万元 (``None`` when not found).
+
+    Cached per report: a long report quotes the same few table cells thousands of times.
+    """
+    cache: dict[Quantity, TableFigure | None] = ctx.cache.setdefault("text_table.figures", {})
+    if q in cache:
+        return cache[q]
+    found = _read_quantity(ctx, q)
+    cache[q] = found
+    return found
+
+
+def _read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
     table = ctx.report.table(q.table)
     if not table_usable(table):
         return None
