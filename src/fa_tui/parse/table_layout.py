@@ -52,14 +52,14 @@ class GridLine:
         return next((c for c in self.cells if c.index == index), None)
 
 
+_new = object.__new__
+
+
 def _cell(text: str, start: int, end: int, index: int) -> Cell:
     """``Cell(text, start, end, index)`` without the frozen dataclass's per-field setattr."""
     cell = _new(Cell)
     cell.__dict__.update(text=text, start=start, end=end, index=index)
     return cell
-
-
-_new = object.__new__
 
 
 def split_tabs(line: str) -> list[Cell]:

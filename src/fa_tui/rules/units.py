@@ -106,14 +106,19 @@ class QuotedIndex:
         self._quoted = quoted
         self._order = order
         self._values = [quoted[k].value for k in order]
+        # (text index, value, tolerance) in value order: what ``_matches`` compares
+        self._entries = [(k, quoted[k].value, half_unit(quoted[k].decimals)) for k in order]
 
     def first_match(self, figure: Decimal, scale: Decimal) -> TextAmount | None:
         """The earliest quoted amount (in text order) that ``figure × scale`` matches."""
         target = figure * scale
         lo = bisect_left(self._values, target - _WIDEST)
         hi = bisect_right(self._values, target + _WIDEST)
-        hits = [k for k in self._order[lo:hi] if _matches(figure, scale, self._quoted[k])]
-        return self._quoted[min(hits)] if hits else None
+        best = -1
+        for k, value, tolerance in self._entries[lo:hi]:
+            if (best < 0 or k < best) and abs(target - value) <= tolerance:
+                best = k
+        return self._quoted[best] if best >= 0 else None
 
 
 def _labelled_wan(ctx: RuleContext, table: Table) -> bool:
