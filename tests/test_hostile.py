@@ -217,7 +217,7 @@ def test_chmod_000_file_is_one_line(tmp_path: Path) -> None:
 # --- the heavy cases: each command in a subprocess, with its wall time and peak memory -------
 
 _MEASURE = """
-import resource, sys, time
+import sys, time
 from fa_tui.cli import main
 sys.argv = ["fa-tui", *sys.argv[1:]]
 start = time.perf_counter()
@@ -227,7 +227,9 @@ except SystemExit as exc:
     code = exc.code or 0
 else:
     code = 0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+# VmHWM is this process's own peak; ru_maxrss would carry over the parent's peak across exec.
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) // 1024
 sys.stderr.write(f"\\nMEASURE {code} {time.perf_counter() - start:.2f} {peak}\\n")
 sys.exit(code)
 """

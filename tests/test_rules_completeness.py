@@ -115,6 +115,50 @@ def test_fa106_glossary(mutate) -> None:
     assert [(f.code, f.severity) for f in run(path, "FA106")] == [("FA106", Severity.ERROR)]
 
 
+def test_fa107_sangong_counts(tmp_path: Path) -> None:
+    for name in ("2022-liujiang", "2024-liling", "2024-lipu", "2023-yanbian", "2024-panzhihua"):
+        assert codes_and_severities(name, "FA107") == []  # every sample gives its counts
+    # lipu spends on 公务接待 (0.23万元): without its 批次/人次 the reviewer cannot judge it.
+    path = rewrite(
+        tmp_path,
+        "2024-lipu",
+        {159: ("国内公务接待5批次， 19人次，国（境）外公务接待0批次，0人次", "国内公务接待若干")},
+    )
+    found = run(path, "FA107")
+    assert [(f.code, f.severity, f.message) for f in found] == [
+        ("FA107", Severity.WARNING, "“三公”经费说明未给出公务接待批次和人次")
+    ]
+    assert load_report(path).source.slice(found[0].span).endswith("财政拨款“三公”经费支出决算情况")
+    # the same sentence gone from liujiang, where 出国 and 购置 are stated as zero: 团组/人次 of
+    # 接待 are still required, the zero items are not
+    path = rewrite(
+        tmp_path,
+        "2022-liujiang",
+        {
+            505: ("共接待国（境）外来访团组0个、来访外宾 0人次", ""),
+            507: ("共接待国内来访团组1个、来宾9人次", ""),
+        },
+    )
+    assert [f.message for f in run(path, "FA107")] == ["“三公”经费说明未给出公务接待批次和人次"]
+
+
+def test_fa107_no_spending_needs_no_counts(tmp_path: Path) -> None:
+    # lipu with no 公务接待 spending: no counts are needed for it
+    path = rewrite(
+        tmp_path,
+        "2024-lipu",
+        {
+            157: ("公务接待费支出0.23万元", "公务接待费支出0万元"),
+            159: ("国内公务接待5批次， 19人次，国（境）外公务接待0批次，0人次", "无"),
+        },
+    )
+    assert run(path, "FA107") == []
+    # the whole 三公 section saying there was no such spending is enough (as in 2024-liling)
+    lines = sample_lines("2024-liling")
+    assert lines[447] == "2024年度无该项支出。"
+    assert codes_and_severities("2024-liling", "FA107") == []
+
+
 def test_fa108_template_text() -> None:
     path = sample_path("2022-liujiang")
     findings = check_report(load_sample("2022-liujiang"), select=("FA108",))

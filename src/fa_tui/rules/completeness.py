@@ -18,6 +18,7 @@ from fa_tui.model import (
     PartName,
     RelatedSpan,
     Report,
+    Section,
     Severity,
     Span,
     Table,
@@ -26,9 +27,8 @@ from fa_tui.model import (
 )
 from fa_tui.rules.registry import RuleContext, rule
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"[\s\u3000*]+")
-_P1 = re.compile(r"[\d一二三四五六七八九十]+")
+_SPACE_AND_EMPHASIS = re.compile(r"[\s\u3000*]+")
+_ORDINAL = re.compile(r"[\d一二三四五六七八九十]+")
 
 _LABEL = re.compile(r"公开\s*(\d{1,2})\s*表")
 _ATTACHMENT = re.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
@@ -47,7 +47,7 @@ def _part_lines(report: Report, part: Part | None) -> list[tuple[int, str]]:
 
 
 def _squash(text: str) -> str:
-    return _P0.sub("", text)
+    return _SPACE_AND_EMPHASIS.sub("", text)
 
 
 def _part_text(report: Report, part: Part | None) -> str:
@@ -316,7 +316,7 @@ def _style(text: str) -> str | None:
     match = _ITEM.match(text)
     if match is None:
         return None
-    return _P1.sub("N", match.group(1))
+    return _ORDINAL.sub("N", match.group(1))
 
 
 def _list_left_empty(report: Report, line: int, text: str) -> bool:
@@ -329,3 +329,79 @@ def _list_left_empty(report: Report, line: int, text: str) -> bool:
         if following:
             return _style(following) == own
     return False
+
+
+# --- FA107: the counts behind the 三公 figures ----------------------------------------------
+
+_NO_SPENDING = re.compile(
+    r"无(?:该项|此项|相关|“?三公”?经费)?支出|未(?:发生|安排)(?:“?三公”?经费)?"
+)
+_ZERO = r"(?:支出|费用?)(?:决算)?(?:为)?0(?:\.0+)?万元"
+_ITEM_ANCHOR = re.compile(r"出国|公务用车|接待")
+_OUTBOUND, _CARS, _RECEPTION = "出国", "公务用车", "接待"
+# (what is missing, its item, the item's zero-spending statement, detail patterns that must match)
+_SANGONG_DETAILS: tuple[tuple[str, str, re.Pattern[str], tuple[re.Pattern[str], ...]], ...] = (
+    (
+        "因公出国（境）团组数和人次",
+        _OUTBOUND,
+        re.compile(r"出国（境）(?:经)?费" + _ZERO),
+        (re.compile(r"团组\D{0,6}\d+|\d+\s*个?团组"), re.compile(r"\d+\s*人")),
+    ),
+    (
+        "公务用车购置数量",
+        _CARS,
+        re.compile(r"公务用车购置(?:及运行(?:维护)?)?费?" + _ZERO),
+        (re.compile(r"购置(?:数|公务用车)?\D{0,8}\d+\s*辆"),),
+    ),
+    (
+        "公务接待批次和人次",
+        _RECEPTION,
+        re.compile(r"公务接待费?" + _ZERO),
+        (re.compile(r"\d+\s*(?:批次|批|个团组)|团组\D{0,4}\d+"), re.compile(r"\d+\s*人")),
+    ),
+)
+_FLEET = re.compile(r"(?:保有量|共有(?:公务用车|车辆)|实有车辆)\D{0,6}\d+\s*辆")
+_NO_CAR_COSTS = re.compile(r"公务用车购置及运行(?:维护)?费?" + _ZERO)
+
+
+def _sangong_section(report: Report) -> Section | None:
+    part = report.part(PartName.EXPLANATION)
+    if part is None:
+        return None
+    return next((s for s in part.walk_sections() if "三公" in s.title), None)
+
+
+def _item_texts(text: str) -> dict[str, str]:
+    """The text about each 三公 item: every stretch from its keyword to the next item's keyword."""
+    out = {_OUTBOUND: "", _CARS: "", _RECEPTION: ""}
+    anchors = list(_ITEM_ANCHOR.finditer(text))
+    for k, match in enumerate(anchors):
+        end = anchors[k + 1].start() if k + 1 < len(anchors) else len(text)
+        out[match.group(0)] += text[match.start() : end]
+    return out
+
+
+@rule("FA107", "三公经费说明给出团组、车辆、接待批次数量", Category.COMPLETENESS, Severity.WARNING)
+def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
+    """情况说明的“三公”经费部分应同时说明数量：因公出国（境）的团组数和人次，公务用车的购置
+    数量和保有量，公务接待的批次和人次（财预〔2016〕143号）。某项支出为 0 时可不列数量；
+    整部分写明“无该项支出”时不提示。车辆保有量也可在国有资产占用情况中说明。"""
+    report = ctx.report
+    section = _sangong_section(report)
+    if section is None:
+        return  # the missing topic itself is FA105's business
+    lines = range(section.span.line, section.span.end_line + 1)
+    text = _squash("".join(report.source.line(n) for n in lines))
+    if _NO_SPENDING.search(text):
+        return
+    items = _item_texts(text)
+    missing = [
+        what
+        for what, item, zero, patterns in _SANGONG_DETAILS
+        if not zero.search(text) and not all(p.search(items[item]) for p in patterns)
+    ]
+    whole = _part_text(report, report.part(PartName.EXPLANATION))
+    if not _NO_CAR_COSTS.search(text) and not _FLEET.search(whole):
+        missing.append("公务用车保有量")
+    for what in missing:
+        yield ctx.finding("FA107", f"“三公”经费说明未给出{what}", section.heading)
