@@ -6,7 +6,7 @@ import pytest
 from conftest import load_sample
 from test_rules_narrative import at, run
 
-from fa_tui.model import Severity
+from fa_tui.model import Severity, TableRole
 from fa_tui.pipeline import load_report
 
 
@@ -114,3 +114,21 @@ def test_unit_scaled_figure_changed_is_reported(mutate) -> None:
     report = load_report(mutate("2024-liling", 390, "支出决算为13.8万元", "支出决算为13.7万元"))
     found = at(run(report, "FA4"), "FA406", 390)
     assert len(found) == 1 and found[0].expected == "13.75"
+
+
+def test_figure_quoted_for_an_empty_fund_table_is_reported(mutate) -> None:
+    """liujiang publishes 表七 empty with its 说明; a 政府性基金 spending of 5万元 contradicts it."""
+    line = 473
+    assert at(run(load_sample("2022-liujiang"), "FA410"), "FA410", line) == []
+    path = mutate("2022-liujiang", line, "财政拨款支出0万元", "财政拨款支出5万元")
+    report = load_report(path)
+    found = at(run(report, "FA410"), "FA410", line)
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.severity is Severity.ERROR and (finding.expected, finding.actual) == ("0", "5")
+    assert report.source.slice(finding.span) == "5"
+    table = report.table(TableRole.T07)
+    assert table is not None and [r.span for r in finding.related] == [
+        table.title_span,
+        table.note_span,
+    ]

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from fa_tui.model import Amount, Category, Finding, RelatedSpan, Row, Severity, Table, TableRole
+from fa_tui.model import (
+    Amount,
+    Category,
+    Finding,
+    RelatedSpan,
+    Row,
+    Severity,
+    Table,
+    TableRole,
+    TableStatus,
+)
 from fa_tui.model.facts import AmountFact, Quantity
 from fa_tui.parse.fact_figures import in_wan
 from fa_tui.parse.labels import CLASS_NAMES, table_usable
@@ -192,6 +202,8 @@ def _all(ctx: RuleContext) -> Iterator[Finding]:
             continue
         found = read_quantity(ctx, fact.quantity)
         if found is None:
+            if code == "FA410" and text_value != 0:
+                yield from _quoted_but_empty(ctx, fact, text_value)
             continue
         dt, dx = found.decimals, fact.amount.decimals
         if fact.amount.unit == "元":
@@ -216,6 +228,29 @@ def _all(ctx: RuleContext) -> Iterator[Finding]:
             difference=diff,
             computation=f"{name}: {found.printed} = {expected} 万元 ≠ {fact.amount.text}",
         )
+
+
+def _quoted_but_empty(ctx: RuleContext, fact: AmountFact, text_value: Decimal) -> Iterator[Finding]:
+    """A non-zero 政府性基金/国有资本经营 figure in the text while 表七/表八 is empty."""
+    assert fact.quantity is not None
+    table = ctx.report.table(fact.quantity.table)
+    if table is None or table.status is not TableStatus.EMPTY:
+        return
+    related = [
+        RelatedSpan(span=span, note=note)
+        for span, note in ((table.title_span, f"{table.id} 为空表"), (table.note_span, "空表说明"))
+        if span is not None
+    ]
+    yield ctx.finding(
+        "FA410",
+        f"文中{_name(fact.label)} {fact.amount.text} 万元，但{table.id}（{table.title}）是空表",
+        fact.amount.span,
+        related=related,
+        expected="0",
+        actual=fact.amount.text,
+        difference=fmt(text_value, fact.amount.decimals),
+        computation=f"{table.id} 无数据 = 0 万元 ≠ {fact.amount.text}",
+    )
 
 
 def _name(label: str) -> str:
@@ -280,7 +315,8 @@ def fa409(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("FA410", "文中政府性基金、国有资本经营支出与表七、表八一致", T, Severity.ERROR)
 def fa410(ctx: RuleContext) -> Iterator[Finding]:
-    """政府性基金 / 国有资本经营预算 spending ↔ 表七 / 表八 合计 (when those tables have data)."""
+    """政府性基金 / 国有资本经营预算 spending ↔ 表七 / 表八 合计; a non-zero figure in the text
+    while the table is published empty is an error too."""
     yield from _check(ctx, "FA410")
 
 
