@@ -117,7 +117,7 @@ def test_unit_scaled_figure_changed_is_reported(mutate) -> None:
 
 
 def test_figure_quoted_for_an_empty_fund_table_is_reported(mutate) -> None:
-    """liujiang publishes 表七 empty with its 说明; a 政府性基金 spending of 5万元 contradicts it."""
+    """liujiang publishes 表七 empty with a 说明: 政府性基金 spending of 5万元 contradicts it."""
     line = 473
     assert at(run(load_sample("2022-liujiang"), "FA410"), "FA410", line) == []
     path = mutate("2022-liujiang", line, "财政拨款支出0万元", "财政拨款支出5万元")
