@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import load_sample, sample_path
+from helpers_rules import run, span_of
 
-from fa_tui.model import Finding, Severity, Span
-from fa_tui.pipeline import load_report
+from fa_tui.model import Severity
 from fa_tui.rules.engine import check_report
-
-
-def run(path: Path, *codes: str) -> list[Finding]:
-    """Findings of ``codes`` for the report at ``path``."""
-    return check_report(load_report(path), select=codes)
-
-
-def span_of(path: Path, line: int, text: str, occurrence: int = 1) -> Span:
-    """The span of the ``occurrence``-th ``text`` on 1-based ``line`` of the file at ``path``."""
-    source = path.read_text(encoding="utf-8").split("\n")[line - 1]
-    start = -1
-    for _ in range(occurrence):
-        start = source.index(text, start + 1)
-    return Span.at(line, start + 1, start + 1 + len(text))
 
 
 def test_liujiang_tables_agree_with_each_other() -> None:

@@ -6,17 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from conftest import load_sample, sample_path
+from helpers_rules import run
 
-from fa_tui.model import Finding, Severity, Span, TableRole
-from fa_tui.pipeline import load_report
+from fa_tui.model import Severity, Span, TableRole
 from fa_tui.rules.engine import check_report
 from fa_tui.rules.registry import RuleContext
 from fa_tui.rules.units import figure_scale
-
-
-def run(path: Path, *codes: str) -> list[Finding]:
-    """Findings of ``codes`` for the report at ``path``."""
-    return check_report(load_report(path), select=codes)
 
 
 def test_liling_tables_in_yuan_are_reported_once() -> None:

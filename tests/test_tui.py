@@ -73,6 +73,16 @@ async def start(app: InspectorApp, pilot) -> InspectorScreen:
     return screen
 
 
+async def palette(pilot, query: str) -> None:
+    """Open the command palette, type ``query`` and run the first match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def make_app(name: str | Path, checker: Checker | None = None, **kw) -> InspectorApp:
     path = name if isinstance(name, Path) else sample_path(name)
     return InspectorApp(read_report(path), checker=checker, **kw)
@@ -532,12 +542,7 @@ async def test_command_palette_jumps_to_a_part() -> None:
     app = make_app("2024-liling", fixed([]))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await start(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"名词解释")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "名词解释")
         assert isinstance(app.screen, InspectorScreen)
         assert screen.node is not None and screen.node.key == "part:名词解释"
         tree = screen.query_one(PartsTree)
@@ -548,12 +553,7 @@ async def test_command_palette_goes_to_a_line() -> None:
     app = make_app("2024-liling", fixed([]))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await start(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*":120")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, ":120")
         assert screen.query_one(SourceView).cursor_line == 120
 
 

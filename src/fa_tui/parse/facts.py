@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from fa_tui.model import Amount, Report, Section, SourceText, TableRole
+from fa_tui.model import Amount, Report, Section, SourceText, Span, TableRole
 from fa_tui.model.facts import (
     AmountFact,
     AverageFact,
@@ -45,17 +45,19 @@ from fa_tui.parse.labels import (
 )
 from fa_tui.parse.sentences import ENUMERATOR, Paragraph, read_paragraphs, sentences
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"[（(][一二三四五六七八九十]")
-_P1 = re.compile(r"[：:]$")
-_P2 = re.compile(r"其中[：:]?$")
-_P3 = re.compile(r"(?:的|比例|比重|比)+$")
+_PAREN_CN_ORDINAL = re.compile(r"[（(][一二三四五六七八九十]")  # （一）, not （1）
+# A list marker with a colon runs to the end of its sentence; without one, to the next ；.
+_ENDS_WITH_COLON = re.compile(r"[：:]$")
+# A sentence ending with 其中 (colon or not) takes its parts from the paragraphs that follow.
+_ENDS_WITH_QIZHONG = re.compile(r"其中[：:]?$")
+_SHARE_TAIL_WORDS = re.compile(r"(?:的|比例|比重|比)+$")  # 占支出总额的比重 → 支出总额
 
 # A sentence is read for facts up to this many characters. The longest in real reports is about
 # 300; a "sentence" of megabytes (a file with no full stops) would otherwise cost seconds and a
 # gigabyte of facts. Figures beyond it are not read as facts.
 MAX_SENTENCE = 5_000
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+_SEMICOLON = re.compile(r"[；;]")
 _UP = ("增加", "增长", "上升", "提高", "增")
 _DOWN = ("减少", "下降", "降低", "减")
 _TEMPLATE_DIRECTION = re.compile(r"(?:增加|增长)[（(](?:减少|下降)[）)]$")
@@ -90,9 +92,7 @@ class _List:
     exhaustive: bool
     start: int  # clean index where the parts start
     end: int | None = None  # clean index where the list stops (``其中`` without a colon: at ；)
-    parts: list[PartItem] = field(default_factory=list)
     part_facts: list[AmountFact] = field(default_factory=list)
-    total_change: ChangeFact | None = None
 
 
 @dataclass
@@ -115,7 +115,7 @@ def _style(text: str) -> str | None:
     if token.startswith("第"):
         return "part"
     if token[0] in "（(":
-        return "paren-cn" if _P0.match(token) else "paren-num"
+        return "paren-cn" if _PAREN_CN_ORDINAL.match(token) else "paren-num"
     if token[0] in "一二三四五六七八九十":
         return "cn"
     if token[0].isdigit():
@@ -276,8 +276,8 @@ class _Reader:
                     total = info.subject
                 start = prev_end + marker.end()
                 current_list = _List(total, marker.group("word") == "其中", start)
-                if not _P1.search(marker.group()):
-                    semi = re.compile(r"[；;]").search(text, start, s_end)
+                if not _ENDS_WITH_COLON.search(marker.group()):
+                    semi = _SEMICOLON.search(text, start, s_end)
                     current_list.end = semi.start() if semi else None
                 lists.append(current_list)
                 lead = lead[marker.end() :]
@@ -400,9 +400,6 @@ class _Reader:
                             and figure.start >= current_list.start
                             and (current_list.end is None or figure.start < current_list.end)
                         ) and fact is not current_list.total:
-                            current_list.parts.append(
-                                PartItem(label=label, label_span=label_span, amount=amount)
-                            )
                             current_list.part_facts.append(fact)
                         if role == "plain" and outturn is not None and outturn is not fact:
                             outturn = None
@@ -418,7 +415,7 @@ class _Reader:
         for lst in lists:
             self._emit_total(paragraph, lst, s_start, s_end)
         trailing = text[prev_end:s_end].rstrip("。 ")
-        if _OPENS_LIST.search(trailing) or _P2.search(trailing):
+        if _ENDS_WITH_QIZHONG.search(trailing):
             return _List(last_plain or info.subject, True, s_end)
         return None
 
@@ -445,7 +442,7 @@ class _Reader:
         if "占" in tail:
             at = tail.rfind("占")
             part_text = clean_label(tail[:at])
-            whole_text = _P3.sub("", tail[at + 1 :])
+            whole_text = _SHARE_TAIL_WORDS.sub("", tail[at + 1 :])
             whole_label = clean_label(whole_text) or None
             part: Amount | None = None
             is_count = False
@@ -611,31 +608,55 @@ class _Reader:
             self._replace(s, s.model_copy(update=update))
 
     def _emit_total(self, paragraph: Paragraph, lst: _List, s_start: int, s_end: int) -> None:
-        if lst.total is None or not lst.parts:
+        if lst.total is None or not lst.part_facts:
             return
-        total = lst.total
-        for k, fact in enumerate(lst.part_facts):
-            change = self.change_of.get(id(fact))
-            if change is not None:
-                lst.parts[k] = lst.parts[k].model_copy(
-                    update={"change": _signed(change), "change_amount": change.amount}
-                )
-        lst.total_change = self.change_of.get(id(total))
+        span = paragraph.span(s_start, s_end)
         self.facts.append(
-            TotalFact(
-                span=paragraph.span(s_start, s_end),
-                label=total.label,
-                label_span=total.label_span,
-                section=paragraph.section_title,
-                paragraph=paragraph.index,
-                sentence=self.sentence_no,
-                total=total.amount,
-                total_change=_signed(lst.total_change) if lst.total_change else None,
-                total_change_amount=lst.total_change.amount if lst.total_change else None,
-                parts=lst.parts,
+            self._total_fact(
+                paragraph,
+                lst.total,
+                lst.part_facts,
+                span,
+                self.sentence_no,
                 exhaustive=lst.exhaustive,
-                topic=_topic(total.label),
             )
+        )
+
+    def _total_fact(
+        self,
+        paragraph: Paragraph,
+        total: AmountFact,
+        part_facts: list[AmountFact],
+        span: Span,
+        sentence: int,
+        *,
+        exhaustive: bool,
+    ) -> TotalFact:
+        """``total`` and its listed parts, each with its change on last year when one is stated."""
+        change = self.change_of.get(id(total))
+        return TotalFact(
+            span=span,
+            label=total.label,
+            label_span=total.label_span,
+            section=paragraph.section_title,
+            paragraph=paragraph.index,
+            sentence=sentence,
+            total=total.amount,
+            total_change=_signed(change),
+            total_change_amount=change.amount if change else None,
+            parts=[self._part_item(fact) for fact in part_facts],
+            exhaustive=exhaustive,
+            topic=_topic(total.label),
+        )
+
+    def _part_item(self, fact: AmountFact) -> PartItem:
+        change = self.change_of.get(id(fact))
+        return PartItem(
+            label=fact.label,
+            label_span=fact.label_span,
+            amount=fact.amount,
+            change=_signed(change),
+            change_amount=change.amount if change else None,
         )
 
     # -- lists across paragraphs ---------------------------------------------------------------
@@ -645,7 +666,6 @@ class _Reader:
         for k, info in enumerate(infos):
             if not info.opens_list or info.subject is None:
                 continue
-            parts: list[PartItem] = []
             style: str | None = None
             item: _ParagraphInfo | None = None
             items: list[_ParagraphInfo] = []
@@ -665,45 +685,20 @@ class _Reader:
                 if item is not None and item.first_amount is None and nxt.first_amount:
                     item.first_amount = nxt.first_amount
                     item.first_change = item.first_change or nxt.first_change
-            if len(items) < 2 or any(i.first_amount is None for i in items):
+            part_facts = [i.first_amount for i in items if i.first_amount is not None]
+            if len(items) < 2 or len(part_facts) < len(items):
                 continue
-            for i in items:
-                first = i.first_amount
-                assert first is not None
-                change = self.change_of.get(id(first))
-                parts.append(
-                    PartItem(
-                        label=first.label,
-                        label_span=first.label_span,
-                        amount=first.amount,
-                        change=_signed(change) if change else None,
-                        change_amount=change.amount if change else None,
-                    )
-                )
-            total = info.subject
-            total_change = self.change_of.get(id(total))
+            paragraph, total = info.paragraph, info.subject
+            span = paragraph.span(0, len(paragraph.text))
             self.facts.append(
-                TotalFact(
-                    span=info.paragraph.span(0, len(info.paragraph.text)),
-                    label=total.label,
-                    label_span=total.label_span,
-                    section=info.paragraph.section_title,
-                    paragraph=info.paragraph.index,
-                    sentence=total.sentence,
-                    total=total.amount,
-                    total_change=_signed(total_change) if total_change else None,
-                    total_change_amount=total_change.amount if total_change else None,
-                    parts=parts,
-                    exhaustive=True,
-                    topic=_topic(total.label),
+                self._total_fact(
+                    paragraph, total, part_facts, span, total.sentence, exhaustive=True
                 )
             )
 
 
 def _join(a, b):  # type: ignore[no-untyped-def]
     """A span covering spans ``a`` and ``b``."""
-    from fa_tui.model import Span
-
     first, _second = (a, b) if a.sort_key() <= b.sort_key() else (b, a)
     end = max(a, b, key=lambda s: (s.end_line, s.end_column))
     return Span(

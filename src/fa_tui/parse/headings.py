@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.ordinals import ordinal_value
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"\s+")
-_P1 = re.compile(r"[^一二三四五六七八九十0-9]")
+_WHITESPACE = re.compile(r"\s+")
+_NON_ORDINAL_CHARS = re.compile(r"[^一二三四五六七八九十0-9]")  # （一） → 一, 1. → 1
 
 # Heading styles, from the outermost usual use to the innermost.
 DOC = "doc"  # an untitled document inside an annex (…绩效自评报告)
@@ -94,12 +93,12 @@ def match_heading(clean: CleanLine, *, in_annex: bool = False) -> Heading | None
     for style, pattern in _STYLES:
         m = pattern.match(text)
         if m:
-            marker = _P0.sub("", m.group(1))
-            digits = _P1.sub("", marker)
+            marker = _WHITESPACE.sub("", m.group(1))
+            digits = _NON_ORDINAL_CHARS.sub("", marker)
             return Heading(style, marker, ordinal_value(digits), m.group(2).strip(), len(text))
     if len(text) > 80:
         return None
-    compact = _P0.sub("", text)
+    compact = _WHITESPACE.sub("", text)
     if _KNOWN_TITLE.match(compact):
         return Heading(CN, None, None, text, len(text))
     if in_annex and len(compact) <= 60 and _DOC_TITLE.match(compact):

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from fa_tui.model import Span
 from fa_tui.parse.noise import CleanLine
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"^第\S+部分[：:\s]*")
+_PART_PREFIX = re.compile(r"^第\S+部分[：:\s]*")  # 第一部分：… before an 概况 heading
 
 _TITLE = re.compile(
     r"^(?P<dept>.*?)\s*(?:(?P<year>\d{4})\s*年度?)?\s*(?:部门|单位)决算(?:公开)?(?:报告)?$"
@@ -54,7 +53,7 @@ def find_department(
             return Found(m.group("dept"), _span(i + 1, lines[i], m.start("dept"), m.end("dept")))
     if overview_line is not None:
         for i in range(overview_line, min(overview_line + 3, len(lines))):
-            m = _OVERVIEW.search(_P0.sub("", lines[i].text))
+            m = _OVERVIEW.search(_PART_PREFIX.sub("", lines[i].text))
             if m and m.group("dept") not in _GENERIC:
                 dept = m.group("dept")
                 start = lines[i].text.find(dept)

@@ -15,23 +15,27 @@ from functools import lru_cache
 from fa_tui.model import Table, TableRole, TableStatus
 from fa_tui.model.facts import Quantity
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"支出$|（类）|\(类\)")
-_P1 = re.compile(r"（类）|\(类\)|支出$|支出合计$")
-_P2 = re.compile(r"因公出国|公务用车|公务接待")
-_P3 = re.compile(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计")
-_P4 = re.compile(r"(?:本年)?收入合计")
-_P5 = re.compile(r"(?:本年)?支出合计")
-_P6 = re.compile(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出")
-_P7 = re.compile(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出")
-_P8 = re.compile(r"人员经费(?:支出)?")
-_P9 = re.compile(r"公用经费(?:支出)?")
-_P10 = re.compile(r"机关运行经费(?:支出)?")
-_P11 = re.compile(r"预算(?:数|为|安排)?$")
-_P12 = re.compile(r"公务用车购置及运行|公车购置及")
-_P13 = re.compile(r"国内|外事|外宾")
+# What a 类 name or a structure label may carry around the bare class name.
+_CLASS_NAME_SUFFIX = re.compile(r"支出$|（类）|\(类\)")
+_CLASS_LABEL_SUFFIX = re.compile(r"（类）|\(类\)|支出$|支出合计$")
+# Labels that stand for a table quantity (domain.md §2–§3).
+_SANGONG_ITEMS = re.compile(r"因公出国|公务用车|公务接待")  # the 三公 items of 表九
+_GRAND_TOTAL = re.compile(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计")
+_INCOME_TOTAL = re.compile(r"(?:本年)?收入合计")
+_SPENDING_TOTAL = re.compile(r"(?:本年)?支出合计")
+_FISCAL_BASIC_OR_PROJECT = re.compile(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出")
+_FISCAL_SPENDING = re.compile(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出")
+_PERSONNEL_FUNDS = re.compile(r"人员经费(?:支出)?")
+_PUBLIC_FUNDS = re.compile(r"公用经费(?:支出)?")
+_OPERATING_FUNDS = re.compile(r"机关运行经费(?:支出)?")
+# Within 三公: a budget figure rather than an outturn, the vehicle subtotal, and 公务接待 split
+# into domestic and foreign reception (no single 表九 cell).
+_ENDS_WITH_BUDGET = re.compile(r"预算(?:数|为|安排)?$")
+_VEHICLE_SUBTOTAL = re.compile(r"公务用车购置及运行|公车购置及")
+_RECEPTION_KINDS = re.compile(r"国内|外事|外宾")
 
-CLASS_NAMES: dict[str, str] = {
+# 功能分类 类 codes and the names 表一/表四 print for them (domain.md §2).
+FUNCTION_CLASSES: dict[str, str] = {
     "201": "一般公共服务",
     "202": "外交",
     "203": "国防",
@@ -52,11 +56,16 @@ CLASS_NAMES: dict[str, str] = {
     "220": "自然资源海洋气象等",
     "221": "住房保障",
     "222": "粮油物资储备",
+    "223": "国有资本经营预算",
     "224": "灾害防治及应急管理",
     "229": "其他",
     "231": "债务还本",
     "232": "债务付息",
     "234": "抗疫特别国债安排",
+}
+# The 类 a narrative label may name (never 223: ``quantity_for`` reads 国有资本经营预算 as 表八).
+CLASS_NAMES: dict[str, str] = {
+    code: name for code, name in FUNCTION_CLASSES.items() if code != "223"
 }
 
 _ENUM = re.compile(
@@ -129,7 +138,7 @@ class ClassPath:
 
 def class_code(name: str) -> str | None:
     """The 类 code for a 类 name (``社会保障和就业支出`` → ``208``)."""
-    key = _P0.sub("", name)
+    key = _CLASS_NAME_SUFFIX.sub("", name)
     for code, class_name in CLASS_NAMES.items():
         if class_name == key or (len(key) >= 3 and class_name.startswith(key)):
             return code
@@ -149,7 +158,7 @@ def class_of_label(label: str) -> str | None:
     """The 类 code a structure label names (``卫生健康（类）支出``, ``住房保障支出``)."""
     if "（项）" in label or "(项)" in label or "（款）" in label:
         return None
-    key = _P1.sub("", label)
+    key = _CLASS_LABEL_SUFFIX.sub("", label)
     key = key.removesuffix("支出")
     for code, class_name in CLASS_NAMES.items():
         if key == class_name:
@@ -210,10 +219,10 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
     if not text:
         return None
     in_3gong = "三公" in text or context.in_section("三公")
-    if in_3gong and ("三公" in text or _P2.search(text)):
+    if in_3gong and ("三公" in text or _SANGONG_ITEMS.search(text)):
         return _three_public(text)
     fiscal = "财政拨款" in text
-    if _P3.search(text):
+    if _GRAND_TOTAL.search(text):
         if fiscal:
             side = "spending" if "支出总计" in text and "收入" not in text else "income"
             return _q(
@@ -229,9 +238,9 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
             else "income"
         )
         return _q(TableRole.T01, "金额", "表一 总计", row="总计", side=side)
-    if _P4.fullmatch(text):
+    if _INCOME_TOTAL.fullmatch(text):
         return _q(TableRole.T01, "金额", "表一 本年收入合计", row="本年收入合计", side="income")
-    if _P5.fullmatch(text):
+    if _SPENDING_TOTAL.fullmatch(text):
         return _q(TableRole.T03, "本年支出合计", "表三 合计", row="合计")
     if text in ("财政拨款收入",) and not context.in_section("财政拨款收入支出"):
         return _q(TableRole.T02, "财政拨款收入", "表二 合计 财政拨款收入", row="合计")
@@ -265,16 +274,16 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
             return _q(role, text, f"{table_name} 合计 {text}", row="合计")
     if text in ("基本支出", "项目支出") and not general:
         return _q(TableRole.T03, text, f"表三 合计 {text}", row="合计")
-    if _P6.fullmatch(text) or (text in ("基本支出", "项目支出") and general):
+    if _FISCAL_BASIC_OR_PROJECT.fullmatch(text) or (text in ("基本支出", "项目支出") and general):
         column = "基本支出" if "基本" in text else "项目支出"
         return _q(TableRole.T05, column, f"表五 合计 {column}", row="合计")
-    if _P7.fullmatch(text) and general:
+    if _FISCAL_SPENDING.fullmatch(text) and general:
         return _q(TableRole.T05, "小计", "表五 合计", row="合计")
-    if _P8.fullmatch(text):
+    if _PERSONNEL_FUNDS.fullmatch(text):
         return _q(TableRole.T06, "决算数", "表六 人员经费合计", row="人员经费合计")
-    if _P9.fullmatch(text):
+    if _PUBLIC_FUNDS.fullmatch(text):
         return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
-    if _P10.fullmatch(text):
+    if _OPERATING_FUNDS.fullmatch(text):
         return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
     if "政府性基金" in text and text.endswith("支出") and "基本" not in text and "项目" not in text:
         return _q(TableRole.T07, "本年支出小计", "表七 合计 本年支出", row="合计")
@@ -302,17 +311,17 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
 
 
 def _three_public(text: str) -> Quantity | None:
-    prefix = "预算数" if _P11.search(text) else "决算数"
+    prefix = "预算数" if _ENDS_WITH_BUDGET.search(text) else "决算数"
     if "因公出国" in text:
         item = "因公出国（境）费"
-    elif _P12.search(text):
+    elif _VEHICLE_SUBTOTAL.search(text):
         item = "公务用车购置及运行维护费小计"
     elif "公务用车购置" in text:
         item = "公务用车购置费"
     elif "公务用车运行" in text:
         item = "公务用车运行维护费"
     elif "公务接待" in text:
-        if _P13.search(text):
+        if _RECEPTION_KINDS.search(text):
             return None
         item = "公务接待费"
     elif "三公" in text:

@@ -19,9 +19,9 @@ from fa_tui.parse.noise import CleanLine, clean_line
 from fa_tui.parse.ordinals import ordinal_value
 from fa_tui.parse.toc import toc_lines
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"\s+")
-_P1 = re.compile(r"[，。；：:\t]")
+_WHITESPACE = re.compile(r"\s+")
+# A part title continued on the next line has no sentence punctuation and no table cells.
+_SENTENCE_OR_CELL_BREAK = re.compile(r"[，。；：:\t]")
 
 ANNEX = "附件"
 OTHER = "其他"
@@ -110,7 +110,7 @@ def parse_outline(source: SourceText) -> Report:
 
 
 def _classify(title: str) -> str:
-    t = _P0.sub("", title)
+    t = _WHITESPACE.sub("", title)
     if "名词解释" in t:
         return PartName.GLOSSARY
     if "情况说明" in t or ("决算" in t and "说明" in t):
@@ -147,7 +147,7 @@ def _find_part_marks(cleans: list[CleanLine], toc: set[int]) -> list[_Mark]:
                 continue
             marks.append(_Mark(i, kind, text, part.number))
             continue
-        compact = _P0.sub("", clean.text)
+        compact = _WHITESPACE.sub("", clean.text)
         if _UNNUMBERED_PART.match(compact):
             kind = _classify(compact)
             if all(m.kind != kind for m in marks):
@@ -168,7 +168,7 @@ def _next_title_line(cleans: list[CleanLine], index: int) -> int | None:
             continue
         if (
             len(text) <= _TITLE_LINE_MAX
-            and not _P1.search(text)
+            and not _SENTENCE_OR_CELL_BREAK.search(text)
             and match_part(cleans[j]) is None
             and match_heading(cleans[j]) is None
         ):

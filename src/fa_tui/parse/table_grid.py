@@ -13,8 +13,7 @@ from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.numbers import blank, parse_cell, parse_number
 from fa_tui.parse.table_layout import Cell, GridLine
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"[\s\u3000]")
+_BLANK_CHAR = re.compile(r"[\s\u3000]")
 
 _NUMBERING_LABELS = frozenset({"栏次", "行次", "项目", "序号"})
 HEADER_WORDS = frozenset(
@@ -49,7 +48,7 @@ PLACEHOLDERS = frozenset({"类", "款", "项"})
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Cell text without blanks (for comparing labels)."""
-    return _P0.sub("", text)
+    return _BLANK_CHAR.sub("", text)
 
 
 def is_number(text: str) -> bool:

@@ -68,31 +68,29 @@ def _sum_rows(
     )
 
 
+def _t01_side_total(ctx: RuleContext, code: str, side: str, total_name: str) -> Iterator[Finding]:
+    """表一: the ``total_name`` row of ``side`` equals the sum of the item rows above it."""
+    table = data_table(ctx, TableRole.T01)
+    if table is None:
+        return
+    rows = side_rows(table, side)
+    total = find_named(rows, total_name)
+    found = _sum_rows(ctx, code, "表一", total, _items_before(rows, total), AMOUNT)
+    if found:
+        yield found
+
+
 @rule("FA201", "表一本年收入合计等于各收入项之和", Category.TABLE_INTERNAL, Severity.ERROR)
 def t01_income_total(ctx: RuleContext) -> Iterator[Finding]:
     """表一 (收入支出决算总表) 本年收入合计 must equal the sum of the income rows above it
     (一般公共预算财政拨款收入 … 其他收入). Differences within rounding are 尾数差异 (info)."""
-    table = data_table(ctx, TableRole.T01)
-    if table is None:
-        return
-    rows = side_rows(table, INCOME)
-    total = find_named(rows, "本年收入合计")
-    found = _sum_rows(ctx, "FA201", "表一", total, _items_before(rows, total), AMOUNT)
-    if found:
-        yield found
+    yield from _t01_side_total(ctx, "FA201", INCOME, "本年收入合计")
 
 
 @rule("FA202", "表一本年支出合计等于各类支出之和", Category.TABLE_INTERNAL, Severity.ERROR)
 def t01_spending_total(ctx: RuleContext) -> Iterator[Finding]:
     """表一 本年支出合计 must equal the sum of the 功能分类 类 rows above it (the 26 类)."""
-    table = data_table(ctx, TableRole.T01)
-    if table is None:
-        return
-    rows = side_rows(table, SPENDING)
-    total = find_named(rows, "本年支出合计")
-    found = _sum_rows(ctx, "FA202", "表一", total, _items_before(rows, total), AMOUNT)
-    if found:
-        yield found
+    yield from _t01_side_total(ctx, "FA202", SPENDING, "本年支出合计")
 
 
 def _grand_totals(

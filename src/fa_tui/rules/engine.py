@@ -20,8 +20,7 @@ from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, Sourc
 from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.rules.registry import RULES, Rule, RuleContext
 
-# Precompiled (these run per line, per cell or per label).
-_P0 = re.compile(r"[,，\s]")
+_FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks in a figure
 
 # Every rule family; importing one registers its rules.
 RULE_MODULES = (
@@ -215,7 +214,7 @@ def _printed_value(source: SourceText | None, span: Span) -> tuple[Decimal, int]
     """The figure printed at ``span`` and its decimals (separators and spaces dropped)."""
     if source is None:
         return None
-    text = _P0.sub("", source.slice(span))
+    text = _FIGURE_SEPARATORS.sub("", source.slice(span))
     try:
         value = Decimal(text)
     except InvalidOperation:

@@ -65,6 +65,43 @@ def _diff(actual: Decimal, expected: Decimal, decimals: int) -> str:
     return "+" + text if actual - expected > 0 else text
 
 
+def _rate_finding(
+    ctx: RuleContext,
+    code: str,
+    message: str,
+    rate: Amount,
+    expected: Decimal,
+    formula: str,
+    *,
+    related: list[RelatedSpan],
+    severity: Severity | None = None,
+    differs: bool = True,
+) -> Finding:
+    """A finding on the printed rate ``rate`` (a percentage) that ``formula`` computes as
+    ``expected``. The computation ends with the rounded value ``≠`` the printed one when
+    ``differs``, else with the value computed."""
+    assert rate.value is not None
+    decimals = rate_decimals(rate)
+    computation = f"{formula} × 100% = "
+    if differs:
+        computation += (
+            f"{show(expected, decimals + 2)}% ≈ {show(expected, decimals)}% ≠ {rate.text}%"
+        )
+    else:
+        computation += f"{show(expected, decimals)}%"
+    return ctx.finding(
+        code,
+        message,
+        rate.span,
+        severity=severity,
+        related=related,
+        expected=show(expected, decimals) + "%",
+        actual=rate.text + "%",
+        difference=_diff(rate.value, expected, decimals),
+        computation=computation,
+    )
+
+
 # --- FA501 shares --------------------------------------------------------------------------------
 
 
@@ -104,17 +141,15 @@ def _share_findings(ctx: RuleContext, code: str, counts: bool) -> Iterator[Findi
             related += [RelatedSpan(span=p.span, note="合计的组成项") for p in share.whole_parts]
         else:
             related.append(RelatedSpan(span=share.whole.span, note="整体"))
-        yield ctx.finding(
+        yield _rate_finding(
+            ctx,
             code,
             message,
-            share.share.span,
-            severity=Severity.WARNING if nudged else None,
+            share.share,
+            expected,
+            f"{share.part.text} ÷ {share.whole.text}",
             related=related,
-            expected=show(expected, decimals) + "%",
-            actual=share.share.text + "%",
-            difference=_diff(share.share.value, expected, decimals),
-            computation=f"{share.part.text} ÷ {share.whole.text} × 100% = "
-            f"{show(expected, decimals + 2)}% ≈ {show(expected, decimals)}% ≠ {share.share.text}%",
+            severity=Severity.WARNING if nudged else None,
         )
 
 
@@ -171,6 +206,7 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
         decimals = rate_decimals(change.rate)
         expected = amt_v / base_v * 100
         sign = "-" if up else "+"
+        formula = f"{change.amount.text} ÷ ({change.current.text} {sign} {change.amount.text})"
         on_current = ratio(amt, cur)
         if rate_matches(change.rate, computed):
             # right within rounding; still suspicious when only extreme rounding allows it and
@@ -181,19 +217,18 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
                 and cur_v != 0
                 and of_rate(change.rate).meets(Interval.exact(amt_v / cur_v * 100))
             ):
-                yield ctx.finding(
+                yield _rate_finding(
+                    ctx,
                     "FA502",
                     f"{_name(change.label)}的增减幅度按印出数字计算应为 "
                     f"{show(expected, decimals)}%（{change.amount.text} ÷ {show(base_v, 2)}），"
                     f"文中 {change.rate.text}% 恰为以本年数为基数的结果，请核实",
-                    change.rate.span,
-                    severity=Severity.WARNING,
+                    change.rate,
+                    expected,
+                    formula,
                     related=_growth_related(change),
-                    expected=show(expected, decimals) + "%",
-                    actual=change.rate.text + "%",
-                    difference=_diff(change.rate.value, expected, decimals),
-                    computation=f"{change.amount.text} ÷ ({change.current.text} {sign} "
-                    f"{change.amount.text}) × 100% = {show(expected, decimals)}%",
+                    severity=Severity.WARNING,
+                    differs=False,
                 )
             continue
         message = (
@@ -203,17 +238,8 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
         )
         if on_current is not None and rate_matches(change.rate, on_current):
             message += f"（文中比例是以本年数 {change.current.text} 为基数计算的）"
-        yield ctx.finding(
-            "FA502",
-            message,
-            change.rate.span,
-            related=_growth_related(change),
-            expected=show(expected, decimals) + "%",
-            actual=change.rate.text + "%",
-            difference=_diff(change.rate.value, expected, decimals),
-            computation=f"{change.amount.text} ÷ ({change.current.text} {sign} "
-            f"{change.amount.text}) × 100% = {show(expected, decimals + 2)}% ≈ "
-            f"{show(expected, decimals)}% ≠ {change.rate.text}%",
+        yield _rate_finding(
+            ctx, "FA502", message, change.rate, expected, formula, related=_growth_related(change)
         )
 
 
@@ -288,20 +314,19 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
             continue
         decimals = rate_decimals(fact.rate)
         expected = fact.outturn.value / fact.budget.value * 100
-        yield ctx.finding(
+        formula = f"{fact.outturn.text} ÷ {fact.budget.text}"
+        yield _rate_finding(
+            ctx,
             "FA504",
-            f"{_name(fact.label)}完成预算比例应为 {fact.outturn.text} ÷ {fact.budget.text} = "
+            f"{_name(fact.label)}完成预算比例应为 {formula} = "
             f"{show(expected, decimals)}%，文中为 {fact.rate.text}%",
-            fact.rate.span,
+            fact.rate,
+            expected,
+            formula,
             related=[
                 RelatedSpan(span=fact.outturn.span, note="决算数"),
                 RelatedSpan(span=fact.budget.span, note="预算数"),
             ],
-            expected=show(expected, decimals) + "%",
-            actual=fact.rate.text + "%",
-            difference=_diff(fact.rate.value, expected, decimals),
-            computation=f"{fact.outturn.text} ÷ {fact.budget.text} × 100% = "
-            f"{show(expected, decimals + 2)}% ≈ {show(expected, decimals)}% ≠ {fact.rate.text}%",
         )
 
 
@@ -338,21 +363,20 @@ def precise_rate_rule(ctx: RuleContext) -> Iterator[Finding]:
             continue
         decimals = rate_decimals(fact.rate)
         expected = value / fact.budget.value * 100
-        yield ctx.finding(
+        yield _rate_finding(
+            ctx,
             "FA505",
             f"{_name(fact.label)}完成预算比例按表内数 {show(value, 4)} 计算为 "
             f"{show(expected, decimals)}%，文中 {fact.rate.text}% 系按四舍五入后的 "
             f"{fact.outturn.text} 计算",
-            fact.rate.span,
+            fact.rate,
+            expected,
+            f"{show(value, 4)} ÷ {fact.budget.text}",
             related=[
                 RelatedSpan(span=table_amount.span, note=fact.quantity.name),
                 RelatedSpan(span=fact.outturn.span, note="文中决算数"),
             ],
-            expected=show(expected, decimals) + "%",
-            actual=fact.rate.text + "%",
-            difference=_diff(fact.rate.value, expected, decimals),
-            computation=f"{show(value, 4)} ÷ {fact.budget.text} × 100% = "
-            f"{show(expected, decimals)}%",
+            differs=False,
         )
 
 

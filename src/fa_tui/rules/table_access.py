@@ -23,40 +23,11 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
+from fa_tui.parse.labels import FUNCTION_CLASSES
 from fa_tui.rules.registry import RuleContext
 from fa_tui.rules.tolerance import SumCheck, check_sum, computation, same_quantity
 
 ZERO = Decimal(0)
-
-# 功能分类 类 codes and the names 表一/表四 print for them (domain.md §2).
-CLASS_NAMES: dict[str, str] = {
-    "201": "一般公共服务",
-    "202": "外交",
-    "203": "国防",
-    "204": "公共安全",
-    "205": "教育",
-    "206": "科学技术",
-    "207": "文化旅游体育与传媒",
-    "208": "社会保障和就业",
-    "210": "卫生健康",
-    "211": "节能环保",
-    "212": "城乡社区",
-    "213": "农林水",
-    "214": "交通运输",
-    "215": "资源勘探工业信息等",
-    "216": "商业服务业等",
-    "217": "金融",
-    "219": "援助其他地区",
-    "220": "自然资源海洋气象等",
-    "221": "住房保障",
-    "222": "粮油物资储备",
-    "223": "国有资本经营预算",
-    "224": "灾害防治及应急管理",
-    "229": "其他",
-    "231": "债务还本",
-    "232": "债务付息",
-    "234": "抗疫特别国债安排",
-}
 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、．.]|^[（(]?\d+[）)、．.]")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -119,7 +90,7 @@ def index_of(rows: Sequence[Row], row: Row | None) -> int:
 def class_code_of(name: str) -> str | None:
     """The 功能分类 类 code a 表一/表四 spending row name stands for (``卫生健康支出`` → 210)."""
     text = norm(name)
-    for code, label in CLASS_NAMES.items():
+    for code, label in FUNCTION_CLASSES.items():
         if text in (label, label + "支出") or text.startswith(label + "支出"):
             return code
     return None

@@ -16,15 +16,25 @@ from fa_tui.rules.registry import RuleContext, rule
 Y = Category.YEARS
 
 
-def _years(ctx: RuleContext, *roles: YearRole) -> Iterator[YearFact]:
+def _years(ctx: RuleContext, *roles: YearRole) -> Iterator[tuple[int, YearFact]]:
+    """(report year, fact) for the year facts of ``roles``; none when the report year is unknown."""
+    year = ctx.report.year
+    if year is None:
+        return
     for fact in ctx.report.facts:
         if isinstance(fact, YearFact) and fact.role in roles:
-            yield fact
+            yield year, fact
 
 
-def _related(ctx: RuleContext) -> list[RelatedSpan]:
+def _year_finding(
+    ctx: RuleContext, code: str, fact: YearFact, message: str, *, expected: str
+) -> Finding:
+    """A finding on ``fact``'s year, pointing back at where the report year is stated."""
     span = ctx.report.year_span
-    return [RelatedSpan(span=span, note="报告年度")] if span is not None else []
+    related = [RelatedSpan(span=span, note="报告年度")] if span is not None else []
+    return ctx.finding(
+        code, message, fact.span, related=related, expected=expected, actual=str(fact.year)
+    )
 
 
 @rule("FA601", "报告年度前后一致", Y, Severity.WARNING)
@@ -32,100 +42,50 @@ def report_year(ctx: RuleContext) -> Iterator[Finding]:
     """The year in the title, the part and section headings, and the year a sentence opens with
     when it states the year's figures (``2023年度一般公共预算财政拨款支出…``) must all be the
     report year."""
-    year = ctx.report.year
-    if year is None:
-        return
-    for fact in _years(ctx, YearRole.HEADING, YearRole.SUBJECT):
-        if fact.year == year:
-            continue
-        where = "标题" if fact.role is YearRole.HEADING else "所述数据"
-        yield ctx.finding(
-            "FA601",
-            f"{where}中的年度 {fact.year} 与报告年度 {year} 不一致",
-            fact.span,
-            related=_related(ctx),
-            expected=str(year),
-            actual=str(fact.year),
-        )
+    for year, fact in _years(ctx, YearRole.HEADING, YearRole.SUBJECT):
+        if fact.year != year:
+            where = "标题" if fact.role is YearRole.HEADING else "所述数据"
+            message = f"{where}中的年度 {fact.year} 与报告年度 {year} 不一致"
+            yield _year_finding(ctx, "FA601", fact, message, expected=str(year))
 
 
 @rule("FA602", "截至日期为报告年度年末", Y, Severity.WARNING)
 def as_of(ctx: RuleContext) -> Iterator[Finding]:
     """``截至YYYY年12月31日`` (or ``12月底``) must name the report year: a balance at the end of
     another year is stale text."""
-    year = ctx.report.year
-    if year is None:
-        return
-    for fact in _years(ctx, YearRole.AS_OF):
-        if fact.year == year:
-            continue
-        yield ctx.finding(
-            "FA602",
-            f"“{fact.text}”与报告年度 {year} 不符，应为 {year} 年末",
-            fact.span,
-            related=_related(ctx),
-            expected=str(year),
-            actual=str(fact.year),
-        )
+    for year, fact in _years(ctx, YearRole.AS_OF):
+        if fact.year != year:
+            message = f"“{fact.text}”与报告年度 {year} 不符，应为 {year} 年末"
+            yield _year_finding(ctx, "FA602", fact, message, expected=str(year))
 
 
 @rule("FA603", "比较年度为上一年度", Y, Severity.WARNING)
 def comparison(ctx: RuleContext) -> Iterator[Finding]:
     """``与YYYY年相比``, ``较YYYY年度``, ``比YYYY年`` compare with last year: YYYY must be the
     report year minus one."""
-    year = ctx.report.year
-    if year is None:
-        return
-    for fact in _years(ctx, YearRole.COMPARISON):
-        if fact.year == year - 1:
-            continue
-        yield ctx.finding(
-            "FA603",
-            f"“{fact.text}”的比较年度应为上一年度 {year - 1}，文中为 {fact.year}",
-            fact.span,
-            related=_related(ctx),
-            expected=str(year - 1),
-            actual=str(fact.year),
-        )
+    for year, fact in _years(ctx, YearRole.COMPARISON):
+        if fact.year != year - 1:
+            message = f"“{fact.text}”的比较年度应为上一年度 {year - 1}，文中为 {fact.year}"
+            yield _year_finding(ctx, "FA603", fact, message, expected=str(year - 1))
 
 
 @rule("FA604", "引用文件和附件的年度为报告年度", Y, Severity.WARNING)
 def documents(ctx: RuleContext) -> Iterator[Finding]:
     """Documents cited (``《2023年度预算项目绩效自评表》``) and attachments named
     (``绩效自评表（2023年度）``) must carry the report year."""
-    year = ctx.report.year
-    if year is None:
-        return
-    for fact in _years(ctx, YearRole.DOCUMENT, YearRole.ATTACHMENT):
-        if fact.year == year:
-            continue
-        what = "引用文件" if fact.role is YearRole.DOCUMENT else "附件"
-        yield ctx.finding(
-            "FA604",
-            f"{what}{fact.text if fact.role is YearRole.DOCUMENT else '“' + fact.text + '”'}"
-            f"的年度 {fact.year} 与报告年度 {year} 不符",
-            fact.span,
-            related=_related(ctx),
-            expected=str(year),
-            actual=str(fact.year),
-        )
+    for year, fact in _years(ctx, YearRole.DOCUMENT, YearRole.ATTACHMENT):
+        if fact.year != year:
+            what = "引用文件" if fact.role is YearRole.DOCUMENT else "附件"
+            named = fact.text if fact.role is YearRole.DOCUMENT else f"“{fact.text}”"
+            message = f"{what}{named}的年度 {fact.year} 与报告年度 {year} 不符"
+            yield _year_finding(ctx, "FA604", fact, message, expected=str(year))
 
 
 @rule("FA605", "落款或封面日期在报告年度结束之后", Y, Severity.WARNING)
 def cover_date(ctx: RuleContext) -> Iterator[Finding]:
     """A final-accounts report is compiled after its year has ended: a cover or signature date
     (``2023 年 9 月``) must fall after the report year."""
-    year = ctx.report.year
-    if year is None:
-        return
-    for fact in _years(ctx, YearRole.COVER_DATE):
-        if fact.year > year:
-            continue
-        yield ctx.finding(
-            "FA605",
-            f"日期“{fact.text}”不晚于报告年度 {year} 年末，决算报告应在年度结束后编制",
-            fact.span,
-            related=_related(ctx),
-            expected=f"> {year}",
-            actual=str(fact.year),
-        )
+    for year, fact in _years(ctx, YearRole.COVER_DATE):
+        if fact.year <= year:
+            message = f"日期“{fact.text}”不晚于报告年度 {year} 年末，决算报告应在年度结束后编制"
+            yield _year_finding(ctx, "FA605", fact, message, expected=f"> {year}")

@@ -9,9 +9,7 @@ marks of the source view), so that the UI thread never scans all findings or all
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fa_tui.model import Finding, Report, SourceText
@@ -62,39 +60,24 @@ def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage
     one handed to the UI thread.
     """
     from fa_tui.parse.facts import parse_facts
+    from fa_tui.parse.gc_pause import gc_paused
     from fa_tui.parse.outline import parse_outline
     from fa_tui.parse.tables import parse_tables
 
-    with _gc_paused():
+    # The collector is paused per stage, never across a ``yield``: the UI thread runs with it on.
+    with gc_paused():
         outline = parse_outline(source)
     yield Outlined(outline)
-    with _gc_paused():
+    with gc_paused():
         report = outline.model_copy()
         report.tables = parse_tables(source, report)
         report.facts = parse_facts(source, report)
     yield Parsed(report)
-    with _gc_paused():
+    with gc_paused():
         findings = (checker or default_checker)(report)
         index = FindingIndex(findings, build_nodes(report))
         marks = finding_marks(index.findings, source)
     yield Checked(report, index, marks)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No automatic garbage collection during one stage (as ``pipeline.build_report`` does).
-
-    Parsing makes hundreds of thousands of long-lived objects and no cycles to speak of; each
-    automatic collection walks them all, which makes large reports quadratic. Not held across
-    a ``yield``: the UI thread runs with the collector on between stages.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def analyse(source: SourceText, checker: Checker | None = None) -> tuple[Report, list[Finding]]:
