@@ -164,3 +164,23 @@ def test_precise_rate_warning_and_its_fix(mutate) -> None:
 def test_procurement_small_micro_order_liling() -> None:
     found = at(run(load_sample("2024-liling")), "FA509", 466)
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_rate_explained_only_by_a_dropped_zero_being_a_rounding_is_a_warning(mutate) -> None:
+    """panzhihua: 0.49万元，减少0.2万元，下降28.99% (0.20 ÷ 0.69). 38.99% is reachable only if
+    0.2 were a rounded 0.25: a warning, while the printed 28.99% stays quiet."""
+    assert at(run(load_sample("2024-panzhihua")), "FA502", 97) == []
+    report = load_report(mutate("2024-panzhihua", 97, "下降28.99%", "下降38.99%"))
+    found = at(run(report), "FA502", 97)
+    assert len(found) == 1 and found[0].severity is Severity.WARNING
+    assert "0.2 是约数" in found[0].message and found[0].expected == "28.99%"
+    assert report.source.slice(found[0].span) == "38.99"
+
+
+def test_three_public_shares_are_checked_against_their_sum_whatever_they_add_to(mutate) -> None:
+    """yanbian: 出国 0, 车 0, 接待 0.05万元 占100%; a misprinted 200% is still an error."""
+    assert at(run(load_sample("2023-yanbian")), "FA501", 83) == []
+    report = load_report(mutate("2023-yanbian", 83, "占100%", "占200%"))
+    found = at(run(report), "FA501", 83)
+    assert len(found) == 1 and found[0].severity is Severity.ERROR
+    assert (found[0].expected, found[0].actual) == ("100.00%", "200%")

@@ -596,7 +596,7 @@ class _Reader:
             if len(unresolved) < 2 or any(s.part is None for s in unresolved):
                 continue
             total_share = sum((s.share.value or Decimal(0) for s in unresolved), Decimal(0))
-            if abs(total_share - 100) > 10:
+            if abs(total_share - 100) > 10 and not _all_three_public_items(unresolved):
                 continue
             parts = [s.part for s in unresolved if s.part is not None]
             fills[key] = (_sum_amount(parts), parts)
@@ -803,3 +803,15 @@ def parse_facts(source: SourceText, report: Report) -> list[Fact]:
     facts.extend(year_facts(paragraphs, report))
     facts.sort(key=lambda f: f.span.sort_key())
     return facts
+
+
+_THREE_PUBLIC_ITEMS = ("出国", "公务用车", "接待")
+
+
+def _all_three_public_items(shares: list[ShareFact]) -> bool:
+    """The shares are those of the three 三公 items, one each: together they make the 三公 total,
+    whatever the printed shares add up to (a wrong share must not hide the whole)."""
+    labels = [s.label for s in shares]
+    return len(labels) == 3 and all(
+        sum(item in label for label in labels) == 1 for item in _THREE_PUBLIC_ITEMS
+    )

@@ -230,6 +230,20 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
                     severity=Severity.WARNING,
                     differs=False,
                 )
+            elif not _matches_with_dropped_zeros(change):
+                short = min((change.current, change.amount), key=lambda a: a.decimals)
+                yield _rate_finding(
+                    ctx,
+                    "FA502",
+                    f"{_name(change.label)}的增减幅度按印出数字计算应为 "
+                    f"{show(expected, decimals)}%，文中 {change.rate.text}% 只有在 "
+                    f"{short.text} 是约数（而非省略了末尾的 0）时才可能成立，请核实",
+                    change.rate,
+                    expected,
+                    formula,
+                    related=_growth_related(change),
+                    severity=Severity.WARNING,
+                )
             continue
         message = (
             f"{_name(change.label)}的增减幅度应以{_base_word(change)} {show(base_v, 2)} 为基数，"
@@ -241,6 +255,22 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
         yield _rate_finding(
             ctx, "FA502", message, change.rate, expected, formula, related=_growth_related(change)
         )
+
+
+def _matches_with_dropped_zeros(change: ChangeFact) -> bool:
+    """Whether the rate still matches when the less precise of the current figure and the
+    change is read at the other's precision: reports often drop trailing zeros (``0.2万元``
+    beside ``0.49万元`` is 0.20), and a rate that only rounding ``0.2`` as far as 0.25 explains
+    is suspicious."""
+    assert change.current is not None and change.amount is not None and change.rate is not None
+    decimals = max(change.current.decimals, change.amount.decimals)
+    if change.current.decimals == change.amount.decimals:
+        return True
+    cur = of(change.current.model_copy(update={"decimals": decimals}))
+    amt = of(change.amount.model_copy(update={"decimals": decimals}))
+    base = cur - amt if change.direction is Direction.UP else cur + amt
+    computed = ratio(amt, base)
+    return computed is None or rate_matches(change.rate, computed)
 
 
 _WORDS = {Direction.UP: "增加", Direction.DOWN: "减少", Direction.FLAT: "持平"}
