@@ -168,3 +168,26 @@ def test_fa108_template_text() -> None:
     span = findings[0].span
     assert span is not None and line[span.column - 1 : span.end_column - 1] == "增加（减少）"
     assert codes_and_severities("2024-liling", "FA108") == []
+
+
+def test_fa102_a_table_the_parser_fails_on_is_an_internal_error(monkeypatch) -> None:
+    """A bug in one table builder keeps the table's title and is reported, never hidden."""
+    from fa_tui.model import Category, TableRole
+    from fa_tui.parse import tables as table_parser
+
+    real = table_parser.build_table
+
+    def broken_for_table_three(block, source):
+        if block.role is TableRole.T03:
+            raise IndexError("simulated builder bug")
+        return real(block, source)
+
+    monkeypatch.setattr(table_parser, "build_table", broken_for_table_three)
+    report = load_report(sample_path("2022-liujiang"))
+    table = report.table(TableRole.T03)
+    assert table is not None and table.status.value == "title_only"
+    assert table.parse_error == "IndexError: simulated builder bug"
+    found = run(sample_path("2022-liujiang"), "FA102")
+    assert [(f.severity, f.category) for f in found] == [(Severity.ERROR, Category.INTERNAL)]
+    assert "公开03表" in found[0].message and "fa-tui 内部缺陷" in found[0].message
+    assert report.source.slice(found[0].span) == "支出决算表"

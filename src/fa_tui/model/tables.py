@@ -167,6 +167,7 @@ class Table(BaseModel):
     note_span: Span | None = None
     columns: list[str] = Field(default_factory=list)
     rows: list[Row] = Field(default_factory=list)
+    parse_error: str | None = None  # the parser failed on this table's body (a bug in fa-tui)
 
     @property
     def id(self) -> str | None:

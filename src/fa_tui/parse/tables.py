@@ -49,8 +49,11 @@ def parse_tables(source: SourceText, report: Report | None = None) -> list[Table
     for block in find_blocks(source.lines):
         try:
             table = build_table(block, source)
-        except (ValueError, IndexError, KeyError, TypeError, ArithmeticError):  # keep the title
+        except (ValueError, IndexError, KeyError, TypeError, ArithmeticError) as exc:
+            # A bug in a builder: keep the title, and say so (FA102 reports it as internal).
             table = _title_only(block, source)
+            if table is not None:
+                table.parse_error = f"{exc.__class__.__name__}: {exc}"
         if table is None:
             continue
         if table.role is TableRole.OTHER:

@@ -97,8 +97,19 @@ def tables_part(ctx: RuleContext) -> Iterator[Finding]:
 def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
     """When the report publishes its tables, each of the nine standard tables must be there (an
     empty one still printed with its header and a 说明). A table listed by title without a body
-    is a warning; a table not found at all is an error. Silent when no table has data (FA101)."""
+    is a warning; a table not found at all is an error. Silent when no table has data (FA101).
+    A table whose body fa-tui failed to read is reported as an internal error (a bug in fa-tui)."""
     report = ctx.report
+    for table in report.tables:
+        if table.parse_error is not None:
+            yield Finding(
+                code="FA102",
+                severity=Severity.ERROR,
+                category=Category.INTERNAL,
+                message=f"{table.id}（{table.title}）的表格内容解析出错（fa-tui 内部缺陷，不是报告"
+                f"的问题），只保留了标题：{table.parse_error}",
+                span=table.title_span or table.span,
+            )
     if not any(t.status is TableStatus.DATA for t in report.tables):
         return
     part = report.part(PartName.TABLES)
@@ -108,7 +119,7 @@ def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
         title = STANDARD_TITLES[role]
         if table is None or table.status is TableStatus.MISSING:
             yield ctx.finding("FA102", f"缺少{role.value}（{title}）", anchor)
-        elif table.status is TableStatus.TITLE_ONLY:
+        elif table.status is TableStatus.TITLE_ONLY and table.parse_error is None:
             yield ctx.finding(
                 "FA102",
                 f"{role.value}（{title}）只有标题，没有表格",
