@@ -419,6 +419,10 @@ async def test_list_follows_the_tree() -> None:
         listing = screen.query_one(FindingsList)
         assert screen.index.findings[listing.order[0]].code == "FA502"
         assert "本节点 1" in listing.border_title
+        # the cursor moved to the node's own finding, and the detail shows it
+        assert listing.current == listing.order[0]
+        detail = screen.query_one(FindingDetail).query_one("#detail-body")
+        assert "FA502" in "\n".join(rendered(detail))
         source = screen.query_one(SourceView)
         glossary = screen.report.part(screen.report.parts[3].name)
         assert source.cursor_line == glossary.heading.line

@@ -190,7 +190,7 @@ class InspectorScreen(Screen[None]):
     def open_node(self, node: Node, *, focus: bool) -> None:
         """Show ``node`` in the content pane and put its findings first in the list."""
         self.node = node
-        self._reload_findings()
+        self._reload_findings(node_changed=True)
         table = node.table
         if (
             node.kind is NodeKind.TABLE
@@ -232,14 +232,18 @@ class InspectorScreen(Screen[None]):
 
     # -- findings ---------------------------------------------------------------------------
 
-    def _reload_findings(self) -> None:
+    def _reload_findings(self, *, node_changed: bool = False) -> None:
+        """Reorder the list for the current node and filter. The finding under the cursor stays,
+        unless the reviewer moved to a node with findings of its own: then its first one."""
         if self.index is None or not self.checked:
             return
         key = self.node.key if self.node is not None else None
         order, own = ordered_for_node(self.index, key, self.filter)
         listing = self.query_one(FindingsList)
         listing.load(self.index.findings, order, own)
-        if self.current is not None:
+        if node_changed and own and self.current not in order[:own]:
+            listing.highlight(order[0])
+        elif self.current is not None:
             listing.highlight(self.current)
         total = len(self.index.findings)
         title = f"问题 {len(order)}/{total}"
