@@ -90,6 +90,9 @@ def test_text_output_shows_statuses_and_figures_as_printed() -> None:
     assert "决算表概览" in out and "空表" in out and "公开09表" in out
     assert "137,559,258.00" in out  # as printed, never re-rounded or rescaled
     assert "137,500,265.00*" in out  # repaired and marked
+    assert "标记的 31 个数字原文有提取损坏" in out  # the legend under 表五 (31 split figures)
+    clean = run(str(sample_path("2022-liujiang"))).stdout
+    assert "提取损坏" not in clean  # no legend where nothing was repaired
 
 
 def test_text_output_neutralises_report_text(tmp_path: Path) -> None:

@@ -116,6 +116,14 @@ def table_renderable(table: Table) -> RenderableType:
                 dict.fromkeys(c for r in table.rows for c in r.cells)
             )
             parts.append(_rows_table(table.rows, columns, with_code=with_code))
+    repaired = sum(1 for a in table.amounts() if a.repaired)
+    if repaired:
+        legend = Text("* ", style="yellow")
+        legend.append(
+            f"标记的 {repaired} 个数字原文有提取损坏（如数字中夹有空格），此处为修复后的数值",
+            style="dim",
+        )
+        parts.append(legend)
     if table.note:
         note = safe(table.note)
         note.stylize("dim")
