@@ -42,6 +42,7 @@ class FileResult:
     encoding: str | None = None
     findings: list[Finding] = field(default_factory=list)
     document: dict[str, Any] | None = None  # the JSON entry (json format)
+    fragment: str | None = None  # the same entry as text, indented for ``documents_text``
     blocks: list[Any] = field(default_factory=list)  # rich Text per finding (text format)
     error: str | None = None  # one line: unreadable, or checking failed
     skipped: str | None = None  # one line: not a report (found in a directory)
@@ -61,6 +62,17 @@ def looks_like_report(report: Report) -> bool:
 
 def check_file(task: Task) -> FileResult:
     """Read, parse, check and render one file; never raises for a bad file or a bug."""
+    from fa_tui.parse.gc_pause import gc_paused
+
+    # The collector stays paused until the report is dropped: its objects are then freed by
+    # reference counting, never walked by a collection (which the parse's own pause, ending
+    # before the rules and the rendering, left to the next allocations). Nothing of it is
+    # kept, so nothing is promoted: any cyclic garbage is collected young, as usual.
+    with gc_paused(promote=False):
+        return _check_file(task)
+
+
+def _check_file(task: Task) -> FileResult:
     from fa_tui.ingest import InputError
     from fa_tui.pipeline import load_report
     from fa_tui.rules.engine import check_report
@@ -97,11 +109,47 @@ def _rendered(task: Task, report: Report, findings: list[Finding]) -> FileResult
         from fa_tui.render.json_report import report_document
 
         result.document = report_document(report, findings)
+        result.fragment = entry_text(result.document)
     elif task.fmt == "text":
         from fa_tui.render.text_report import finding_block
 
         result.blocks = [finding_block(report, f) for f in findings]
     return result
+
+
+# An entry sits at depth 2 of the document (``{"reports": [entry]}``), indented by 2 per level.
+_ENTRY_INDENT = "\n    "
+
+
+def entry_text(document: dict[str, Any]) -> str:
+    """One report entry as it appears inside ``dump_documents``' text (encoded by the worker).
+
+    ``json.dumps`` with ``indent`` runs in pure Python: encoding every entry in the parent,
+    after the last worker has finished, was a serial tail of the batch. JSON strings hold no
+    raw newline, so indenting each line gives the nested text exactly; ``json_safe`` replaces
+    single characters, so it can be applied per entry.
+    """
+    import json
+
+    from fa_tui.safe_text import json_safe
+
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return json_safe(text.replace("\n", _ENTRY_INDENT))
+
+
+def documents_text(fragments: Sequence[str]) -> str | None:
+    """The text of ``dump_documents`` for entries encoded by ``entry_text`` (``None``: the
+    document's layout is not the expected one, encode the entries again)."""
+    from fa_tui.render.json_report import dump_documents
+
+    empty = dump_documents([])  # the tool header, and "reports": [] as the last key
+    tail = '"reports": []\n}\n'
+    if not empty.endswith(tail):
+        return None
+    if not fragments:
+        return empty
+    joined = ",\n    ".join(fragments)
+    return f'{empty[: -len(tail)]}"reports": [\n    {joined}\n  ]\n}}\n'
 
 
 def _crashed(task: Task) -> FileResult:

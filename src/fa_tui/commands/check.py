@@ -191,9 +191,7 @@ def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -
         out = handle or sys.stdout
         console: Console | None = None
         if options.fmt == "json":
-            from fa_tui.render.json_report import dump_documents
-
-            out.write(dump_documents([r.document for r in checked if r.document is not None]))
+            out.write(_json_text(checked))
         elif options.fmt == "sarif":
             from fa_tui.render.sarif_report import dump_sarif
 
@@ -206,6 +204,19 @@ def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -
     finally:
         if handle is not None:
             handle.close()
+
+
+def _json_text(checked: list[FileResult]) -> str:
+    """The JSON document, from the entries the workers encoded (``dump_documents``' text)."""
+    from fa_tui.commands.batch import documents_text
+    from fa_tui.render.json_report import dump_documents
+
+    documents = [r for r in checked if r.document is not None]
+    if all(r.fragment is not None for r in documents):
+        text = documents_text([r.fragment for r in documents if r.fragment is not None])
+        if text is not None:
+            return text
+    return dump_documents([r.document for r in documents if r.document is not None])
 
 
 def _text_console(handle: Any) -> Console:

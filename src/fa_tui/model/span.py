@@ -9,6 +9,13 @@ from pydantic import BaseModel, ConfigDict
 M = TypeVar("M", bound=BaseModel)
 
 _setattr = object.__setattr__
+_new = object.__new__
+# The slots every pydantic model has, set through their descriptors: the same effect as
+# ``object.__setattr__`` (which bypasses a frozen model's ``__setattr__`` too), at a third of
+# the cost (these are built hundreds of thousands of times for a large report).
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def trusted(cls: type[M], values: dict[str, Any], fields_set: set[str] | None = None) -> M:
@@ -18,11 +25,25 @@ def trusted(cls: type[M], values: dict[str, Any], fields_set: set[str] | None = 
     ``fields_set`` are the fields given explicitly (default: all of them), as validation would
     record them. Only for models without validators, extras or private attributes.
     """
-    obj = cls.__new__(cls)
+    obj = _new(cls)
     _setattr(obj, "__dict__", values)
-    _setattr(obj, "__pydantic_fields_set__", set(values) if fields_set is None else fields_set)
-    _setattr(obj, "__pydantic_extra__", None)
-    _setattr(obj, "__pydantic_private__", None)
+    _set_fields_set(obj, set(values) if fields_set is None else fields_set)
+    _set_extra(obj, None)
+    _set_private(obj, None)
+    return obj
+
+
+def span_of(line: int, column: int, end_line: int, end_column: int) -> Span:
+    """``Span(line=…, column=…, end_line=…, end_column=…)`` without validation (hot paths)."""
+    obj = _new(Span)
+    _setattr(
+        obj,
+        "__dict__",
+        {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
+    )
+    _set_fields_set(obj, {"line", "column", "end_line", "end_column"})
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 
@@ -43,15 +64,15 @@ class Span(BaseModel):
     @classmethod
     def at(cls, line: int, column: int, end_column: int) -> Span:
         """A span inside one line."""
-        obj = cls.__new__(cls)
+        obj = _new(cls)
         _setattr(
             obj,
             "__dict__",
             {"line": line, "column": column, "end_line": line, "end_column": end_column},
         )
-        _setattr(obj, "__pydantic_fields_set__", {"line", "column", "end_line", "end_column"})
-        _setattr(obj, "__pydantic_extra__", None)
-        _setattr(obj, "__pydantic_private__", None)
+        _set_fields_set(obj, {"line", "column", "end_line", "end_column"})
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
 
     def contains_line(self, line: int) -> bool:

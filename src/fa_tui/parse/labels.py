@@ -213,8 +213,12 @@ _T06_ITEMS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def quantity_for(label: str, context: LabelContext) -> Quantity | None:
-    """The table quantity a narrative label stands for, or ``None`` when none fits."""
+    """The table quantity a narrative label stands for, or ``None`` when none fits.
+
+    Cached: a pure function of its arguments, and a ``Quantity`` is frozen (labels repeat).
+    """
     text = label.replace("“", "").replace("”", "").replace('"', "")
     if not text:
         return None

@@ -15,9 +15,9 @@ from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText
 from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.headings import DOC, Heading, match_heading, match_part
 from fa_tui.parse.identity import find_department, find_unit, find_year
-from fa_tui.parse.noise import CleanLine, clean_line
+from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.ordinals import ordinal_value
-from fa_tui.parse.toc import toc_lines
+from fa_tui.parse.toc import cleaned_lines
 
 _WHITESPACE = re.compile(r"\s+")
 # A part title continued on the next line has no sentence punctuation and no table cells.
@@ -56,8 +56,7 @@ class _Node:
 @gc_paused()
 def parse_outline(source: SourceText) -> Report:
     """The outline of ``source`` as a ``Report`` (tables are added by a later stage)."""
-    cleans = [clean_line(line) for line in source.lines]
-    toc = toc_lines(cleans)
+    cleans, toc = cleaned_lines(source.lines)
     marks = _find_part_marks(cleans, toc)
     for k, mark in enumerate(marks):
         mark.end = (marks[k + 1].index - 1) if k + 1 < len(marks) else len(cleans) - 1

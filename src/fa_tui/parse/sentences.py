@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right as _bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fa_tui.model import Report, Section, SourceText, Span
-from fa_tui.model.span import trusted
+from fa_tui.model.span import span_of
 
 _NOISE = re.compile(
     r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)"
@@ -67,18 +68,25 @@ class Paragraph:
             end = start + 1
         starts = self.run_starts
         if not starts:
-            line = end_line = self.first_line
-            col = end_col = 1
+            return span_of(self.first_line, 1, self.first_line, 2)
+        last = len(self.text) - 1
+        first = start if start < last else last
+        if first < 0:
+            first = 0
+        final = end - 1 if end - 1 < last else last
+        if final < 0:
+            final = 0
+        lines, cols = self.run_lines, self.run_cols
+        k = _bisect_right(starts, first) - 1
+        if len(starts) == 1 or (k + 1 < len(starts) and final < starts[k + 1]):
+            j = k  # both ends in the same run (the common case)
         else:
-            last = len(self.text) - 1
-            first = max(0, min(start, last))
-            k = bisect.bisect_right(starts, first) - 1
-            line, col = self.run_lines[k], self.run_cols[k] + first - starts[k]
-            final = max(0, min(end - 1, last))
-            k = bisect.bisect_right(starts, final) - 1
-            end_line, end_col = self.run_lines[k], self.run_cols[k] + final - starts[k]
-        return trusted(
-            Span, {"line": line, "column": col, "end_line": end_line, "end_column": end_col + 1}
+            j = _bisect_right(starts, final, k if k > 0 else 0) - 1
+        return span_of(
+            lines[k],
+            cols[k] + first - starts[k],
+            lines[j],
+            cols[j] + final - starts[j] + 1,
         )
 
     @property

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from fa_tui.model.span import Span
 from fa_tui.model.tables import TableRole
 from fa_tui.parse.headings import match_part
-from fa_tui.parse.noise import CleanLine, clean_line
+from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.table_titles import (
     DEPARTMENT,
     LABEL,
@@ -27,7 +27,7 @@ from fa_tui.parse.table_titles import (
     label_text,
     match_title,
 )
-from fa_tui.parse.toc import toc_lines
+from fa_tui.parse.toc import cleaned_lines
 
 _PROSE_MIN = 24
 _NOTE_CONTINUATION_MAX = 6
@@ -82,8 +82,7 @@ def _title_on(clean: CleanLine) -> TitleMatch | None:
 
 def find_titles(lines: Sequence[str]) -> tuple[list[_Title], set[int], list[CleanLine]]:
     """Title lines (standard and other) outside the table of contents, and part heading lines."""
-    cleaned = [clean_line(line) for line in lines]
-    toc = toc_lines(cleaned)
+    cleaned, toc = cleaned_lines(lines)
     titles: list[_Title] = []
     parts: set[int] = set()
     for i, clean in enumerate(cleaned):

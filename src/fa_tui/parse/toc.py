@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from fa_tui.parse.headings import match_part
-from fa_tui.parse.noise import CleanLine
+from fa_tui.parse.noise import CleanLine, clean_line
 from fa_tui.parse.ordinals import ordinal_value
 
 _ENTRY_MAX = 200
@@ -36,6 +37,28 @@ def toc_lines(lines: list[CleanLine]) -> set[int]:
         elif text and first_part is None and i - last_entry > 3:
             break
     return found | set(range(start, last_entry + 1))
+
+
+# The outline and then the table finder need the cleaned lines and the TOC of the same text:
+# the outline's are kept for one reuse (a strong reference, so that ``is`` identifies the text).
+_last: tuple[Sequence[str], list[CleanLine], set[int]] | None = None
+
+
+def cleaned_lines(lines: Sequence[str]) -> tuple[list[CleanLine], set[int]]:
+    """``clean_line`` of every line and ``toc_lines`` of them (containers of the caller's own).
+
+    The result for a tuple of lines is kept until the next call, which takes it if it is for
+    the same tuple (immutable: the same object always holds the same lines).
+    """
+    global _last
+    last, _last = _last, None
+    if last is not None and last[0] is lines:
+        return last[1], last[2]
+    cleans = [clean_line(line) for line in lines]
+    toc = toc_lines(cleans)
+    if isinstance(lines, tuple):
+        _last = (lines, list(cleans), set(toc))
+    return cleans, toc
 
 
 def _is_entry(text: str) -> bool:

@@ -73,7 +73,7 @@ def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage
         report.tables = parse_tables(source, report)
         report.facts = parse_facts(source, report)
     yield Parsed(report)
-    with gc_paused():
+    with gc_paused(promote=False):  # small next to the report (the report was promoted)
         findings = (checker or default_checker)(report)
         index = FindingIndex(findings, build_nodes(report))
         marks = finding_marks(index.findings, source)
