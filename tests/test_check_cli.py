@@ -202,3 +202,14 @@ def test_rules_lists_and_explains() -> None:
     assert one.exit_code == 0 and "FA701" in one.stdout and "万元" in one.stdout
     missing = runner.invoke(app, ["rules", "FA999"])
     assert missing.exit_code == 2 and missing.stdout == ""
+
+
+def test_nothing_checked_prints_no_misleading_total(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "文件不存在" in result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(app, ["check", str(empty)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "未找到报告文件" in result.stderr

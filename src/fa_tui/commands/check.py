@@ -114,6 +114,8 @@ def run_check(options: CheckOptions) -> None:
         if result.error or result.skipped:
             stderr_line(result.error or result.skipped or "")
     checked = [r for r in results if r.checked]
+    if not tasks and not walk_errors:
+        stderr_line("提示：未找到报告文件（*.txt、*.md、*.pdf、*.docx）")
     _emit(options, checked, selected_rules(select, ignore))
 
     if walk_errors or any(r.error for r in results):
@@ -232,7 +234,7 @@ def _print_text(console: Console, checked: list[FileResult]) -> None:
 
     for result in checked:
         print_file(console, str(result.path), result.blocks, result.findings)
-    if len(checked) != 1:
+    if len(checked) > 1:  # nothing checked: the reasons are already on stderr
         print_totals(console, [(str(r.path), r.findings) for r in checked])
 
 
