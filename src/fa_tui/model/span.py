@@ -63,17 +63,8 @@ class Span(BaseModel):
 
     @classmethod
     def at(cls, line: int, column: int, end_column: int) -> Span:
-        """A span inside one line."""
-        obj = _new(cls)
-        _setattr(
-            obj,
-            "__dict__",
-            {"line": line, "column": column, "end_line": line, "end_column": end_column},
-        )
-        _set_fields_set(obj, {"line", "column", "end_line", "end_column"})
-        _set_extra(obj, None)
-        _set_private(obj, None)
-        return obj
+        """A span inside one line (built without validation: it is on every hot path)."""
+        return span_of(line, column, line, end_column)
 
     def contains_line(self, line: int) -> bool:
         """Whether ``line`` lies within this span."""
