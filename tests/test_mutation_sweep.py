@@ -55,7 +55,7 @@ def mutant(report: Report, amount: Amount) -> Report:
     number = amount.span.line
     lines[number - 1] = mutate_digit(lines[number - 1], amount)
     changed: SourceText = replace(source, lines=tuple(lines), text="\n".join(lines))
-    copy = report.model_copy(update={"source": changed})
+    copy = replace(report, source=changed)
     copy.tables = parse_tables(changed, copy)
     return copy
 

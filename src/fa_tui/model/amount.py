@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
 
 from fa_tui.model.span import Span
 
 
-class Amount(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Amount:
     """One figure exactly as printed in the report.
 
     ``value`` is ``None`` for a blank or dash cell (no value, which is not zero).
@@ -18,8 +18,6 @@ class Amount(BaseModel):
     repaired (``137,500,26 5.00``), ``repaired`` is true and ``repair_note`` says what was
     done. Figures are never rescaled.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     value: Decimal | None
     text: str

@@ -19,26 +19,24 @@ Kinds (the ``kind`` field discriminates them):
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Literal
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import TableRole
 
 
-class Quantity(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
     """A table cell (or an aggregate of rows) that a narrative label stands for.
 
     ``code``/``row`` select the row (code preferred, by prefix when ``aggregate`` is true),
     ``side`` the side of a two-sided table, ``column`` the ``TABLE_COLUMNS`` key; ``name`` is the
     Chinese description shown to a reviewer (``表一 总计``).
     """
-
-    model_config = ConfigDict(frozen=True)
 
     table: TableRole
     column: str
@@ -77,7 +75,8 @@ class YearRole(StrEnum):
     COVER_DATE = "cover_date"  # 2023 年 9 月 on the cover or under the signature
 
 
-class FactBase(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class FactBase:
     """What every fact has: where it is and what it is about."""
 
     span: Span  # the clause or sentence the fact was read from
@@ -88,6 +87,7 @@ class FactBase(BaseModel):
     sentence: int = 0  # global index of the sentence
 
 
+@dataclass(slots=True, kw_only=True)
 class AmountFact(FactBase):
     """An amount stated for a label. ``role`` is ``plain``, ``budget`` or ``outturn``."""
 
@@ -97,6 +97,7 @@ class AmountFact(FactBase):
     quantity: Quantity | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class ShareFact(FactBase):
     """``占X%``: the part (an amount or a count, when stated) as a share of a whole.
 
@@ -111,11 +112,12 @@ class ShareFact(FactBase):
     whole_label: str | None = None
     whole: Amount | None = None
     whole_is_sum: bool = False
-    whole_parts: list[Amount] = Field(default_factory=list)
+    whole_parts: list[Amount] = field(default_factory=list)
     group: int = 0
     is_count: bool = False
 
 
+@dataclass(slots=True, kw_only=True)
 class ChangeFact(FactBase):
     """``同比增加44.93万元，增长1.60%``: the change of ``current`` against a basis.
 
@@ -151,6 +153,7 @@ class ChangeFact(FactBase):
         return None
 
 
+@dataclass(slots=True, kw_only=True)
 class CompletionFact(FactBase):
     """Budget against outturn: ``完成年初预算的104.60%`` and the figures when stated."""
 
@@ -162,7 +165,8 @@ class CompletionFact(FactBase):
     quantity: Quantity | None = None  # the table cell of the outturn
 
 
-class PartItem(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class PartItem:
     """One listed part of a total, with its change when stated."""
 
     label: str
@@ -172,6 +176,7 @@ class PartItem(BaseModel):
     change_amount: Amount | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class TotalFact(FactBase):
     """A stated total and its listed parts (``其中：`` or ``主要包括：``).
 
@@ -183,11 +188,12 @@ class TotalFact(FactBase):
     total: Amount
     total_change: Decimal | None = None
     total_change_amount: Amount | None = None
-    parts: list[PartItem] = Field(default_factory=list)
+    parts: list[PartItem] = field(default_factory=list)
     exhaustive: bool = True
     topic: str | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class CountFact(FactBase):
     """A count: ``7个项目``, ``保有量为1辆``, ``5批次``."""
 
@@ -195,6 +201,7 @@ class CountFact(FactBase):
     count: Amount
 
 
+@dataclass(slots=True, kw_only=True)
 class AverageFact(FactBase):
     """``平均每辆0.31万元``: an average with the total and the count it divides."""
 
@@ -204,6 +211,7 @@ class AverageFact(FactBase):
     count: Amount | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class YearFact(FactBase):
     """A year or date, with the role it plays."""
 
@@ -214,7 +222,7 @@ class YearFact(FactBase):
     text: str
 
 
-Fact = Annotated[
+Fact = (
     AmountFact
     | ShareFact
     | ChangeFact
@@ -222,9 +230,8 @@ Fact = Annotated[
     | TotalFact
     | CountFact
     | AverageFact
-    | YearFact,
-    Field(discriminator="kind"),
-]
+    | YearFact
+)
 
 FACT_TYPES = (
     AmountFact,

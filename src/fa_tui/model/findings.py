@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, Field
 
 from fa_tui.model.span import Span
 
@@ -35,14 +34,16 @@ class Category(StrEnum):
     INTERNAL = "internal"  # a rule that crashed (a bug in fa-tui)
 
 
-class RelatedSpan(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class RelatedSpan:
     """Another place a finding involves (a part of a sum, the table cell a text quotes)."""
 
     span: Span
     note: str
 
 
-class Finding(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Finding:
     """One problem found in a report, pointing at the exact characters it is about."""
 
     code: str
@@ -50,7 +51,7 @@ class Finding(BaseModel):
     category: Category
     message: str
     span: Span | None = None
-    related: list[RelatedSpan] = Field(default_factory=list)
+    related: list[RelatedSpan] = field(default_factory=list)
     expected: str | None = None
     actual: str | None = None
     difference: str | None = None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, Field
 
 from fa_tui.model.span import Span
 
@@ -22,7 +21,8 @@ class PartName(StrEnum):
 PART_ORDER: tuple[PartName, ...] = tuple(PartName)
 
 
-class Section(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Section:
     """A heading inside a part and the text up to the next heading of the same or higher level.
 
     ``level`` counts from 1 (``一、``) down to 4 (``（1）``); ``number`` is the ordinal as printed
@@ -36,7 +36,7 @@ class Section(BaseModel):
     title: str
     span: Span
     heading: Span
-    children: list[Section] = Field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -46,7 +46,8 @@ class Section(BaseModel):
         return out
 
 
-class Part(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Part:
     """One canonical part. A missing part has ``present=False`` and no span.
 
     ``heading_text`` is the heading as printed (noise removed). When the part lives inside another
@@ -59,7 +60,7 @@ class Part(BaseModel):
     heading_text: str | None = None
     span: Span | None = None
     heading: Span | None = None
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     located_in: str | None = None
 
     def walk_sections(self) -> list[Section]:

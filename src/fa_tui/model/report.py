@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from fa_tui.model.facts import Fact
 from fa_tui.model.outline import Part, PartName
@@ -13,10 +12,9 @@ from fa_tui.model.span import Span
 from fa_tui.model.tables import Table, TableRole
 
 
-class Report(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Report:
     """Everything parsed from one report file. ``source`` is kept for spans and display."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     path: Path
     encoding: str
@@ -25,10 +23,10 @@ class Report(BaseModel):
     year: int | None = None
     year_span: Span | None = None
     unit: str | None = None
-    parts: list[Part] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
-    facts: list[Fact] = Field(default_factory=list)
-    source: SourceText = Field(exclude=True, repr=False)
+    parts: list[Part] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    source: SourceText = field(repr=False)
 
     def part(self, name: PartName) -> Part | None:
         """The canonical part ``name`` (present or missing)."""

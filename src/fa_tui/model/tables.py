@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, Field
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -117,7 +116,8 @@ class RowKind(StrEnum):
     HEADER = "header"  # a placeholder row such as 类/款/项 in an empty table
 
 
-class Row(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Row:
     """One row of a table (one side of a row for two-sided tables).
 
     ``code`` is the classification code as printed (功能分类 3/5/7 digits, 经济分类 3/5 digits);
@@ -138,14 +138,15 @@ class Row(BaseModel):
     span: Span
     name_span: Span | None = None
     code_span: Span | None = None
-    cells: dict[str, Amount] = Field(default_factory=dict)
+    cells: dict[str, Amount] = field(default_factory=dict)
 
     def value(self, column: str) -> Amount | None:
         """The figure in ``column`` (``None`` when the column is absent)."""
         return self.cells.get(column)
 
 
-class Table(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Table:
     """A table found in the report.
 
     ``role`` says which of the nine it is (by title); ``label`` is the ``公开NN表`` label as
@@ -165,8 +166,8 @@ class Table(BaseModel):
     span: Span | None = None
     note: str | None = None
     note_span: Span | None = None
-    columns: list[str] = Field(default_factory=list)
-    rows: list[Row] = Field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     parse_error: str | None = None  # the parser failed on this table's body (a bug in fa-tui)
 
     @property

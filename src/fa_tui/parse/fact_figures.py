@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from fa_tui.model import Amount
-from fa_tui.model.span import trusted
 from fa_tui.parse.sentences import Paragraph
 
 MONEY_UNITS = ("万元", "亿元", "元", "万")
@@ -47,18 +46,15 @@ def _amount(paragraph: Paragraph, match: re.Match[str], unit: str, is_pct: bool)
     num_end = match.end("dec") if dec else match.end("num")
     span = paragraph.span(match.start(), num_end)  # the digits only, not the unit
     grouped = "," in match.group("num")
-    return trusted(
-        Amount,
-        {
-            "value": value,
-            "text": paragraph.text[match.start() : num_end],
-            "decimals": len(dec) if dec else 0,
-            "unit": unit,
-            "is_percent": is_pct,
-            "span": span,
-            "repaired": grouped,
-            "repair_note": "去除千位分隔符" if grouped else None,
-        },
+    return Amount(
+        value=value,
+        text=paragraph.text[match.start() : num_end],
+        decimals=len(dec) if dec else 0,
+        unit=unit,
+        is_percent=is_pct,
+        span=span,
+        repaired=grouped,
+        repair_note="去除千位分隔符" if grouped else None,
     )
 
 

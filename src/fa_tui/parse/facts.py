@@ -14,7 +14,7 @@ Never raises on odd text; linear in the input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from fa_tui.model import Amount, Report, Section, SourceText, Span, TableRole
@@ -500,14 +500,13 @@ class _Reader:
         word_span = paragraph.span(tail_start + rate.start(), tail_start + rate.end())
         rate_direction = Direction.UNCLEAR if _TEMPLATE_DIRECTION.search(tail) else _direction(word)
         if open_change is not None and open_change.rate is None:
-            updated = open_change.model_copy(
-                update={
-                    "rate": amount,
-                    "rate_word": word,
-                    "rate_word_span": word_span,
-                    "rate_direction": rate_direction,
-                    "span": _join(open_change.span, common["span"]),
-                }
+            updated = replace(
+                open_change,
+                rate=amount,
+                rate_word=word,
+                rate_word_span=word_span,
+                rate_direction=rate_direction,
+                span=_join(open_change.span, common["span"]),
             )
             self._replace(open_change, updated)
             return updated
@@ -605,7 +604,7 @@ class _Reader:
             if s.whole is None and s.whole_label in fills:
                 whole, parts = fills[s.whole_label]
                 update.update({"whole": whole, "whole_is_sum": True, "whole_parts": parts})
-            self._replace(s, s.model_copy(update=update))
+            self._replace(s, replace(s, **update))
 
     def _emit_total(self, paragraph: Paragraph, lst: _List, s_start: int, s_end: int) -> None:
         if lst.total is None or not lst.part_facts:
@@ -714,9 +713,7 @@ def _quantity(label: str, context: LabelContext, role: str) -> Quantity | None:
     if quantity.table is not TableRole.T09:
         return None
     column = quantity.column.replace("决算数", "预算数")
-    return quantity.model_copy(
-        update={"column": column, "name": quantity.name.replace("决算数", "预算数")}
-    )
+    return replace(quantity, column=column, name=quantity.name.replace("决算数", "预算数"))
 
 
 def _signed(change: ChangeFact | None) -> Decimal | None:

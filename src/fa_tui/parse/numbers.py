@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.span import Span, trusted
+from fa_tui.model.span import Span
 
 # Full-width digits, signs and separators → ASCII (same length: positions are kept).
 # The full-width comma is left alone: in prose it separates clauses.
@@ -212,37 +212,21 @@ def amount_from(
     parsed: ParsedNumber, text: str, line: int, column: int, *, unit: str | None = None
 ) -> Amount:
     """The ``Amount`` of ``parsed`` read from ``text`` that starts at 1-based ``column``."""
-    return trusted(
-        Amount,
-        {
-            "value": parsed.value,
-            "text": text[parsed.start : parsed.end],
-            "decimals": parsed.decimals,
-            "unit": None if parsed.is_percent else unit,
-            "is_percent": parsed.is_percent,
-            "span": Span.at(line, column + parsed.start, column + parsed.end),
-            "repaired": parsed.repaired,
-            "repair_note": parsed.note,
-        },
+    return Amount(
+        value=parsed.value,
+        text=text[parsed.start : parsed.end],
+        decimals=parsed.decimals,
+        unit=None if parsed.is_percent else unit,
+        is_percent=parsed.is_percent,
+        span=Span.at(line, column + parsed.start, column + parsed.end),
+        repaired=parsed.repaired,
+        repair_note=parsed.note,
     )
 
 
-_BLANK_SET = frozenset({"value", "text", "span", "unit"})
-
-
 def blank(text: str, span: Span, unit: str | None) -> Amount:
-    """A blank or dash ``Amount`` (value ``None``) covering ``span`` (no validation: hot path)."""
-    values = {
-        "value": None,
-        "text": text,
-        "decimals": 0,
-        "unit": unit,
-        "is_percent": False,
-        "span": span,
-        "repaired": False,
-        "repair_note": None,
-    }
-    return trusted(Amount, values, set(_BLANK_SET))
+    """A blank or dash ``Amount`` (value ``None``) covering ``span``."""
+    return Amount(value=None, text=text, unit=unit, span=span)
 
 
 def scan_numbers(text: str) -> list[ParsedNumber]:

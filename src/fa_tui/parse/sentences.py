@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fa_tui.model import Report, Section, SourceText, Span
-from fa_tui.model.span import span_of
 
 _NOISE = re.compile(
     r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)"
@@ -68,7 +67,7 @@ class Paragraph:
             end = start + 1
         starts = self.run_starts
         if not starts:
-            return span_of(self.first_line, 1, self.first_line, 2)
+            return Span.at(self.first_line, 1, 2)
         last = len(self.text) - 1
         first = start if start < last else last
         if first < 0:
@@ -82,11 +81,11 @@ class Paragraph:
             j = k  # both ends in the same run (the common case)
         else:
             j = _bisect_right(starts, final, k if k > 0 else 0) - 1
-        return span_of(
-            lines[k],
-            cols[k] + first - starts[k],
-            lines[j],
-            cols[j] + final - starts[j] + 1,
+        return Span(
+            line=lines[k],
+            column=cols[k] + first - starts[k],
+            end_line=lines[j],
+            end_column=cols[j] + final - starts[j] + 1,
         )
 
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -137,4 +138,4 @@ def _with_span(row: Row, line: GridLine, first: Cell, amount: Amount) -> Row:
     if amount.value is not None or amount.text:
         end = max(end, amount.span.end_column)
     kind = RowKind.TOTAL if _FOOTER.match(plain(row.name)) else row.kind
-    return row.model_copy(update={"span": Span.at(line.number, first.start + 1, end), "kind": kind})
+    return replace(row, span=Span.at(line.number, first.start + 1, end), kind=kind)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.span import Span, trusted
+from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.numbers import blank, parse_cell, parse_number
 from fa_tui.parse.table_layout import Cell, GridLine
@@ -207,22 +207,16 @@ class RowDraft:
             if economic:
                 level = 1 if len(self.code) == 3 else 2
                 parent = self.code[:3] if len(self.code) > 3 else None
-        values = {
-            "code": self.code,
-            "name": self.name,
-            "kind": row_kind(self.name) if self.code is None else RowKind.ITEM,
-            "level": level,
-            "parent": parent,
-            "side": side,
-            "line_no": self.line_no,
-            "span": cells_span(self.line, self.cells),
-            "name_span": self.name_span,
-            "code_span": self.code_span,
-            "cells": cells,
-        }
-        if isinstance(self.name, str) and all(type(a) is Amount for a in cells.values()):
-            # every field is already of its declared type: skip validation (a copy of
-            # ``cells``, as validation would make)
-            values["cells"] = dict(cells)
-            return trusted(Row, values)
-        return Row(**values)
+        return Row(
+            code=self.code,
+            name=self.name,
+            kind=row_kind(self.name) if self.code is None else RowKind.ITEM,
+            level=level,
+            parent=parent,
+            side=side,
+            line_no=self.line_no,
+            span=cells_span(self.line, self.cells),
+            name_span=self.name_span,
+            code_span=self.code_span,
+            cells=cells,
+        )

@@ -8,6 +8,7 @@ relations (a part of the money cannot exceed the whole) are warnings: they need 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from fa_tui.model import Amount, Category, Finding, Row, Severity, Table, TableRole
 from fa_tui.rules.registry import RuleContext, rule
@@ -495,4 +496,4 @@ def economic_vs_functional(ctx: RuleContext) -> Iterator[Finding]:
             f"表五 {functional} {norm(row05.name)} 基本支出",
         )
         if found:
-            yield found.model_copy(update={"severity": Severity.WARNING})
+            yield replace(found, severity=Severity.WARNING)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation, localcontext
 from importlib import import_module
 
@@ -286,12 +287,13 @@ def _merge(
             message = message.replace(
                 "很可能就是这个数错了", f"很可能就是这个数错了（应为 {suggestion[0]}）", 1
             )
-    return base.model_copy(
-        update={
+    return replace(
+        base,
+        **{
             **update,
             "span": culprit,
             "message": message,
             "related": related,
             "computation": "；".join(dict.fromkeys(computations)) or None,
-        }
+        },
     )

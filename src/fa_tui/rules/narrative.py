@@ -8,6 +8,7 @@ amounts give a value that rounds to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity
@@ -18,6 +19,7 @@ from fa_tui.model.facts import (
     ChangeFact,
     CompletionFact,
     Direction,
+    PartItem,
     ShareFact,
     TotalFact,
 )
@@ -266,8 +268,8 @@ def _matches_with_dropped_zeros(change: ChangeFact) -> bool:
     decimals = max(change.current.decimals, change.amount.decimals)
     if change.current.decimals == change.amount.decimals:
         return True
-    cur = of(change.current.model_copy(update={"decimals": decimals}))
-    amt = of(change.amount.model_copy(update={"decimals": decimals}))
+    cur = of(replace(change.current, decimals=decimals))
+    amt = of(replace(change.amount, decimals=decimals))
     base = cur - amt if change.direction is Direction.UP else cur + amt
     computed = ratio(amt, base)
     return computed is None or rate_matches(change.rate, computed)
@@ -628,10 +630,7 @@ def _topic_sum(
         span=total.span,
         label=total.label,
         total=total.amount,
-        parts=[
-            {"label": p.label, "label_span": p.label_span, "amount": p.amount}  # type: ignore[misc]
-            for p in parts
-        ],
+        parts=[PartItem(label=p.label, label_span=p.label_span, amount=p.amount) for p in parts],
     )
     yield from _sum_finding(ctx, code, fact, what)
 

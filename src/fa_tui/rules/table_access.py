@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -148,7 +149,7 @@ def class_parts(table: Table, class_code: str) -> list[Row]:
 
 def zero_like(amount: Amount) -> Amount:
     """A printed zero at ``amount``'s place (a blank total compared with non-blank parts)."""
-    return amount.model_copy(update={"value": ZERO})
+    return replace(amount, value=ZERO)
 
 
 def fmt_diff(check: SumCheck) -> str:

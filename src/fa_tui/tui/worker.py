@@ -9,6 +9,7 @@ marks of the source view), so that the UI thread never scans all findings or all
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage
         outline = parse_outline(source)
     yield Outlined(outline)
     with gc_paused():
-        report = outline.model_copy()
+        report = copy.copy(outline)
         report.tables = parse_tables(source, report)
         report.facts = parse_facts(source, report)
     yield Parsed(report)
