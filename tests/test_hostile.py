@@ -218,7 +218,7 @@ def test_chmod_000_file_is_one_line(tmp_path: Path) -> None:
 
 _MEASURE = """
 import sys, time
-from fa_tui.cli import main
+from fa_tui.entry import main
 sys.argv = ["fa-tui", *sys.argv[1:]]
 start = time.perf_counter()
 try:

@@ -1,9 +1,10 @@
-"""The ``fa-tui`` command line (Typer). Heavy modules are imported inside the commands."""
+"""The ``fa-tui`` command line (Typer). Heavy modules are imported inside the commands.
+
+The console script is ``fa_tui.entry:main``: it runs ``check`` without Typer when it can.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -19,8 +20,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-COMMANDS = ("open", "check", "rules", "outline", "tables")
 
 
 def _version(value: bool) -> None:
@@ -121,22 +120,3 @@ def open_(file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")])
     from fa_tui.commands.open import run_open
 
     run_open(file)
-
-
-def main() -> None:
-    """Console-script entry: `fa-tui FILE` is `fa-tui open FILE`; errors are one line, exit 2."""
-    argv = sys.argv[1:]
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
-        argv = ["open", *argv]
-    try:
-        app(args=argv, prog_name="fa-tui")
-    except KeyboardInterrupt:
-        sys.stderr.write("已中断\n")
-        sys.exit(130)
-    except Exception as exc:  # a bug: still one line for the reviewer, details on demand
-        if os.environ.get("FA_TUI_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n"
-        )
-        sys.exit(2)

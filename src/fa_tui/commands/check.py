@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import typer
-
 from fa_tui.commands.batch import FileResult, Task, check_files
 from fa_tui.commands.common import fail, stderr_line
 
@@ -119,10 +117,10 @@ def run_check(options: CheckOptions) -> None:
     _emit(options, checked, selected_rules(select, ignore))
 
     if walk_errors or any(r.error for r in results):
-        raise typer.Exit(2)
+        raise SystemExit(2)
     threshold = FAIL_ON[options.fail_on]
     failing = any(f.severity.rank >= threshold for r in checked for f in r.findings)
-    raise typer.Exit(1 if failing else 0)
+    raise SystemExit(1 if failing else 0)
 
 
 def _is_terminal(stream: Any) -> bool:

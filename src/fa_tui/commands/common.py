@@ -6,8 +6,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
 from fa_tui.ingest import InputError, read_report
 from fa_tui.safe_text import neutralise
 
@@ -23,7 +21,7 @@ def stderr_line(message: str) -> None:
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``message`` as one line on stderr and exit with ``code``."""
     stderr_line(message)
-    raise typer.Exit(code)
+    raise SystemExit(code)
 
 
 def load_or_exit(path: Path, *, facts: bool = False) -> Report:

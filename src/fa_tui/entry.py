@@ -1,0 +1,50 @@
+"""The ``fa-tui`` console script: ``check`` starts without Typer when it can, the rest via Typer.
+
+``fa-tui FILE`` is ``fa-tui open FILE``. A bug still ends in one line on stderr and exit 2
+(``FA_TUI_DEBUG=1`` shows the traceback); Ctrl-C ends with exit 130.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+COMMANDS = ("open", "check", "rules", "outline", "tables")
+
+
+def main() -> None:
+    """Run the command line in ``sys.argv``."""
+    _guarded(lambda: _dispatch(sys.argv[1:]))
+
+
+def _dispatch(argv: list[str]) -> None:
+    if argv and argv[0] == "check":
+        from fa_tui.commands.check_args import parse_check_args
+
+        options = parse_check_args(argv[1:])
+        if options is not None:
+            from fa_tui.commands.check import run_check
+
+            run_check(options)
+            return
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv = ["open", *argv]
+    from fa_tui.cli import app
+
+    app(args=argv, prog_name="fa-tui")
+
+
+def _guarded(run: Callable[[], None]) -> None:
+    try:
+        run()
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断\n")
+        sys.exit(130)
+    except Exception as exc:  # a bug: still one line for the reviewer, details on demand
+        if os.environ.get("FA_TUI_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n"
+        )
+        sys.exit(2)

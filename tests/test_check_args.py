@@ -1,0 +1,138 @@
+"""The Typer-free start of `fa-tui check`: same options as Typer, or Typer decides."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES_DIR, sample_path
+from typer.testing import CliRunner
+
+import fa_tui.commands.check as check_module
+from fa_tui.cli import app
+from fa_tui.commands.check import CheckOptions
+from fa_tui.commands.check_args import parse_check_args
+
+READ = [
+    ["a.txt"],
+    ["a.txt", "dir/b.txt", "c d.txt"],
+    ["--format", "json", "a.txt"],
+    ["a.txt", "--format=sarif"],
+    ["--format", "xml", "a.txt"],  # read as given; run_check refuses it
+    ["-o", "out.txt", "a.txt"],
+    ["-oout.txt", "a.txt"],
+    ["--output=报告.json", "a.txt", "--format", "json"],
+    ["--select", "FA2,FA301", "--ignore", "FA205", "a.txt"],
+    ["--select=FA1", "--select", "FA2", "a.txt"],  # the last one wins
+    ["--fail-on", "warning", "a.txt"],
+    ["--statistics", "a.txt"],
+    ["--jobs", "3", "a.txt"],
+    ["-j4", "a.txt"],
+    ["-j", "0", "a.txt"],  # read as given; run_check refuses it
+    ["a.txt", "--", "-odd.txt", "--format"],
+    ["-", "a.txt"],
+    ["部门决算/2023年.txt", "--statistics", "-j", "2", "--format", "text"],
+]
+
+UNSURE = [
+    [],
+    ["--help"],
+    ["a.txt", "-h"],
+    ["--format"],
+    ["--format", "json"],  # no path
+    ["--form", "json", "a.txt"],  # an abbreviation Typer does not accept
+    ["--unknown", "a.txt"],
+    ["-x", "a.txt"],
+    ["--statistics=yes", "a.txt"],
+    ["--jobs", "x", "a.txt"],
+    ["--jobs", "-1", "a.txt"],
+    ["--jobs", "4.0", "a.txt"],
+    ["--jobs", "٣", "a.txt"],  # int() would read an Arabic-Indic digit
+    ["--jobs", "--format", "a.txt"],
+    [""],
+    ["a\0b.txt"],
+    ["--output", "", "a.txt"],
+]
+
+
+def typer_options(args: list[str], monkeypatch: pytest.MonkeyPatch) -> CheckOptions | None:
+    """The options Typer hands to ``run_check`` for ``fa-tui check ARGS`` (None: it did not)."""
+    seen: list[CheckOptions] = []
+    monkeypatch.setattr(check_module, "run_check", seen.append)
+    CliRunner().invoke(app, ["check", *args])
+    return seen[0] if seen else None
+
+
+@pytest.mark.parametrize("args", READ, ids=" ".join)
+def test_read_exactly_as_typer_reads_it(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = parse_check_args(args)
+    assert fast is not None
+    assert fast == typer_options(args, monkeypatch)
+
+
+@pytest.mark.parametrize("args", UNSURE, ids=repr)
+def test_anything_else_is_left_to_typer(args: list[str]) -> None:
+    assert parse_check_args(args) is None
+
+
+def run_entry(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``fa-tui ARGS`` through the console-script entry, reporting what it imported."""
+    code = (
+        "import sys\n"
+        "from fa_tui.entry import main\n"
+        "sys.argv = ['fa-tui', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    loaded = sorted(m for m in ('typer', 'pydantic', 'textual') if m in sys.modules)\n"
+        "    sys.stderr.write('\\nLOADED ' + ','.join(loaded) + '\\n')\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "120"},
+        timeout=120,
+    )
+
+
+def loaded(result: subprocess.CompletedProcess[str]) -> str:
+    """The heavy packages the run imported, as the entry script reported them."""
+    last = result.stderr.rstrip("\n").rpartition("\n")[2]
+    assert last.startswith("LOADED "), result.stderr[-2000:]
+    return last.removeprefix("LOADED ")
+
+
+def test_check_starts_without_typer_or_pydantic() -> None:
+    result = run_entry("check", str(sample_path("2022-liujiang")), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert '"department": "柳州市柳江区医疗保障局"' in result.stdout
+    assert loaded(result) == ""
+
+
+def test_text_check_of_a_directory_without_typer() -> None:
+    result = run_entry("check", str(SAMPLES_DIR), "-j", "1")
+    assert result.returncode == 1  # lipu has no tables
+    assert "2024-lipu.txt" in result.stdout and "FA101" in result.stdout
+    assert loaded(result) == ""
+
+
+def test_a_mistake_is_worded_by_typer() -> None:
+    result = run_entry("check", "--jobs", "many", str(sample_path("2022-liujiang")))
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr and "Traceback" not in result.stderr
+    assert loaded(result) == "pydantic,typer"
+
+
+def test_bad_values_fail_the_same_either_way() -> None:
+    path = str(sample_path("2022-liujiang"))
+    for args in (["--format", "xml"], ["--fail-on", "never"], ["-j", "0"], ["--select", "FA999"]):
+        fast = run_entry("check", path, *args)
+        slow = CliRunner().invoke(app, ["check", path, *args])
+        assert fast.returncode == slow.exit_code == 2
+        assert fast.stderr.partition("\nLOADED")[0].strip() == slow.stderr.strip()
+        assert loaded(fast) == ""
