@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fa_tui.model.frozen import direct_init
 from fa_tui.model.span import Span
 
 
+@direct_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Amount:
     """One figure exactly as printed in the report.

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fa_tui.model.frozen import direct_init
 
+
+@direct_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
     """A range of characters in the source text.

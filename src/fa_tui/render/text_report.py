@@ -14,16 +14,18 @@ and is given to Rich as ``Text`` (never markup). Colour only when the console is
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from fa_tui.model import Finding, Report, Severity, SourceText, Span
 from fa_tui.render.json_report import document_location
 from fa_tui.safe_text import neutralise
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 _NAME = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -140,6 +142,9 @@ def worst_first(
 
 def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
     """The table at the end of a batch: errors, warnings and info per file, worst first."""
+    from rich import box
+    from rich.table import Table as RichTable
+
     table = RichTable(title=Text("检查汇总（按严重程度排序）"), box=box.SIMPLE_HEAD)
     table.add_column("文件", overflow="fold")
     for severity in Severity:
