@@ -9,13 +9,13 @@ from collections.abc import Iterable
 
 from fa_tui.model import Report
 from fa_tui.model.facts import YearFact, YearRole
-from fa_tui.parse.fact_figures import scan_figures
+from fa_tui.parse.fact_figures import has_money
 from fa_tui.parse.sentences import Paragraph, sentences
 
 _AS_OF = re.compile(
     r"(?:截至|截止到?|截至到)(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:\d{1,2}日|底|末)?)?"
 )
-_COMPARISON = re.compile(r"(?<!占)(?:与|较|比|同)(?P<year>\d{4})年度?")
+_COMPARISON = re.compile(r"(?:与|较|比|同)(?<!占.)(?P<year>\d{4})年度?")  # not after 占
 _DOCUMENT = re.compile(r"《(?P<title>[^《》\n]{1,120})》")
 _YEAR_IN = re.compile(r"(?P<year>\d{4})年度?")
 _ATTACHMENT = re.compile(
@@ -29,6 +29,8 @@ _SUBJECT = re.compile(
 _DATE_LINE = re.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?:\d{1,2}日)?$")
 # Every pattern above yields a fact only around "dddd年": a paragraph without one has none.
 _ANY_YEAR = re.compile(r"\d{4}年")
+# ``_ATTACHMENT`` needs one of these words (checking them first is much cheaper).
+_ATTACHMENT_WORDS = ("自评", "评价报告", "报表")
 _TITLE = re.compile(r"(?P<year>\d{4})年度?.{0,20}决算|决算.{0,10}[（(](?P<year2>\d{4})年度?[）)]")
 
 
@@ -74,7 +76,8 @@ def _in_paragraph(paragraph: Paragraph, before_body: bool, near_end: bool) -> It
             role=YearRole.DOCUMENT,
             text=m.group(),
         )
-    for m in _ATTACHMENT.finditer(text):
+    attachments = any(word in text for word in _ATTACHMENT_WORDS)
+    for m in _ATTACHMENT.finditer(text) if attachments else ():
         group = "year" if m.group("year") else "year2"
         if m.start(group) in seen:
             continue
@@ -93,7 +96,7 @@ def _in_paragraph(paragraph: Paragraph, before_body: bool, near_end: bool) -> It
         m = _SUBJECT.match(text, s_start, s_end)
         if m is None or m.start("year") in seen:
             continue
-        if any(f.kind == "money" for f in scan_figures(paragraph, s_start, s_end)):
+        if has_money(paragraph, s_start, s_end):
             yield _fact(paragraph, m, "year", YearRole.SUBJECT)
 
 
@@ -107,6 +110,8 @@ def year_facts(paragraphs: list[Paragraph], report: Report) -> list[YearFact]:
     out: list[YearFact] = []
     tail_from = max(0, len(paragraphs) - 4)
     for k, paragraph in enumerate(paragraphs):
+        if "年" not in paragraph.text:
+            continue  # no year (most paragraphs)
         before = paragraph.last_line < body_start
         out.extend(_in_paragraph(paragraph, before, k >= tail_from and last > 0))
     return out

@@ -56,6 +56,7 @@ _SHARE_TAIL_WORDS = re.compile(r"(?:的|比例|比重|比)+$")  # 占支出总�
 # 300; a "sentence" of megabytes (a file with no full stops) would otherwise cost seconds and a
 # gigabyte of facts. Figures beyond it are not read as facts.
 MAX_SENTENCE = 5_000
+_DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _SEMICOLON = re.compile(r"[；;]")
 _UP = ("增加", "增长", "上升", "提高", "增")
@@ -86,7 +87,7 @@ _COMPARE_WORDS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _List:
     total: AmountFact | None
     exhaustive: bool
@@ -95,7 +96,7 @@ class _List:
     part_facts: list[AmountFact] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ParagraphInfo:
     paragraph: Paragraph
     style: str | None
@@ -125,12 +126,40 @@ def _style(text: str) -> str | None:
 
 def _tail(lead: str) -> tuple[str, str]:
     """(last clause of ``lead``, the clause before it)."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(lead)]
-    if not breaks:
-        return lead, ""
-    last = breaks[-1]
-    prev = breaks[-2] + 1 if len(breaks) > 1 else 0
-    return lead[last + 1 :], lead[prev:last]
+    clauses = _CLAUSE_BREAK.split(lead)
+    return clauses[-1], (clauses[-2] if len(clauses) > 1 else "")
+
+
+def _completion(tail: str) -> re.Match[str] | None:
+    """``_COMPLETION`` in ``tail`` (a match has 预算 or 执行率: cheaper to look for first)."""
+    if "预算" not in tail and "执行率" not in tail:
+        return None
+    return _COMPLETION.search(tail)
+
+
+def _role(tail: str) -> str:
+    """What the words before an amount make of it: ``outturn``, ``budget`` or ``plain``.
+
+    The words every match of ``_OUTTURN`` (``_BUDGET``) contains are looked for first.
+    """
+    if ("决算" in tail or "执行数" in tail or "实际支出" in tail) and _OUTTURN.search(tail):
+        return "outturn"
+    if "预算" in tail and _BUDGET.search(tail) and not _BUDGET_BASIS.search(tail):
+        return "budget"
+    return "plain"
+
+
+def _last_list_marker(lead: str) -> re.Match[str] | None:
+    """The last list marker (``其中：``, ``主要包括`` …) in ``lead``, if any."""
+    if "其中" not in lead and "包括" not in lead and "主要用于以下方面" not in lead:
+        return None
+    markers = list(_LIST.finditer(lead))
+    return markers[-1] if markers else None
+
+
+def _label_span(paragraph: Paragraph, tail: str, end: int) -> Span | None:
+    """The span of the label words ``tail`` that end at clean index ``end``."""
+    return paragraph.span(end - len(tail), end) if tail else None
 
 
 def _direction(word: str) -> Direction:
@@ -154,14 +183,19 @@ class _Reader:
         self.item: str | None = None
         self.paths = _section_paths(report)
         self.change_of: dict[int, ChangeFact] = {}  # id(amount fact) → its change on last year
+        self.contexts: dict[tuple[int, str | None], LabelContext] = {}  # (id(section), item)
 
     # -- helpers -------------------------------------------------------------------------------
 
     def context(self, paragraph: Paragraph) -> LabelContext:
-        titles: tuple[str, ...] = ()
-        if paragraph.section is not None:
-            titles = self.paths.get(id(paragraph.section), (paragraph.section.title,))
-        return LabelContext(sections=titles, item=self.item)
+        key = (id(paragraph.section), self.item)
+        context = self.contexts.get(key)
+        if context is None:
+            titles: tuple[str, ...] = ()
+            if paragraph.section is not None:
+                titles = self.paths.get(id(paragraph.section), (paragraph.section.title,))
+            context = self.contexts[key] = LabelContext(sections=titles, item=self.item)
+        return context
 
     def resolve_whole(
         self, label: str, paragraph: Paragraph, part: Amount | None, counts: bool
@@ -194,16 +228,19 @@ class _Reader:
         info = _ParagraphInfo(paragraph, style)
         text = paragraph.text
         pending_list: _List | None = None
+        has_digit = _DIGIT.search(text) is not None  # most paragraphs have no figure at all
         for s_start, s_end in sentences(text):
             s_end = min(s_end, s_start + MAX_SENTENCE)
-            figures = scan_figures(paragraph, s_start, s_end)
+            figures = scan_figures(paragraph, s_start, s_end) if has_digit else []
             if not figures:
                 if style is not None and s_start == 0 and info.first_amount is None:
                     info.item_text = text[s_start:s_end]
                     self.item = info.item_text
-                if _FLAT.search(text, s_start, s_end) and info.subject is not None:
+                if info.subject is not None and text.find("持平", s_start, s_end) >= 0:
                     self._flat(paragraph, info, info.subject, s_start, s_end)
-                if _OPENS_LIST.search(text[s_start:s_end].rstrip()):
+                if text.find("其中", s_start, s_end) >= 0 and _OPENS_LIST.search(
+                    text[s_start:s_end].rstrip()
+                ):
                     info.opens_list = info.subject is not None
                 continue
             pending_list = self.sentence(paragraph, info, figures, s_start, s_end)
@@ -247,6 +284,7 @@ class _Reader:
         self.sentence_no += 1
         text = paragraph.text
         context = self.context(paragraph)
+        section = paragraph.section_title
         prev_end = s_start
         prev_figure: Figure | None = None
         prev_fact: AmountFact | CountFact | None = None
@@ -263,9 +301,7 @@ class _Reader:
         for figure in figures:
             lead = text[prev_end : figure.start]
             # a list marker (其中：…) before this figure opens a list
-            marker = None
-            for m in _LIST.finditer(lead):
-                marker = m
+            marker = _last_list_marker(lead)
             if marker is not None:
                 before = text[s_start : prev_end + marker.start()]
                 total = last_plain
@@ -282,28 +318,28 @@ class _Reader:
                 lists.append(current_list)
                 lead = lead[marker.end() :]
             # 持平 in the lead: a flat change of the latest plain amount
-            flat = _FLAT.search(lead)
-            if flat and last_plain is not None and id(last_plain) not in flats_done:
+            if "持平" in lead and last_plain is not None and id(last_plain) not in flats_done:
                 flats_done.add(id(last_plain))
                 change = self._flat(paragraph, info, last_plain, prev_end, figure.start)
                 self._attach_change(current_list, last_plain, change)
             tail, previous_clause = _tail(lead)
             tail_start = figure.start - len(tail)
-            label_span = paragraph.span(tail_start, figure.start) if tail else None
             amount = figure.amount
             common = {
                 "span": paragraph.span(tail_start if tail else figure.start, figure.end),
-                "section": paragraph.section_title,
+                "section": section,
                 "paragraph": paragraph.index,
                 "sentence": self.sentence_no,
             }
             if figure.kind == "percent":
+                completion = _completion(tail)
                 open_change = self._percent(
                     paragraph,
                     info,
                     figure,
                     tail,
                     tail_start,
+                    completion,
                     lead,
                     common,
                     prev_figure,
@@ -315,12 +351,15 @@ class _Reader:
                     current_list,
                     shares,
                 )
-                if _COMPLETION.search(tail):
+                if completion:
                     budget = outturn = None
                 prev_fact = None
             elif figure.kind == "count":
                 fact = CountFact(
-                    label=clean_label(tail), label_span=label_span, count=amount, **common
+                    label=clean_label(tail),
+                    label_span=_label_span(paragraph, tail, figure.start),
+                    count=amount,
+                    **common,
                 )
                 self.facts.append(fact)
                 self.counts.append(fact)
@@ -349,7 +388,7 @@ class _Reader:
                         AverageFact(
                             label=clean_label(_AVERAGE.sub("", tail))
                             or (last_plain.label if last_plain else ""),
-                            label_span=label_span,
+                            label_span=_label_span(paragraph, tail, figure.start),
                             average=amount,
                             total=last_plain.amount if last_plain else None,
                             count=last_count.count if last_count else None,
@@ -357,11 +396,7 @@ class _Reader:
                         )
                     )
                 else:
-                    role = "plain"
-                    if _OUTTURN.search(tail):
-                        role = "outturn"
-                    elif _BUDGET.search(tail) and not _BUDGET_BASIS.search(tail):
-                        role = "budget"
+                    role = _role(tail)
                     label = (
                         subject_label(tail)
                         if role != "budget"
@@ -377,7 +412,7 @@ class _Reader:
                         label = clean_label(self.item)
                     fact = AmountFact(
                         label=label,
-                        label_span=label_span,
+                        label_span=_label_span(paragraph, tail, figure.start),
                         amount=amount,
                         role=role,  # type: ignore[arg-type]
                         quantity=_quantity(label, context, role),
@@ -408,14 +443,13 @@ class _Reader:
 
         # 持平 after the last figure
         rest = text[prev_end:s_end]
-        if _FLAT.search(rest) and last_plain is not None and id(last_plain) not in flats_done:
+        if "持平" in rest and last_plain is not None and id(last_plain) not in flats_done:
             change = self._flat(paragraph, info, last_plain, prev_end, s_end)
             self._attach_change(current_list, last_plain, change)
         self._close_shares(shares)
         for lst in lists:
             self._emit_total(paragraph, lst, s_start, s_end)
-        trailing = text[prev_end:s_end].rstrip("。 ")
-        if _ENDS_WITH_QIZHONG.search(trailing):
+        if "其中" in rest and _ENDS_WITH_QIZHONG.search(rest.rstrip("。 ")):
             return _List(last_plain or info.subject, True, s_end)
         return None
 
@@ -426,6 +460,7 @@ class _Reader:
         figure: Figure,
         tail: str,
         tail_start: int,
+        completion: re.Match[str] | None,
         lead: str,
         common: dict,
         prev_figure: Figure | None,
@@ -438,7 +473,6 @@ class _Reader:
         shares: list[ShareFact],
     ) -> ChangeFact | None:
         amount = figure.amount
-        label_span = paragraph.span(tail_start, figure.start) if tail else None
         if "占" in tail:
             at = tail.rfind("占")
             part_text = clean_label(tail[:at])
@@ -464,7 +498,7 @@ class _Reader:
                 whole = current_list.total.amount
             fact = ShareFact(
                 label=label,
-                label_span=label_span,
+                label_span=_label_span(paragraph, tail, figure.start),
                 share=amount,
                 part=part,
                 whole_label=whole_label,
@@ -475,8 +509,7 @@ class _Reader:
             self.facts.append(fact)
             shares.append(fact)
             return open_change
-        if _COMPLETION.search(tail):
-            m = _COMPLETION.search(tail)
+        if completion:
             out = outturn or last_plain or info.subject
             label = out.label if out is not None else ""
             context = self.context(paragraph)
@@ -487,7 +520,7 @@ class _Reader:
                     rate=amount,
                     budget=budget.amount if budget is not None else None,
                     outturn=out.amount if out is not None else None,
-                    budget_word=(m.group("word") if m and m.group("word") else "预算"),
+                    budget_word=completion.group("word") or "预算",
                     quantity=quantity_for(label, context) if label else None,
                     **common,
                 )
@@ -500,16 +533,13 @@ class _Reader:
         word_span = paragraph.span(tail_start + rate.start(), tail_start + rate.end())
         rate_direction = Direction.UNCLEAR if _TEMPLATE_DIRECTION.search(tail) else _direction(word)
         if open_change is not None and open_change.rate is None:
-            updated = replace(
-                open_change,
-                rate=amount,
-                rate_word=word,
-                rate_word_span=word_span,
-                rate_direction=rate_direction,
-                span=_join(open_change.span, common["span"]),
-            )
-            self._replace(open_change, updated)
-            return updated
+            # the rate of the change just stated (增加44.93万元，增长1.60%)
+            open_change.rate = amount
+            open_change.rate_word = word
+            open_change.rate_word_span = word_span
+            open_change.rate_direction = rate_direction
+            open_change.span = _join(open_change.span, common["span"])
+            return open_change
         current = last_plain or info.subject
         basis, year = _basis(tail, lead)
         fact = ChangeFact(
@@ -526,12 +556,6 @@ class _Reader:
         )
         self.facts.append(fact)
         return fact
-
-    def _replace(self, old: Fact, new: Fact) -> None:
-        for k in range(len(self.facts) - 1, -1, -1):
-            if self.facts[k] is old:
-                self.facts[k] = new
-                return
 
     def _change(
         self,
@@ -600,11 +624,10 @@ class _Reader:
             parts = [s.part for s in unresolved if s.part is not None]
             fills[key] = (_sum_amount(parts), parts)
         for s in shares:
-            update: dict = {"group": group}
+            s.group = group
             if s.whole is None and s.whole_label in fills:
-                whole, parts = fills[s.whole_label]
-                update.update({"whole": whole, "whole_is_sum": True, "whole_parts": parts})
-            self._replace(s, replace(s, **update))
+                s.whole, s.whole_parts = fills[s.whole_label]
+                s.whole_is_sum = True
 
     def _emit_total(self, paragraph: Paragraph, lst: _List, s_start: int, s_end: int) -> None:
         if lst.total is None or not lst.part_facts:

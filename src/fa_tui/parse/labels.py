@@ -9,8 +9,8 @@ them; ``quantity_for`` maps a label, read in its section, to a table cell (``表
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from fa_tui.model import Table, TableRole, TableStatus
 from fa_tui.model.facts import Quantity
@@ -126,8 +126,7 @@ _CLASS_PATH = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class ClassPath:
+class ClassPath(NamedTuple):
     """A 功能分类 path named in the text."""
 
     lei: str
@@ -171,8 +170,7 @@ def class_of_label(label: str) -> str | None:
 _GENERAL_BUDGET = "一般公共预算"
 
 
-@dataclass(frozen=True)
-class LabelContext:
+class LabelContext(NamedTuple):
     """Where a label was read: its section titles (outer to inner) and the heading of its item."""
 
     sections: tuple[str, ...] = ()

@@ -16,16 +16,24 @@ import re
 from bisect import bisect_right as _bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fa_tui.model import Report, Section, SourceText, Span
 
+_BULLET_SPACE = " \t\u3000\xa0"  # around a list bullet (- • ·) at the start of a line
+_SPACES = ("\\x20", "\\t", "\\u3000", "\\xa0", "\\ufeff", "\\u200b")
+# Every branch opens with a plain character (a run of white space is one branch per first
+# character) so that the regex engine skips ahead to the next candidate.
 _NOISE = re.compile(
     r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)"
-    r"|^[ \t\u3000\xa0]*[-•·][ \t\u3000\xa0]+|[ \t\u3000\xa0\ufeff\u200b]+"
+    + "".join(f"|{space}[{''.join(_SPACES)}]*" for space in _SPACES)
 )
 _REPLACE = {"\\geq": "≥", "\\ge": "≥", "\\leq": "≤", "\\le": "≤", "\\%": "%"}
 _FAST = re.compile(r"[\[*$\\ \t\u3000\xa0\ufeff\u200b•·-]")
 _WIDTH = str.maketrans({**{chr(0xFF10 + k): str(k) for k in range(10)}, "％": "%"})
+_WIDE = re.compile(r"[０-９％]")  # what ``_WIDTH`` changes
+# a line with no character of ``_WIDE`` or ``_FAST`` (most lines) is read as it is
+_PLAIN = re.compile(r"[^０-９％\[*$\\ \t\u3000\xa0\ufeff\u200b•·-]*")
 
 TERMINAL = frozenset("。！？；：:;!?")
 ENUMERATOR = re.compile(
@@ -38,7 +46,7 @@ _ITEM_CLOSE = re.compile(r"^[^。，；：]{0,40}?[（(]项[）)]")
 _MIN_BROKEN = 16  # shorter lines without punctuation are titles or dates, not broken sentences
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """Clean text of consecutive source lines, with the map back to original columns."""
 
@@ -63,8 +71,6 @@ class Paragraph:
 
     def span(self, start: int, end: int) -> Span:
         """The original span of clean range ``[start, end)``."""
-        if end <= start:
-            end = start + 1
         starts = self.run_starts
         if not starts:
             return Span.at(self.first_line, 1, 2)
@@ -72,12 +78,17 @@ class Paragraph:
         first = start if start < last else last
         if first < 0:
             first = 0
-        final = end - 1 if end - 1 < last else last
+        final = end - 1 if end > start else start  # the last character covered
+        if final > last:
+            final = last
         if final < 0:
             final = 0
         lines, cols = self.run_lines, self.run_cols
+        if len(starts) == 1:  # one run: most paragraphs
+            line, col = lines[0], cols[0] - starts[0]
+            return Span(line=line, column=col + first, end_line=line, end_column=col + final + 1)
         k = _bisect_right(starts, first) - 1
-        if len(starts) == 1 or (k + 1 < len(starts) and final < starts[k + 1]):
+        if k + 1 < len(starts) and final < starts[k + 1]:
             j = k  # both ends in the same run (the common case)
         else:
             j = _bisect_right(starts, final, k if k > 0 else 0) - 1
@@ -94,45 +105,52 @@ class Paragraph:
         return None if self.section is None else self.section.title
 
 
-@dataclass
-class _Clean:
+class _Clean(NamedTuple):
     text: str
     starts: list[int]
     cols: list[int]  # 1-based original column per run
 
 
+def _bullet_end(line: str) -> int:
+    """Where the text after a list bullet (``- ``, ``• ``) opening ``line`` starts (0: none)."""
+    rest = line.lstrip(_BULLET_SPACE)
+    if rest[:1] not in ("-", "•", "·"):
+        return 0
+    after = rest[1:].lstrip(_BULLET_SPACE)
+    return len(line) - len(after) if len(after) < len(rest) - 1 else 0
+
+
 def clean_for_reading(line: str) -> _Clean:
     """``line`` without noise and white space, as runs of original columns."""
-    line_t = line.translate(_WIDTH)
+    if _PLAIN.fullmatch(line):  # nothing to change: most lines
+        return _Clean(line, [0] if line else [], [1] if line else [])
+    line_t = line.translate(_WIDTH) if _WIDE.search(line) else line
     if not _FAST.search(line_t):
         return _Clean(line_t, [0] if line_t else [], [1] if line_t else [])
-    out: list[str] = []
+    pieces: list[str] = []  # the runs of kept text
     starts: list[int] = []
     cols: list[int] = []
     length = 0
-    pos = 0
-
-    def keep(text: str, col0: int, contiguous: bool) -> None:
-        nonlocal length
-        if not text:
-            return
-        if not contiguous or not starts:
+    pos = _bullet_end(line_t)
+    for match in _NOISE.finditer(line_t, pos):
+        start = match.start()
+        if start > pos:
             starts.append(length)
-            cols.append(col0 + 1)
-        out.append(text)
-        length += len(text)
-
-    for match in _NOISE.finditer(line_t):
-        if match.start() > pos:
-            keep(line_t[pos : match.start()], pos, False)
-        replacement = _REPLACE.get(match.group())
-        if replacement:
-            keep(replacement, match.start(), False)
-            # a replacement maps onto the first character of what it replaced
+            cols.append(pos + 1)
+            pieces.append(line_t[pos:start])
+            length += start - pos
         pos = match.end()
+        replacement = _REPLACE.get(match.group())
+        if replacement:  # it maps onto the first character of what it replaced
+            starts.append(length)
+            cols.append(start + 1)
+            pieces.append(replacement)
+            length += len(replacement)
     if pos < len(line_t):
-        keep(line_t[pos:], pos, False)
-    return _Clean("".join(out), starts, cols)
+        starts.append(length)
+        cols.append(pos + 1)
+        pieces.append(line_t[pos:])
+    return _Clean("".join(pieces), starts, cols)
 
 
 def _table_lines(report: Report) -> set[int]:
@@ -155,12 +173,14 @@ def _section_owner(report: Report, count: int) -> tuple[list[Section | None], li
     part_of: list[str | None] = [None] * (count + 2)
     for part in report.parts:
         if part.span is not None and part.located_in is None:
-            for n in range(part.span.line, min(part.span.end_line, count) + 1):
-                part_of[n] = part.name.value
+            first, last = part.span.line, min(part.span.end_line, count)
+            if first <= last:
+                part_of[first : last + 1] = [part.name.value] * (last + 1 - first)
         for top in part.sections:
             for section in top.walk():
-                for n in range(section.span.line, min(section.span.end_line, count) + 1):
-                    owner[n] = section
+                first, last = section.span.line, min(section.span.end_line, count)
+                if first <= last:
+                    owner[first : last + 1] = [section] * (last + 1 - first)
     return owner, part_of
 
 
@@ -175,16 +195,62 @@ def _heading_lines(report: Report) -> set[int]:
     return lines
 
 
-def _continues(previous: str, previous_heading: bool, text: str) -> bool:
-    """Whether ``text`` continues ``previous`` (a line broken inside a sentence or a word)."""
-    if not previous or previous[-1] in TERMINAL:
-        return False
-    if ENUMERATOR.match(text) or _YEAR_START.match(text):
-        return False
-    if previous_heading or len(previous) < _MIN_BROKEN:
-        # a heading broken inside a classification name: …（款）公务员医 / 疗补助（项）
-        return bool(_CLASS_OPEN.search(previous)) and bool(_ITEM_CLOSE.match(text))
-    return True
+class _Reading:
+    """The paragraph being read: the clean text of its lines is joined once it is complete.
+
+    Joining at every line would take quadratic time on a paragraph of many broken lines (a file
+    without full stops).
+    """
+
+    __slots__ = ("_class_open", "length", "paragraph", "pieces")
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        self.paragraph = paragraph
+        self.pieces = [paragraph.text]
+        self.length = len(paragraph.text)
+        self._class_open: bool | None = None
+
+    def add(self, number: int, clean: _Clean) -> None:
+        """Append the clean text of line ``number``."""
+        paragraph = self.paragraph
+        paragraph.run_starts.extend(self.length + s for s in clean.starts)
+        paragraph.run_lines.extend([number] * len(clean.starts))
+        paragraph.run_cols.extend(clean.cols)
+        paragraph.last_line = number
+        self.pieces.append(clean.text)
+        self.length += len(clean.text)
+        if self._class_open is False:
+            self._class_open = None  # the new line may complete one
+
+    def text(self) -> str:
+        """The clean text so far (the paragraph's ``text`` is brought up to date)."""
+        if len(self.pieces) > 1:
+            text = "".join(self.pieces)
+            self.pieces = [text]
+            self.paragraph.text = text
+        return self.pieces[0]
+
+    def class_open(self) -> bool:
+        """Whether the text names a 类 or 款 (``…（款）公务员医``): once true, it stays true."""
+        if self._class_open is None:
+            self._class_open = bool(_CLASS_OPEN.search(self.text()))
+        return self._class_open
+
+    def done(self) -> Paragraph:
+        """The complete paragraph."""
+        self.text()
+        return self.paragraph
+
+    def continued_by(self, text: str) -> bool:
+        """Whether ``text`` continues this paragraph (a line broken inside a sentence or a word)."""
+        if self.pieces[-1][-1] in TERMINAL:
+            return False
+        if ENUMERATOR.match(text) or _YEAR_START.match(text):
+            return False
+        if self.paragraph.heading or self.length < _MIN_BROKEN:
+            # a heading broken inside a classification name: …（款）公务员医 / 疗补助（项）
+            return self.class_open() and bool(_ITEM_CLOSE.match(text))
+        return True
 
 
 def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
@@ -192,49 +258,41 @@ def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
     skip = _table_lines(report)
     headings = _heading_lines(report)
     owner, part_of = _section_owner(report, source.line_count)
-    current: Paragraph | None = None
-    current_heading = False
+    current: _Reading | None = None
     index = 0
     for number, line in enumerate(source.lines, start=1):
         if number in skip or _is_table_row(line):
             if current is not None:
-                yield current
+                yield current.done()
                 current = None
+            continue
+        if not line:
             continue
         clean = clean_for_reading(line)
         if not clean.text:
             continue
         is_heading = number in headings
-        if (
-            current is not None
-            and not is_heading
-            and _continues(current.text, current_heading, clean.text)
-        ):
-            base = len(current.text)
-            current.text += clean.text
-            current.run_starts.extend(base + s for s in clean.starts)
-            current.run_lines.extend([number] * len(clean.starts))
-            current.run_cols.extend(clean.cols)
-            current.last_line = number
+        if current is not None and not is_heading and current.continued_by(clean.text):
+            current.add(number, clean)
             continue
         if current is not None:
-            yield current
-        current = Paragraph(
+            yield current.done()
+        paragraph = Paragraph(
             index=index,
             text=clean.text,
-            run_starts=list(clean.starts),
+            run_starts=clean.starts,  # fresh lists of this line: the paragraph takes them
             run_lines=[number] * len(clean.starts),
-            run_cols=list(clean.cols),
+            run_cols=clean.cols,
             first_line=number,
             last_line=number,
             heading=is_heading,
             section=owner[number] if number < len(owner) else None,
             part=part_of[number] if number < len(part_of) else None,
         )
-        current_heading = is_heading
+        current = _Reading(paragraph)
         index += 1
     if current is not None:
-        yield current
+        yield current.done()
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
@@ -244,8 +302,9 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` (the end includes its 。)."""
     start = 0
     for match in SENTENCE_END.finditer(text):
-        if match.end() > start:
-            yield start, match.end()
-        start = match.end()
+        end = match.end()
+        if end > start:
+            yield start, end
+        start = end
     if start < len(text):
         yield start, len(text)
