@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.ordinals import ordinal_value
@@ -19,12 +20,23 @@ NUM = "num"  # 1. 1、 1．
 NUM_PAREN = "num_paren"  # 1） (1) （1）
 
 _PART = re.compile(r"^第\s*([一二三四五六七八九十0-9０-９]{1,3})\s*部分\s*[：:．.、]?\s*(.*)$")
-_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (PAREN_CN, re.compile(r"^([（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*[、．.]?\s*(\S.*)$")),
-    (NUM_PAREN, re.compile(r"^([（(]?\s*\d{1,2}\s*[)）])\s*(\S.*)$")),
-    (CN, re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、，,．.])\s*(\S.*)$")),
-    (NUM, re.compile(r"^(\d{1,2}\s*(?:[、．]|\.(?!\s*\d)))\s*(\S.*)$")),
+_PAREN_CN_STYLE = (
+    PAREN_CN,
+    re.compile(r"^([（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*[、．.]?\s*(\S.*)$"),
 )
+_NUM_PAREN_STYLE = (NUM_PAREN, re.compile(r"^([（(]?\s*\d{1,2}\s*[)）])\s*(\S.*)$"))
+_CN_STYLE = (CN, re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、，,．.])\s*(\S.*)$"))
+_NUM_STYLE = (NUM, re.compile(r"^(\d{1,2}\s*(?:[、．]|\.(?!\s*\d)))\s*(\S.*)$"))
+# Numbered styles are tried in the order PAREN_CN, NUM_PAREN, CN, NUM; only those that can match
+# a line's first character are: a bracket, a Chinese numeral, or a digit or a blank (``\d`` and
+# ``\s`` are ``isdecimal`` and ``isspace``: ``_DIGIT_STYLES``).
+_BRACKET_STYLES = (_PAREN_CN_STYLE, _NUM_PAREN_STYLE)
+_DIGIT_STYLES = (_NUM_PAREN_STYLE, _NUM_STYLE)
+_STYLES_BY_FIRST = {
+    "（": _BRACKET_STYLES,
+    "(": _BRACKET_STYLES,
+    **dict.fromkeys("一二三四五六七八九十", (_CN_STYLE,)),
+}
 # Standard 情况说明 / 概况 headings that are sometimes printed without an ordinal.
 _KNOWN_TITLE = re.compile(
     r"^(?:关于)?(?:\d{4}年度?)?(?:部门|单位)?(?:"
@@ -38,14 +50,15 @@ _KNOWN_TITLE = re.compile(
     r"|(?:部门)?决算单位构成"
     r")[。.]?$"
 )
+# The last character of every ``_KNOWN_TITLE`` match before its optional full stop.
+_KNOWN_TITLE_ENDS = frozenset("况明责置成")
 _DOC_TITLE = re.compile(r"^[^，。；：:]{0,40}绩效[^，。；：:]{0,30}(?:报告|自评表|评价表)")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _LONG_TITLE = 50
 _CLAUSE = re.compile(r"[，、,]")
 
 
-@dataclass(frozen=True)
-class PartHeading:
+class PartHeading(NamedTuple):
     """A ``第N部分`` heading; ``title`` may be empty when the title sits on the next line."""
 
     number: str
@@ -54,8 +67,7 @@ class PartHeading:
     end: int
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A section heading: style, printed ordinal (or None), ordinal value, title and extent."""
 
     style: str
@@ -79,6 +91,8 @@ class Heading:
 
 def match_part(clean: CleanLine) -> PartHeading | None:
     """A part heading on this line, if any."""
+    if clean.text[:1] != "第":
+        return None
     m = _PART.match(clean.text)
     if not m:
         return None
@@ -90,17 +104,30 @@ def match_heading(clean: CleanLine, *, in_annex: bool = False) -> Heading | None
     text = clean.text
     if not text or "\t" in text:
         return None
-    for style, pattern in _STYLES:
+    first = text[0]
+    styles = _STYLES_BY_FIRST.get(first)
+    if styles is None:
+        styles = _DIGIT_STYLES if first.isdecimal() or first.isspace() else ()
+    for style, pattern in styles:
         m = pattern.match(text)
         if m:
-            marker = _WHITESPACE.sub("", m.group(1))
-            digits = _NON_ORDINAL_CHARS.sub("", marker)
-            return Heading(style, marker, ordinal_value(digits), m.group(2).strip(), len(text))
+            marker, value = _ordinal(m.group(1))
+            return Heading(style, marker, value, m.group(2).strip(), len(text))
     if len(text) > 80:
         return None
+    known = text.rstrip().rstrip("。.").rstrip()[-1:] in _KNOWN_TITLE_ENDS
+    if not known and not (in_annex and "绩" in text):
+        return None
     compact = _WHITESPACE.sub("", text)
-    if _KNOWN_TITLE.match(compact):
+    if known and _KNOWN_TITLE.match(compact):
         return Heading(CN, None, None, text, len(text))
     if in_annex and len(compact) <= 60 and _DOC_TITLE.match(compact):
         return Heading(DOC, None, None, text, len(text))
     return None
+
+
+@lru_cache(maxsize=1024)
+def _ordinal(printed: str) -> tuple[str, int | None]:
+    """A heading's printed ordinal without blanks, and its value (few and repeated: cached)."""
+    marker = _WHITESPACE.sub("", printed)
+    return marker, ordinal_value(_NON_ORDINAL_CHARS.sub("", marker))

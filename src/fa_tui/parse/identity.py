@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from fa_tui.model import Span
 from fa_tui.parse.noise import CleanLine
@@ -16,12 +17,7 @@ _TITLE = re.compile(
 )
 _YEAR_ONLY = re.compile(r"^(?P<year>20\d{2})\s*年度$")
 _OVERVIEW = re.compile(r"^(?P<dept>\S{4,30}?)概况$")
-_ALIAS = re.compile(r"(?P<dept>[\u4e00-\u9fff]{4,30}?)（(?:以下)?简称")
-_ORG = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|县|区|旗))"
-    r"(?:[\u4e00-\u9fff]{2,4}?(?:市|县|区|旗))?"
-    r"[\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室|厅|中心)"
-)
+_ORG_SUFFIXES = ("局", "委员会", "办公室", "厅", "中心")  # what every ``_org()`` match ends with
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _UNIT_LABEL = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _TEXT_UNIT = re.compile(r"\d\s*(万元|亿元)")
@@ -30,8 +26,23 @@ _TITLE_MAX = 80  # a title line is short; longer lines are body text
 _SCAN_MAX = 4000  # names are searched in the first characters of a line only
 
 
-@dataclass(frozen=True)
-class Found:
+# The alias and organisation patterns serve only when the title page does not name the
+# department; their CJK ranges take milliseconds to compile, so they are compiled on first use.
+@cache
+def _alias() -> re.Pattern[str]:
+    return re.compile(r"(?P<dept>[\u4e00-\u9fff]{4,30}?)（(?:以下)?简称")
+
+
+@cache
+def _org() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|县|区|旗))"
+        r"(?:[\u4e00-\u9fff]{2,4}?(?:市|县|区|旗))?"
+        r"[\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室|厅|中心)"
+    )
+
+
+class Found(NamedTuple):
     """A value found in the text and where."""
 
     value: str
@@ -59,22 +70,27 @@ def find_department(
                 start = lines[i].text.find(dept)
                 return Found(dept, _span(i + 1, lines[i], start, start + len(dept)))
     for i, clean in enumerate(lines):
-        m = _ALIAS.search(clean.text[:_SCAN_MAX])
-        if m and _ORG.fullmatch(m.group("dept")):
+        if "简称" not in clean.text:  # cheap pre-check: ``_alias()`` needs it
+            continue
+        m = _alias().search(clean.text[:_SCAN_MAX])
+        if m and _org().fullmatch(m.group("dept")):
             return Found(m.group("dept"), _span(i + 1, clean, m.start("dept"), m.end("dept")))
     return _most_frequent_org(lines)
 
 
 def _most_frequent_org(lines: list[CleanLine]) -> Found | None:
     """The organisation name met most often (a match may carry leading words: count suffixes)."""
+    org = _org()
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for i, clean in enumerate(lines):
-        for m in _ORG.finditer(clean.text[:_SCAN_MAX]):
+        if not _may_name_org(clean.text):
+            continue
+        for m in org.finditer(clean.text[:_SCAN_MAX]):
             name = m.group(0)
             for k in range(len(name) - 1):
                 suffix = name[k:]
-                if _ORG.fullmatch(suffix):
+                if org.fullmatch(suffix):
                     counts[suffix] += 1
                     start = m.start() + k
                     first.setdefault(suffix, _span(i + 1, clean, start, m.end()))
@@ -82,6 +98,11 @@ def _most_frequent_org(lines: list[CleanLine]) -> Found | None:
         return None
     name = min(counts, key=lambda n: (-counts[n], len(n)))
     return Found(name, first[name])
+
+
+def _may_name_org(text: str) -> bool:
+    """Whether ``text`` holds an ``_org()`` suffix (cheaper than searching it for names)."""
+    return any(suffix in text for suffix in _ORG_SUFFIXES)
 
 
 def find_year(lines: list[CleanLine], body_start: int, heading_lines: list[int]) -> Found | None:
@@ -102,7 +123,12 @@ def find_year(lines: list[CleanLine], body_start: int, heading_lines: list[int])
 
 def find_unit(lines: list[CleanLine]) -> str | None:
     """The money unit: the most frequent table unit label, else the unit of narrative figures."""
-    labels = Counter(m.group(1) for c in lines for m in _UNIT_LABEL.finditer(c.text[:_SCAN_MAX]))
+    labels = Counter(
+        m.group(1)
+        for c in lines
+        if "单位" in c.text  # cheap pre-check: ``_UNIT_LABEL`` needs it
+        for m in _UNIT_LABEL.finditer(c.text[:_SCAN_MAX])
+    )
     if not labels:
         amount_lines = [c for c in lines if "万元" in c.text or "亿元" in c.text]
         labels = Counter(

@@ -8,7 +8,7 @@ original columns, so whatever is recognised in it can still point at the origina
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BOOKMARK = "[bookmark:"
 _SPACE = " \t\u3000\xa0"
@@ -40,9 +40,11 @@ def _noise(line: str) -> Iterator[tuple[int, int]]:
             return
 
 
-@dataclass(frozen=True)
-class CleanLine:
-    """A line with noise removed; ``offsets[i]`` is the 0-based original column of ``text[i]``."""
+class CleanLine(NamedTuple):
+    """A line with noise removed; ``offsets[i]`` is the 0-based original column of ``text[i]``.
+
+    A named tuple: one is built for every line of a report, at a third of a dataclass's cost.
+    """
 
     text: str
     offsets: Sequence[int]

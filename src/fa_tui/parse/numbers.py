@@ -9,9 +9,9 @@ value (which is not zero). Nothing here raises on odd input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -31,17 +31,9 @@ _CELL = re.compile(
     r"(?:\s?(?P<dot>\.)\s?(?P<frac>\d(?:[\d ]*\d)?))?"
     r"(?P<pct>\s?%)?$"
 )
-# A number inside running text (for facts): spaces only next to separators, or inside digit groups.
-_SCAN = re.compile(
-    r"(?<![\d.,])(?P<sign>-)?"
-    r"(?P<int>\d{1,3}(?:(?:,\s?|\s?,\s?)\d{3})+|\d+)"
-    r"(?:(?P<dot>\.\s?|\s\.\s?)(?P<frac>\d+))?"
-    r"(?P<pct>\s?%)?"
-)
 
 
-@dataclass(frozen=True)
-class ParsedNumber:
+class ParsedNumber(NamedTuple):
     """A number read from text: value, printed decimals, and where it lay in the text.
 
     ``start``/``end`` index the number's characters in the text given (markdown and
@@ -195,45 +187,60 @@ def parse_cell(text: str, line: int, column: int, *, unit: str | None = None) ->
     gives ``None``. The span covers exactly the number's characters (or the dash; a blank cell
     gets an empty span at ``column``).
     """
+    shape = _cell_shape(text) if len(text) <= _CACHED_CELL else _shape(text)
+    if shape is None:
+        return None
+    if isinstance(shape, ParsedNumber):
+        value, decimals, is_percent, start, end, repaired, note, _ = shape
+        return Amount(
+            value=value,
+            text=text[start:end],
+            decimals=decimals,
+            unit=None if is_percent else unit,
+            is_percent=is_percent,
+            span=Span(line=line, column=column + start, end_line=line, end_column=column + end),
+            repaired=repaired,
+            repair_note=note,
+        )
+    start, end = shape
+    span = Span(line=line, column=column + start, end_line=line, end_column=column + end)
+    return Amount(value=None, text=text[start:end], unit=unit, span=span)
+
+
+def _shape(text: str) -> ParsedNumber | tuple[int, int] | None:
+    """What a cell holds: a number, a blank or dash (its extent, ``(0, 0)`` when blank), or text."""
     start, end = _strip_bounds(text)
     if start >= end:
-        return blank(text="", span=Span.at(line, column, column), unit=unit)
+        return 0, 0
     if is_dash(text[start:end]):
-        return blank(
-            text=text[start:end], span=Span.at(line, column + start, column + end), unit=unit
-        )
-    parsed = parse_number(text)
-    if parsed is None:
-        return None
-    return amount_from(parsed, text, line, column, unit=unit)
+        return start, end
+    return parse_number(text)
 
 
-def amount_from(
-    parsed: ParsedNumber, text: str, line: int, column: int, *, unit: str | None = None
-) -> Amount:
-    """The ``Amount`` of ``parsed`` read from ``text`` that starts at 1-based ``column``."""
-    return Amount(
-        value=parsed.value,
-        text=text[parsed.start : parsed.end],
-        decimals=parsed.decimals,
-        unit=None if parsed.is_percent else unit,
-        is_percent=parsed.is_percent,
-        span=Span.at(line, column + parsed.start, column + parsed.end),
-        repaired=parsed.repaired,
-        repair_note=parsed.note,
+# Cell texts repeat (``0.00``, blanks, dashes, a figure in several tables): shapes are cached.
+_CACHED_CELL = 200
+_cell_shape = lru_cache(maxsize=1 << 14)(_shape)
+
+
+@cache
+def _scan() -> re.Pattern[str]:
+    """A number inside running text: spaces only next to separators, or inside digit groups.
+
+    Compiled on first use (``scan_numbers`` is not on the parsing path).
+    """
+    return re.compile(
+        r"(?<![\d.,])(?P<sign>-)?"
+        r"(?P<int>\d{1,3}(?:(?:,\s?|\s?,\s?)\d{3})+|\d+)"
+        r"(?:(?P<dot>\.\s?|\s\.\s?)(?P<frac>\d+))?"
+        r"(?P<pct>\s?%)?"
     )
-
-
-def blank(text: str, span: Span, unit: str | None) -> Amount:
-    """A blank or dash ``Amount`` (value ``None``) covering ``span``."""
-    return Amount(value=None, text=text, unit=unit, span=span)
 
 
 def scan_numbers(text: str) -> list[ParsedNumber]:
     """Every number in running text, left to right (spaces repaired only next to separators)."""
     wide = normalise_width(text) if len(text) < 100_000 else text
     found: list[ParsedNumber] = []
-    for match in _SCAN.finditer(wide):
+    for match in _scan().finditer(wide):
         original = text[match.start() : match.end()].rstrip(_SPACES)
         built = _build(
             match.group("sign"),

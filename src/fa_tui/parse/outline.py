@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
 from fa_tui.parse.gc_pause import gc_paused
@@ -20,8 +21,6 @@ from fa_tui.parse.ordinals import ordinal_value
 from fa_tui.parse.toc import cleaned_lines
 
 _WHITESPACE = re.compile(r"\s+")
-# A part title continued on the next line has no sentence punctuation and no table cells.
-_SENTENCE_OR_CELL_BREAK = re.compile(r"[，。；：:\t]")
 
 ANNEX = "附件"
 OTHER = "其他"
@@ -146,6 +145,8 @@ def _find_part_marks(cleans: list[CleanLine], toc: set[int]) -> list[_Mark]:
                 continue
             marks.append(_Mark(i, kind, text, part.number))
             continue
+        if "决" not in clean.text and "名" not in clean.text:  # cheap pre-check
+            continue
         compact = _WHITESPACE.sub("", clean.text)
         if _UNNUMBERED_PART.match(compact):
             kind = _classify(compact)
@@ -167,13 +168,22 @@ def _next_title_line(cleans: list[CleanLine], index: int) -> int | None:
             continue
         if (
             len(text) <= _TITLE_LINE_MAX
-            and not _SENTENCE_OR_CELL_BREAK.search(text)
+            and not _sentence_or_cell_break().search(text)
             and match_part(cleans[j]) is None
             and match_heading(cleans[j]) is None
         ):
             return j
         return None
     return None
+
+
+@cache
+def _sentence_or_cell_break() -> re.Pattern[str]:
+    """What a part title continued on the next line lacks: sentence punctuation, table cells.
+
+    Compiled on first use: part numbers are usually printed with their titles.
+    """
+    return re.compile(r"[，。；：:\t]")
 
 
 def _clean_span(clean: CleanLine, index: int, start: int = 0, end: int | None = None) -> Span:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fa_tui.model.span import Span
 from fa_tui.model.tables import TableRole
@@ -20,16 +21,19 @@ from fa_tui.parse.table_titles import (
     DEPARTMENT,
     LABEL,
     NOTE_START,
-    PAGE_MARK,
     UNIT,
     UNIT_ALONE,
     TitleMatch,
     label_text,
     match_title,
+    page_mark_pattern,
 )
 from fa_tui.parse.toc import cleaned_lines
 
 _PROSE_MIN = 24
+# The first characters a page mark and ``NOTE_START`` accept: cheap tests before the regexes.
+_PAGE_MARK_FIRST = frozenset("—-－")
+_NOTE_FIRST = frozenset("注说备")
 _NOTE_CONTINUATION_MAX = 6
 
 
@@ -55,8 +59,7 @@ class Block:
         return self.label is not None or self.unit is not None
 
 
-@dataclass(frozen=True)
-class _Title:
+class _Title(NamedTuple):
     line: int  # 1-based
     match: TitleMatch
     clean: CleanLine
@@ -65,6 +68,8 @@ class _Title:
 def _title_on(clean: CleanLine) -> TitleMatch | None:
     """A title on a cleaned line; a tab line counts only when its other fields are empty."""
     text = clean.text
+    if "表" not in text:  # every title ends with 表: the cheap test first
+        return None
     if "\t" in text:
         fields = [f for f in text.split("\t") if f.strip()]
         if len(fields) != 1:
@@ -86,7 +91,9 @@ def find_titles(lines: Sequence[str]) -> tuple[list[_Title], set[int], list[Clea
     titles: list[_Title] = []
     parts: set[int] = set()
     for i, clean in enumerate(cleaned):
-        if i in toc or not clean.text:
+        text = clean.text
+        # Cheap tests first: a part heading starts with 第, every title holds 表.
+        if (text[:1] != "第" and "表" not in text) or i in toc:
             continue
         if match_part(clean) is not None:
             parts.add(i + 1)
@@ -169,9 +176,10 @@ def _read_block(title: _Title, end: int, lines: Sequence[str], cleaned: list[Cle
         clean = cleaned[n - 1]
         text = clean.text
         raw = lines[n - 1]
-        if not text or PAGE_MARK.match(text):
+        first = text[:1]
+        if not text or (first in _PAGE_MARK_FIRST and page_mark_pattern().match(text)):
             continue
-        if NOTE_START.match(text) and "\t" not in text:
+        if first in _NOTE_FIRST and NOTE_START.match(text) and "\t" not in text:
             state = "note"
             block.note_lines.append(n)
             last = n

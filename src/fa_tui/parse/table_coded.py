@@ -61,7 +61,7 @@ def build_coded(
     for pos, line in enumerate(grid):
         if pos in skip or not line.filled() or is_header_line(line, columns):
             continue
-        draft = RowDraft(line.number, list(line.cells))
+        draft = RowDraft(line.number, list(line.filled()))  # the span covers these
         amounts = _read_values(line, columns, unit, draft)
         has_value = any(a.value is not None for a in amounts.values())
         # Without code or figure only a 合计 or a 类/款/项 placeholder is a row.

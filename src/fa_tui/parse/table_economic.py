@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from functools import lru_cache
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -37,7 +37,13 @@ def economic_side(code: str) -> str:
 
 
 def _is_code(cell: Cell) -> bool:
-    found = split_code(cell.text)
+    return _is_economic_code(cell.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_economic_code(text: str) -> bool:
+    """Whether ``text`` starts with a 经济分类 code (301, 30101 …)."""
+    found = split_code(text)
     return found is not None and bool(_ECONOMIC.match(found[0]))
 
 
@@ -88,6 +94,9 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
         pos = 0
         while pos < len(cells):
             cell = cells[pos]
+            if not cell.text:  # an empty field of a tab line: neither label nor code
+                pos += 1
+                continue
             text = plain(cell.text)
             if _FOOTER.match(text):
                 amount, after = _footer_amount(line, cells, pos, unit)
@@ -95,11 +104,10 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
                 draft.name = cell.text
                 draft.name_span = cell_span(line.number, cell)
                 side = PERSONNEL if text.startswith("人员") else PUBLIC
-                row = draft.build({_KEY: amount}, side=side)
-                footers.append(_with_span(row, line, cell, amount))
+                footers.append(_row(draft, line, cell, amount, side))
                 pos = after
                 continue
-            if cell.text and _is_code(cell):
+            if _is_code(cell):
                 draft = RowDraft(line.number, [cell])
                 draft.take_text(cell)
                 nxt = pos + 1
@@ -117,9 +125,8 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
                         pos = nxt
                 amount, after = _amount_after(line, cells, pos, tabbed, unit)
                 side = economic_side(draft.code or "")
-                row = draft.build({_KEY: amount}, side=side, economic=True)
                 rank = 0 if side == PERSONNEL else 1
-                items.append((rank, order, _with_span(row, line, cell, amount)))
+                items.append((rank, order, _row(draft, line, cell, amount, side, economic=True)))
                 order += 1
                 pos = after
                 continue
@@ -132,10 +139,15 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
     return [row for _, _, row in items] + footers
 
 
-def _with_span(row: Row, line: GridLine, first: Cell, amount: Amount) -> Row:
-    """``row`` with its span from its first cell to its amount (or name)."""
-    end = row.name_span.end_column if row.name_span else first.end + 1
+def _row(
+    draft: RowDraft, line: GridLine, first: Cell, amount: Amount, side: str, economic: bool = False
+) -> Row:
+    """The row of ``draft``, its span from its first cell to its amount (or name)."""
+    end = draft.name_span.end_column if draft.name_span else first.end + 1
     if amount.value is not None or amount.text:
         end = max(end, amount.span.end_column)
-    kind = RowKind.TOTAL if _FOOTER.match(plain(row.name)) else row.kind
-    return replace(row, span=Span.at(line.number, first.start + 1, end), kind=kind)
+    span = Span.at(line.number, first.start + 1, end)
+    row = draft.build({_KEY: amount}, side=side, economic=economic, span=span)
+    if _FOOTER.match(plain(row.name)):
+        row.kind = RowKind.TOTAL
+    return row

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from fa_tui.model.amount import Amount
 from fa_tui.model.tables import Row
 from fa_tui.parse.table_grid import RowDraft, amount_at, is_number, plain
-from fa_tui.parse.table_layout import GridLine
+from fa_tui.parse.table_layout import Cell, GridLine
 
 
 def _note_header(line: GridLine, above: dict[int, str]) -> None:
@@ -40,12 +40,14 @@ def build_generic(grid: Sequence[GridLine], unit: str | None) -> tuple[list[str]
     above: dict[int, str] = {}  # column index -> text of the nearest header line above
     for line in grid:
         filled = line.filled()
-        figures = [c for c in filled if is_number(c.text)]
+        figures: list[Cell] = []
+        texts: list[Cell] = []
+        for c in filled:
+            (figures if is_number(c.text) else texts).append(c)
         if not figures:
             _note_header(line, above)
             continue
-        draft = RowDraft(line.number, filled)
-        texts = [c for c in filled if not is_number(c.text)]
+        draft = RowDraft(line.number, list(filled))
         if texts:
             draft.take_text(texts[0], codes=False)
         cells: dict[str, Amount] = {}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
-from fa_tui.parse.numbers import blank, parse_cell, parse_number
+from fa_tui.parse.numbers import parse_cell, parse_number
 from fa_tui.parse.table_layout import Cell, GridLine
 
 _BLANK_CHAR = re.compile(r"[\s\u3000]")
@@ -43,6 +43,7 @@ _CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s.,].*)$")
 _TOTAL = re.compile(r"(?:合计|总计)$|^小计$")
 PLACEHOLDERS = frozenset({"类", "款", "项"})
+_LEVELS = {3: 1, 5: 2, 7: 3}  # code length → level
 
 
 @lru_cache(maxsize=8192)
@@ -93,16 +94,16 @@ def find_numbering(grid: Sequence[GridLine]) -> tuple[int, dict[int, int], list[
     return None
 
 
-def is_header_line(line: GridLine, value_columns: Iterable[int] = ()) -> bool:
+def is_header_line(line: GridLine, value_columns: Container[int] = ()) -> bool:
     """A header row (first or repeated after a page break): header words, no figures."""
     filled = line.filled()
     if not filled:
         return False
     if numbering_of(line) is not None:
         return True
-    columns = set(value_columns)
-    if any(c.index in columns and is_number(c.text) for c in filled):
-        return False
+    for c in filled:
+        if c.index in value_columns and is_number(c.text):
+            return False
     words = [plain(c.text) for c in filled]
     if any(w in HEADER_WORDS or w.startswith(("功能分类", "科目", "项目")) for w in words):
         return True
@@ -111,6 +112,7 @@ def is_header_line(line: GridLine, value_columns: Iterable[int] = ()) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def split_code(text: str) -> tuple[str, int, int, str, int] | None:
     """A classification code at the start of a cell: (code, start, end, rest, rest_start).
 
@@ -128,11 +130,12 @@ def split_code(text: str) -> tuple[str, int, int, str, int] | None:
 
 def code_level(code: str) -> tuple[int, str | None]:
     """Level (1/2/3 for 3/5/7 digits) and the parent code by prefix."""
-    level = {3: 1, 5: 2, 7: 3}.get(len(code), 1)
+    level = _LEVELS.get(len(code), 1)
     parent = code[:-2] if len(code) > 3 else None
     return level, parent
 
 
+@lru_cache(maxsize=4096)
 def row_kind(name: str) -> RowKind:
     """TOTAL for 合计/总计/小计 rows, HEADER for 类/款/项 placeholders, else ITEM."""
     text = plain(name)
@@ -150,21 +153,33 @@ def cell_span(line: int, cell: Cell) -> Span:
 
 def cells_span(line: int, cells: Sequence[Cell]) -> Span:
     """The span from the first to the last of ``cells`` that hold text."""
-    filled = [c for c in cells if c.text]
-    if not filled:
+    start = end = -1
+    for c in cells:
+        if c.text:
+            if start < 0 or c.start < start:
+                start = c.start
+            end = max(end, c.end)
+    if start < 0:
         col = cells[0].start + 1 if cells else 1
         return Span.at(line, col, col)
-    return Span.at(line, min(c.start for c in filled) + 1, max(c.end for c in filled) + 1)
+    return Span.at(line, start + 1, end + 1)
 
 
 def amount_at(line: GridLine, cell: Cell, unit: str | None) -> Amount | None:
     """The amount in ``cell`` (blank → value ``None``), ``None`` when it is not a figure."""
+    if not cell.text:  # an empty cell (what ``parse_cell`` makes of it, more directly)
+        return blank_amount(line.number, cell.start + 1, unit)
     return parse_cell(cell.text, line.number, cell.start + 1, unit=unit)
 
 
 def blank_amount(line: int, column: int, unit: str | None) -> Amount:
     """An empty cell (no value) at 1-based ``column``."""
-    return blank("", Span.at(line, column, column), unit)
+    return Amount(
+        value=None,
+        text="",
+        unit=unit,
+        span=Span(line=line, column=column, end_line=line, end_column=column),
+    )
 
 
 @dataclass
@@ -198,9 +213,13 @@ class RowDraft:
             self.name_span = cell_span(self.line, cell)
 
     def build(
-        self, cells: dict[str, Amount], side: str | None = None, economic: bool = False
+        self,
+        cells: dict[str, Amount],
+        side: str | None = None,
+        economic: bool = False,
+        span: Span | None = None,
     ) -> Row:
-        """The finished row."""
+        """The finished row (its span over its cells with text, unless ``span`` is given)."""
         level = parent = None
         if self.code is not None:
             level, parent = code_level(self.code)
@@ -215,7 +234,7 @@ class RowDraft:
             parent=parent,
             side=side,
             line_no=self.line_no,
-            span=cells_span(self.line, self.cells),
+            span=cells_span(self.line, self.cells) if span is None else span,
             name_span=self.name_span,
             code_span=self.code_span,
             cells=cells,

@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from fa_tui.parse.numbers import parse_number
 
-_TOKEN = re.compile(r"[^ \t\u3000\xa0]+(?: [^ \t\u3000\xa0]+)*")
 _BLANK = " \t\u3000\xa0"
 _MAX_WIDTH = 2000
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One cell: stripped ``text``, 0-based ``start``/``end`` in the original line, ``index``."""
+class Cell(NamedTuple):
+    """One cell: stripped ``text``, 0-based ``start``/``end`` in the original line, ``index``.
+
+    A named tuple: tables have thousands of cells, and a tuple is the cheapest to build.
+    """
 
     text: str
     start: int
@@ -35,42 +37,52 @@ class Cell:
         return self.start + 1
 
 
-@dataclass(frozen=True)
-class GridLine:
-    """A table line (1-based ``number``) and its cells in column order."""
+class GridLine(NamedTuple):
+    """A table line (1-based ``number``) and its cells in column order.
+
+    ``texts`` holds the cells with text (``filled()``); build one with ``grid_line``.
+    """
 
     number: int
     raw: str
     cells: tuple[Cell, ...]
+    texts: tuple[Cell, ...]
 
-    def filled(self) -> list[Cell]:
-        """The cells that hold text."""
-        return [c for c in self.cells if c.text]
+    def filled(self) -> tuple[Cell, ...]:
+        """The cells that hold text (found once: the builders ask for them often)."""
+        return self.texts
 
     def at(self, index: int) -> Cell | None:
         """The cell in column ``index``, if any."""
         return next((c for c in self.cells if c.index == index), None)
 
 
-_new = object.__new__
+def grid_line(number: int, raw: str, cells: Sequence[Cell]) -> GridLine:
+    """The ``GridLine`` of ``cells``."""
+    cells = tuple(cells)
+    return GridLine(number, raw, cells, tuple([c for c in cells if c.text]))
 
 
-def _cell(text: str, start: int, end: int, index: int) -> Cell:
-    """``Cell(text, start, end, index)`` without the frozen dataclass's per-field setattr."""
-    cell = _new(Cell)
-    cell.__dict__.update(text=text, start=start, end=end, index=index)
-    return cell
+_new_tuple = tuple.__new__
 
 
 def split_tabs(line: str) -> list[Cell]:
     """Tab fields of ``line`` (empty ones kept), each stripped of blanks."""
+    # ``_new_tuple(Cell, …)`` is ``Cell(…)`` without the named tuple's Python ``__new__``.
     cells: list[Cell] = []
+    append = cells.append
     pos = 0
     for index, field in enumerate(line.split("\t")):
-        text = field.strip(_BLANK)
-        start = pos + len(field) - len(field.lstrip(_BLANK)) if text else pos
-        cells.append(_cell(text, start, start + len(text), index))
-        pos += len(field) + 1
+        size = len(field)
+        text = field.strip(_BLANK) if size else field
+        if len(text) == size:  # nothing to strip (an empty field is the commonest)
+            append(_new_tuple(Cell, (text, pos, pos + size, index)))
+        elif text:
+            start = pos + size - len(field.lstrip(_BLANK))
+            append(_new_tuple(Cell, (text, start, start + len(text), index)))
+        else:
+            append(_new_tuple(Cell, ("", pos, pos, index)))
+        pos += size + 1
     return cells
 
 
@@ -78,8 +90,14 @@ def split_spaces(line: str) -> list[Cell]:
     """Runs of text separated by two or more blanks; ``index`` is the run's order."""
     return [
         Cell(m.group(0), m.start(), m.end(), i)
-        for i, m in enumerate(_TOKEN.finditer(line[:_MAX_WIDTH]))
+        for i, m in enumerate(_token().finditer(line[:_MAX_WIDTH]))
     ]
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """A run of text in a space-laid-out line (compiled on first use: tab tables are usual)."""
+    return re.compile(r"[^ \t\u3000\xa0]+(?: [^ \t\u3000\xa0]+)*")
 
 
 def is_tabbed(lines: Sequence[str]) -> bool:
@@ -90,13 +108,13 @@ def is_tabbed(lines: Sequence[str]) -> bool:
 def layout(lines: Sequence[tuple[int, str]]) -> list[GridLine]:
     """Cells of each ``(number, text)`` line, with column indices shared by the whole table."""
     if is_tabbed([text for _, text in lines]):
-        return [GridLine(n, text, tuple(split_tabs(text))) for n, text in lines]
+        return [grid_line(n, text, split_tabs(text)) for n, text in lines]
     tokens = [(n, text, split_spaces(text)) for n, text in lines]
     columns = _columns([cells for _, _, cells in tokens])
     out: list[GridLine] = []
     for n, text, cells in tokens:
-        placed = tuple(Cell(c.text, c.start, c.end, _column_of(c, columns)) for c in cells)
-        out.append(GridLine(n, text, placed))
+        placed = [Cell(c.text, c.start, c.end, _column_of(c, columns)) for c in cells]
+        out.append(grid_line(n, text, placed))
     return out
 
 

@@ -80,14 +80,25 @@ def _side_row(
     unit: str | None,
 ) -> Row | None:
     """One side of a line as a row, or ``None`` when that side is empty."""
-    draft = RowDraft(line.number, [c for c in cells if c.text])
-    amounts: dict[str, Amount] = {}
+    filled = [c for c in cells if c.text]
+    if not filled:  # nothing printed on this side: no row
+        return None
+    draft = RowDraft(line.number, filled)
+    # The first cell of each value column: its amount, or the cell itself when it is empty (its
+    # blank amount is built only if the row is kept).
+    slots: dict[str, Amount | Cell] = {}
+    has_value = False
     for cell in cells:
         target = columns.get(cell.index)
         if target is not None:
+            if not cell.text:
+                slots.setdefault(target[1], cell)
+                continue
             amount = amount_at(line, cell, unit)
             if amount is not None:
-                amounts.setdefault(target[1], amount)
+                if target[1] not in slots:
+                    slots[target[1]] = amount
+                    has_value = has_value or amount.value is not None
                 continue
         if not cell.text:
             continue
@@ -96,14 +107,16 @@ def _side_row(
             draft.line_no = text
         elif not draft.name:
             draft.take_text(cell, codes=False)
-    has_value = any(a.value is not None for a in amounts.values())
     if not draft.name and not has_value:
         return None
-    if not draft.cells:
-        return None
     end = max(c.end for c in draft.cells) + 1
-    filled = {k: amounts.get(k) or blank_amount(line.number, end, unit) for k in keys}
-    row = draft.build(filled, side=side)
+    amounts: dict[str, Amount] = {}
+    for key in keys:
+        slot = slots.get(key)
+        if isinstance(slot, Cell):
+            slot = amount_at(line, slot, unit)
+        amounts[key] = slot or blank_amount(line.number, end, unit)
+    row = draft.build(amounts, side=side)
     if row.kind is RowKind.HEADER:
         return None
     return row

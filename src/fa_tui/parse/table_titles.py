@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from fa_tui.model.tables import TableRole
 
@@ -57,14 +58,24 @@ DEPARTMENT = re.compile(
     r"(?:部门|单位名称|部门名称)\s*[:：]\s*([^\t]*?)\s*(?=(?:金额)?单位\s*[:：]|公开\s*\d|$)"
 )
 NOTE_START = re.compile(r"^(?:注|说明|备注)\s*\d?\s*[:：]")
-ATTACHMENT = re.compile(
-    r"(?:决算|公开)[^，。；]{0,20}(?:报表|表)[^，。；]{0,20}见附件|报表[^，。；]{0,10}见附件"
-)
-PAGE_MARK = re.compile(r"^[—\-－]+\s*\d+\s*[—\-－]+$")
 
 
-@dataclass(frozen=True)
-class TitleMatch:
+# Rarely needed (a page number line, tables said to be in an attachment): compiled on first use.
+@cache
+def attachment_pattern() -> re.Pattern[str]:
+    """A line saying the tables are in an attachment (``单位决算公开报表…见附件1``)."""
+    return re.compile(
+        r"(?:决算|公开)[^，。；]{0,20}(?:报表|表)[^，。；]{0,20}见附件|报表[^，。；]{0,10}见附件"
+    )
+
+
+@cache
+def page_mark_pattern() -> re.Pattern[str]:
+    """A page number line (``— 3 —``)."""
+    return re.compile(r"^[—\-－]+\s*\d+\s*[—\-－]+$")
+
+
+class TitleMatch(NamedTuple):
     """A title line: the role (``OTHER`` for a non-standard table), the title text and its extent.
 
     ``start``/``end`` index the title in the text given.
@@ -101,7 +112,7 @@ def match_title(text: str) -> TitleMatch | None:
     A standard title is matched by its aliases at the end of the line, after an optional
     list prefix (``表一：``, ``一、``) and an optional department/year prefix.
     """
-    if not text or len(text) > _MAX_TITLE or text.startswith(("-", "•", "·")):
+    if not text or len(text) > _MAX_TITLE or "表" not in text or text.startswith(("-", "•", "·")):
         return None
     if LABEL.fullmatch(text.strip()) or NOTE_START.match(text):
         return None

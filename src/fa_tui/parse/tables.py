@@ -29,7 +29,7 @@ from fa_tui.parse.table_economic import build_economic
 from fa_tui.parse.table_generic import build_generic
 from fa_tui.parse.table_layout import is_tabbed, layout
 from fa_tui.parse.table_sides import build_two_sided
-from fa_tui.parse.table_titles import ATTACHMENT
+from fa_tui.parse.table_titles import attachment_pattern
 
 _TWO_SIDED = (TableRole.T01, TableRole.T04)
 _CODED = (TableRole.T02, TableRole.T03, TableRole.T05, TableRole.T07, TableRole.T08)
@@ -153,9 +153,8 @@ def _attachment_line(source: SourceText, report: Report | None) -> int | None:
         part = report.part(PartName.TABLES)
         if part is not None and part.span is not None:
             first = part.span.line
-    for number in range(first, source.line_count + 1):
-        text = source.line(number)
-        if "见附件" in text and ATTACHMENT.search(clean_line(text).text):
+    for number, text in enumerate(source.lines[first - 1 :], start=first):
+        if "见附件" in text and attachment_pattern().search(clean_line(text).text):
             return number
     return None
 

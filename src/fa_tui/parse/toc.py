@@ -17,7 +17,9 @@ _TOC_ENTRY = re.compile(r"PAGEREF\s+_Toc|(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$|^-\
 def toc_lines(lines: list[CleanLine]) -> set[int]:
     """0-based indices of the lines that belong to a table of contents."""
     found: set[int] = {i for i, c in enumerate(lines) if _is_entry(c.text)}
-    start = next((i for i, c in enumerate(lines) if _TOC_TITLE.match(c.text)), None)
+    start = next(
+        (i for i, c in enumerate(lines) if c.text[:1] == "目" and _TOC_TITLE.match(c.text)), None
+    )
     if start is None:
         return found
     first_part: int | None = None
@@ -63,4 +65,15 @@ def cleaned_lines(lines: Sequence[str]) -> tuple[list[CleanLine], set[int]]:
 
 def _is_entry(text: str) -> bool:
     """A TOC entry line: a bullet, a PAGEREF field or a dotted leader with a page number."""
-    return len(text) <= _ENTRY_MAX and bool(_TOC_ENTRY.search(text))
+    if len(text) > _ENTRY_MAX:
+        return False
+    # Cheap pre-check: every ``_TOC_ENTRY`` match starts the line with ``-`` or holds one of these.
+    if (
+        text[:1] != "-"
+        and "PAGEREF" not in text
+        and "...." not in text
+        and "……" not in text
+        and "····" not in text
+    ):
+        return False
+    return bool(_TOC_ENTRY.search(text))

@@ -19,6 +19,7 @@ from fa_tui.rules.table_access import (
     has_value,
     index_of,
     norm,
+    settled,
     side_rows,
     sum_finding,
     total_row,
@@ -58,12 +59,15 @@ def _sum_rows(
 ) -> Finding | None:
     if total is None or not parts:
         return None
+    amounts = [p.value(column) for p in parts]
+    if settled(total.value(column), amounts):  # the usual case: no names to build
+        return None
     return sum_finding(
         ctx,
         code,
         f"{table_name}“{_label(total)}”{column}",
         total.value(column),
-        [(p.value(column), _label(p)) for p in parts],
+        [(a, _label(p)) for a, p in zip(amounts, parts, strict=True)],
         relation=relation,
     )
 
@@ -168,6 +172,8 @@ def row_identities(ctx: RuleContext) -> Iterator[Finding]:
         for row in table.rows:
             if not has_value(row.value(first)) and not any(has_value(row.value(c)) for c in others):
                 continue
+            if settled(row.value(first), [row.value(c) for c in others]):
+                continue
             found = sum_finding(
                 ctx,
                 "FA204",
@@ -238,6 +244,8 @@ def t04_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
         return
     spending = side_rows(table, SPENDING)
     for row in spending:
+        if settled(row.value("合计"), [row.value(c) for c in _T04_SPENDING[1:]]):
+            continue
         found = sum_finding(
             ctx,
             "FA206",

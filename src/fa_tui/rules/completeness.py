@@ -27,17 +27,24 @@ from fa_tui.model import (
 )
 from fa_tui.rules.registry import RuleContext, rule
 
-_SPACE_AND_EMPHASIS = re.compile(r"[\s\u3000*]+")
 _ORDINAL = re.compile(r"[\d一二三四五六七八九十]+")
 
 _LABEL = re.compile(r"公开\s*(\d{1,2})\s*表")
 _ATTACHMENT = re.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
 
 
-def _part_lines(report: Report, part: Part | None) -> list[tuple[int, str]]:
-    """(line number, text) of every line a part covers, its sections included."""
+def _part_lines(ctx: RuleContext, part: Part | None) -> list[tuple[int, str]]:
+    """(line number, text) of every line a part covers, its sections included (cached)."""
     if part is None or not part.present:
         return []
+    cache: dict[str, list[tuple[int, str]]] = ctx.cache.setdefault("completeness.lines", {})
+    found = cache.get(part.name)
+    if found is None:
+        found = cache[part.name] = _lines_of(ctx.report, part)
+    return found
+
+
+def _lines_of(report: Report, part: Part) -> list[tuple[int, str]]:
     numbers: set[int] = set()
     if part.span is not None:
         numbers.update(range(part.span.line, part.span.end_line + 1))
@@ -47,11 +54,19 @@ def _part_lines(report: Report, part: Part | None) -> list[tuple[int, str]]:
 
 
 def _squash(text: str) -> str:
-    return _SPACE_AND_EMPHASIS.sub("", text)
+    """``text`` without blanks and ``*`` emphasis (``str.split`` splits at every ``\\s``)."""
+    return "".join(text.split()).replace("*", "")
 
 
-def _part_text(report: Report, part: Part | None) -> str:
-    return _squash("\n".join(text for _, text in _part_lines(report, part)))
+def _part_text(ctx: RuleContext, part: Part | None) -> str:
+    """The part's lines joined, without blanks and emphasis (cached)."""
+    if part is None or not part.present:
+        return ""
+    cache: dict[str, str] = ctx.cache.setdefault("completeness.text", {})
+    found = cache.get(part.name)
+    if found is None:
+        found = cache[part.name] = _squash("\n".join(t for _, t in _part_lines(ctx, part)))
+    return found
 
 
 def _part_anchor(part: Part | None) -> Span | None:
@@ -73,7 +88,7 @@ def tables_part(ctx: RuleContext) -> Iterator[Finding]:
     if (part is None or not part.present) and not listed:
         yield ctx.finding("FA101", "报告没有决算表部分，也没有任何决算表", None)
         return
-    lines = _part_lines(report, part)
+    lines = _part_lines(ctx, part)
     attachment = next(((n, t) for n, t in lines if _ATTACHMENT.search(t.strip())), None)
     if attachment is not None:
         n, text = attachment
@@ -266,7 +281,7 @@ def explanation_topics(ctx: RuleContext) -> Iterator[Finding]:
     if part is None or not part.present:
         yield ctx.finding("FA105", "报告没有决算情况说明部分", None, severity=Severity.ERROR)
         return
-    text = _part_text(report, part)
+    text = _part_text(ctx, part)
     performance = report.part(PartName.PERFORMANCE)
     anchor = _part_anchor(part)
     for topic, words in _TOPICS:
@@ -300,7 +315,7 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
     after it (info)."""
     report = ctx.report
     part = report.part(PartName.EXPLANATION)
-    for n, line in _part_lines(report, part):
+    for n, line in _part_lines(ctx, part):
         match = _TEMPLATE.search(line)
         if match is not None:
             yield ctx.finding(
@@ -411,7 +426,7 @@ def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
         for what, item, zero, patterns in _SANGONG_DETAILS
         if not zero.search(text) and not all(p.search(items[item]) for p in patterns)
     ]
-    whole = _part_text(report, report.part(PartName.EXPLANATION))
+    whole = _part_text(ctx, report.part(PartName.EXPLANATION))
     if not _NO_CAR_COSTS.search(text) and not _FLEET.search(whole):
         missing.append("公务用车保有量")
     for what in missing:

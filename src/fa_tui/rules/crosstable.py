@@ -43,9 +43,9 @@ def _class_rows(table: Table, side: str, column: str) -> dict[str, Row]:
     return out
 
 
-def _class_codes(table: Table) -> list[str]:
+def _class_codes(coded: list[Row]) -> list[str]:
     """The 类 codes a classified table has figures for (3-digit prefixes of its coded rows)."""
-    return list(dict.fromkeys((r.code or "")[:3] for r in coded_rows(table)))
+    return list(dict.fromkeys((r.code or "")[:3] for r in coded))
 
 
 def _compare_to_parts(
@@ -146,11 +146,12 @@ def _totals_and_classes(
         cls = class_code_of(row.name)
         if cls and cls not in classes:
             classes[cls] = row
-    for cls in dict.fromkeys([*_class_codes(table), *classes]):
+    coded = coded_rows(table)
+    for cls in dict.fromkeys([*_class_codes(coded), *classes]):
         other = classes.get(cls)
-        parts = class_parts(table, cls)
         if other is None:
             continue
+        parts = class_parts(table, cls, coded)
         other_amount = other.value(other_column)
         if not parts:
             # The class is not in this table: fine when the other table prints it as 0 or blank.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from fa_tui.model import Amount
 
@@ -16,8 +17,9 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
+@lru_cache(maxsize=256)
 def half_unit(decimals: int) -> Decimal:
-    """Half a unit in the last place of ``decimals`` decimals."""
+    """Half a unit in the last place of ``decimals`` decimals (cached)."""
     return Decimal(5).scaleb(-(decimals + 1))
 
 

@@ -26,7 +26,7 @@ from fa_tui.model import (
 )
 from fa_tui.parse.labels import FUNCTION_CLASSES
 from fa_tui.rules.registry import RuleContext
-from fa_tui.rules.tolerance import SumCheck, check_sum, computation, same_quantity
+from fa_tui.rules.tolerance import SumCheck, check_sum, computation, same_quantity, signed_sum
 
 ZERO = Decimal(0)
 
@@ -88,6 +88,7 @@ def index_of(rows: Sequence[Row], row: Row | None) -> int:
     return -1
 
 
+@lru_cache(maxsize=4096)
 def class_code_of(name: str) -> str | None:
     """The 功能分类 类 code a 表一/表四 spending row name stands for (``卫生健康支出`` → 210)."""
     text = norm(name)
@@ -136,9 +137,12 @@ def children_map(rows: Sequence[Row]) -> tuple[dict[str, list[Row]], list[Row]]:
     return children, top
 
 
-def class_parts(table: Table, class_code: str) -> list[Row]:
-    """Rows that together make up 类 ``class_code``: the 类 row, else its top printed rows."""
-    rows = coded_rows(table)
+def class_parts(table: Table, class_code: str, rows: Sequence[Row] | None = None) -> list[Row]:
+    """Rows that together make up 类 ``class_code``: the 类 row, else its top printed rows.
+
+    ``rows``: the table's ``coded_rows``, when the caller has them already.
+    """
+    rows = coded_rows(table) if rows is None else rows
     exact = [r for r in rows if r.code == class_code]
     if exact:
         return exact
@@ -166,6 +170,33 @@ def verdict(check: SumCheck) -> str:
     return f"超出舍位误差（±{check.tolerance.normalize():f}），不是尾数差异"
 
 
+def settled(
+    total: Amount | None, parts: Sequence[Amount | None], signs: Sequence[int] | None = None
+) -> bool:
+    """Whether ``sum_finding`` of these figures finds nothing: no total or no parts, a blank total
+    with zero parts, or a total that is exactly the sum. Cheap: callers test it before they
+    build the notes and names of a finding.
+    """
+    if total is None:
+        return True
+    kept_signs: list[int] | None = None
+    if signs:
+        kept = [(p, s) for p, s in zip(parts, signs, strict=True) if p is not None]
+        amounts = [p for p, _ in kept]
+        kept_signs = [s for _, s in kept]
+    else:
+        amounts = [p for p in parts if p is not None]
+    if not amounts:
+        return True
+    if total.value is None:
+        if all(value(p) == 0 for p in amounts):
+            return True
+        actual = ZERO  # compared as a printed zero (``zero_like``)
+    else:
+        actual = total.value
+    return actual - signed_sum(amounts, kept_signs) == 0  # ``SumCheck.exact``
+
+
 def sum_finding(
     ctx: RuleContext,
     code: str,
@@ -181,21 +212,16 @@ def sum_finding(
     ``what`` names the total (``表三 210 卫生健康支出 本年支出合计``); ``parts`` pair each figure
     with its note (absent figures are skipped). A blank total with non-zero parts is compared as 0.
     """
-    if total is None:
+    if total is None or settled(total, [p for p, _ in parts], signs):
         return None
     kept = [(p, note, s) for (p, note), s in zip(parts, signs or [1] * len(parts), strict=True)]
     kept = [(p, note, s) for p, note, s in kept if p is not None]
     amounts = [p for p, _, _ in kept]
     sgn = [s for _, _, s in kept]
-    if not amounts:
-        return None
     if total.value is None:
-        if all(value(p) == 0 for p in amounts):
-            return None
         total = zero_like(total)
     check = check_sum(total, amounts, sgn)
-    if check is None or check.exact:
-        return None
+    assert check is not None
     expected, actual, diff = check.texts()
     shown = [(p, s) for p, s in zip(amounts, sgn, strict=True) if value(p) != 0] or [
         (amounts[0], sgn[0])

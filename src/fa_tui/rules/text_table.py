@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from fa_tui.model import (
     Amount,
@@ -48,8 +48,7 @@ def _norm(name: str) -> str:
     return text.removeprefix("其中：").removeprefix("其中:")
 
 
-@dataclass(frozen=True)
-class TableFigure:
+class TableFigure(NamedTuple):
     """A table quantity read in 万元: its value, precision and the cells it came from."""
 
     value: Decimal
@@ -98,11 +97,10 @@ def _rows(table: Table, q: Quantity) -> list[Row]:
         return candidates if len(candidates) == 1 else []
     if q.row:
         key = _norm(q.row)
-        exact = [r for r in rows if _norm(r.name) == key]
-        if exact:
-            return exact[:1]
-        contained = [r for r in rows if key in _norm(r.name)]
-        return contained[:1]
+        found = next((r for r in rows if _norm(r.name) == key), None)
+        if found is None:
+            found = next((r for r in rows if key in _norm(r.name)), None)
+        return [] if found is None else [found]
     # a one-row table (表九): the row that has the column
     return [r for r in rows if r.value(q.column) is not None][:1]
 

@@ -13,16 +13,19 @@ Blank cells are not figures and carry nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 from fa_tui.model import Amount, Severity
 
 ZERO = Decimal(0)
 
 
+@lru_cache(maxsize=256)
 def half_unit(decimals: int) -> Decimal:
-    """Half a unit in the last place of a figure printed with ``decimals`` decimals."""
+    """Half a unit in the last place of a figure printed with ``decimals`` decimals (cached)."""
     return Decimal(5).scaleb(-(decimals + 1))
 
 
@@ -45,8 +48,7 @@ def fmt(value: Decimal, decimals: int) -> str:
     return f"{value:.{max(decimals, 0)}f}"
 
 
-@dataclass(frozen=True)
-class SumCheck:
+class SumCheck(NamedTuple):
     """The comparison of a printed total with the sum of its printed parts."""
 
     expected: Decimal  # the sum of the parts
@@ -95,11 +97,18 @@ def check_sum(
     """
     if total.value is None:
         return None
-    signs = signs or [1] * len(parts)
-    expected = sum((value_of(p) * s for p, s in zip(parts, signs, strict=True)), ZERO)
+    expected = signed_sum(parts, signs)
     tolerance = rounding_of(total) + sum((rounding_of(p) for p in parts), ZERO)
     decimals = max([total.decimals, *(p.decimals for p in parts if p.value is not None)])
     return SumCheck(expected, total.value, tolerance, decimals)
+
+
+def signed_sum(parts: Sequence[Amount], signs: Sequence[int] | None = None) -> Decimal:
+    """Σ ``parts`` (each multiplied by its sign, default +1; blanks count as zero)."""
+    total = ZERO
+    for part, sign in zip(parts, signs or repeat(1, len(parts)), strict=True):
+        total += (ZERO if part.value is None else part.value) * sign
+    return total
 
 
 def same_quantity(a: Amount, b: Amount) -> SumCheck | None:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from fa_tui.model import (
     Amount,
@@ -36,12 +37,14 @@ TO_WAN = Decimal("0.0001")
 IMPLAUSIBLE_WAN = Decimal(100_000_000)
 _CACHE_KEY = "units.scaled"
 
-# An amount quoted in 万元 in the narrative: digits (maybe with separators) then 万元.
-_WAN = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*万元")
+# An amount quoted in 万元 in the narrative: digits (maybe with separators) then 万元, not
+# preceded by a digit or a dot. That is ``(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)…``, written to
+# start with a digit (the lookbehind checks the character before it), which lets the regex
+# engine skip to the digits of a line instead of trying every position.
+_WAN = re.compile(r"(\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?\s*万元")
 
 
-@dataclass(frozen=True)
-class TextAmount:
+class TextAmount(NamedTuple):
     """An amount quoted in the narrative in 万元 (line and 1-based columns, end exclusive)."""
 
     value: Decimal
@@ -76,7 +79,7 @@ def narrative_amounts(ctx: RuleContext) -> list[TextAmount]:
             table_lines.update(range(table.span.line, table.span.end_line + 1))
     out: list[TextAmount] = []
     for number, line in enumerate(ctx.report.source.lines, start=1):
-        if number in table_lines or "\t" in line or "万元" not in line:
+        if "万元" not in line or number in table_lines or "\t" in line:
             continue
         for match in _WAN.finditer(line):
             digits = match.group(1).replace(",", "")
@@ -137,20 +140,29 @@ def unit_verdict(ctx: RuleContext) -> UnitVerdict:
     if cached is not None:
         return cached
     verdict = UnitVerdict()
-    quoted = QuotedIndex(narrative_amounts(ctx))
     candidates = [
         t
         for t in ctx.report.tables
         if t.status is TableStatus.DATA and t.role is not TableRole.OTHER and _labelled_wan(ctx, t)
     ]
+    figures = {id(t): _key_figures(t) for t in candidates}
+    # The narrative's amounts are only read when some table may be in 元.
+    quoted = QuotedIndex(narrative_amounts(ctx) if candidates else ())
     votes_yuan = votes_wan = 0
     per_table: dict[int, tuple[int, int]] = {}
+    # Tables repeat their figures (a total in four tables): look each value up once.
+    hits: dict[Decimal, tuple[TextAmount | None, bool]] = {}
     for table in candidates:
         as_yuan = as_wan = 0
-        for figure in _key_figures(table):
+        for figure in figures[id(table)]:
             value = figure.value or Decimal(0)
-            hit_yuan = quoted.first_match(value, TO_WAN)
-            hit_wan = quoted.first_match(value, Decimal(1)) is not None
+            found = hits.get(value)
+            if found is None:
+                found = hits[value] = (
+                    quoted.first_match(value, TO_WAN),
+                    quoted.first_match(value, Decimal(1)) is not None,
+                )
+            hit_yuan, hit_wan = found
             if hit_yuan is not None and not hit_wan:
                 as_yuan += 1
                 if len(verdict.evidence) < 3:
@@ -161,7 +173,7 @@ def unit_verdict(ctx: RuleContext) -> UnitVerdict:
         votes_yuan += as_yuan
         votes_wan += as_wan
     biggest = max(
-        (a for t in candidates for a in _key_figures(t)),
+        (a for t in candidates for a in figures[id(t)]),
         key=lambda a: abs(a.value or 0),
         default=None,
     )
