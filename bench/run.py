@@ -45,7 +45,7 @@ TARGET_READY_5MB = 3.0
 # Runs a command line of fa-tui in-process and reports its peak memory and its workers'.
 _MEASURED_CLI = """
 import resource, sys
-from fa_tui.cli import main
+from fa_tui.entry import main
 sys.argv = ["fa-tui", *sys.argv[1:]]
 try:
     main()
@@ -180,6 +180,9 @@ def bench_batch(env: dict[str, str], folder: Path, count: int) -> dict[str, dict
         argv = [sys.executable, "-c", _MEASURED_CLI, "check", str(folder), "--format", "json"]
         argv += ["--output", os.devnull, "--jobs", str(jobs)]
         r = run(argv, env, timeout=1800)
+        if r.returncode not in (0, 1):  # a failed run must not pass for a fast one
+            message = f"bench: check --jobs {jobs} failed ({r.returncode}): {r.stderr[-800:]}"
+            raise SystemExit(message)
         peak = re.search(r"PEAK (\d+) (\d+)", r.stderr)
         own, workers = (int(peak.group(1)) / 1024, int(peak.group(2)) / 1024) if peak else (0, 0)
         out[f"jobs={jobs}"] = {

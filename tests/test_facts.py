@@ -205,3 +205,16 @@ def test_pathological_inputs_are_fast(tmp_path: Path) -> None:
         start = time.perf_counter()
         parse_facts(source, report)
         assert time.perf_counter() - start < 5, f"input {k} too slow"
+
+
+def test_a_threshold_is_not_an_amount(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "第三部分 2022年度部门决算情况说明\n一、国有资产占有使用情况\n"
+        "截至2022年12月31日，本部门共有车辆2辆；单位价值50万元以上通用设备0台，"
+        "单位价值100万元（含）以上专用设备1台。资产总额为86.50万元。\n",
+        encoding="utf-8",
+    )
+    amounts = [f.amount.value for f in load_report(path).facts if isinstance(f, AmountFact)]
+    assert Decimal("86.50") in amounts
+    assert Decimal(50) not in amounts and Decimal(100) not in amounts

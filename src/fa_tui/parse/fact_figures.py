@@ -25,8 +25,7 @@ _FIGURE = re.compile(
     r"|(?P<count>批次|人次|个|辆|次|人|名|家|台|项|户))"
 )
 # an amount that is a threshold, not a quantity: 50万元以上, 100万元（含）以上
-# NB: used with ``match(text, pos)``, whose ``^`` only matches at 0: as written it never fires.
-_THRESHOLD = re.compile(r"^(?:[（(]含[）)])?(?:以上|以下|及以上|及以下|左右|起)")
+_THRESHOLD = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|及以上|及以下|左右|起)")
 _THRESHOLD_FIRST = frozenset("（(以及左起")  # the characters ``_THRESHOLD`` can start with
 
 
