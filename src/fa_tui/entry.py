@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 
 COMMANDS = ("open", "check", "rules", "outline", "tables")
 
 
 def main() -> None:
     """Run the command line in ``sys.argv``."""
-    _guarded(lambda: _dispatch(sys.argv[1:]))
+    try:
+        _dispatch(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断\n")
+        sys.exit(130)
+    except Exception as exc:  # a bug: still one line for the reviewer, details on demand
+        if os.environ.get("FA_TUI_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n"
+        )
+        sys.exit(2)
 
 
 def _dispatch(argv: list[str]) -> None:
@@ -33,18 +43,3 @@ def _dispatch(argv: list[str]) -> None:
     from fa_tui.cli import app
 
     app(args=argv, prog_name="fa-tui")
-
-
-def _guarded(run: Callable[[], None]) -> None:
-    try:
-        run()
-    except KeyboardInterrupt:
-        sys.stderr.write("已中断\n")
-        sys.exit(130)
-    except Exception as exc:  # a bug: still one line for the reviewer, details on demand
-        if os.environ.get("FA_TUI_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n"
-        )
-        sys.exit(2)
