@@ -87,7 +87,8 @@ def run_entry(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
         "try:\n"
         "    main()\n"
         "finally:\n"
-        "    loaded = sorted(m for m in ('typer', 'pydantic', 'textual') if m in sys.modules)\n"
+        "    heavy = ('typer', 'pydantic', 'textual', 'rich.console')\n"
+        "    loaded = sorted(m for m in heavy if m in sys.modules)\n"
         "    sys.stderr.write('\\nLOADED ' + ','.join(loaded) + '\\n')\n"
     )
     return subprocess.run(
@@ -118,6 +119,14 @@ def test_text_check_of_a_directory_without_typer() -> None:
     result = run_entry("check", str(SAMPLES_DIR), "-j", "1")
     assert result.returncode == 1  # lipu has no tables
     assert "2024-lipu.txt" in result.stdout and "FA101" in result.stdout
+    assert loaded(result) == "rich.console"  # for the summary table only
+
+
+def test_text_check_into_a_pipe_writes_without_a_rich_console() -> None:
+    result = run_entry("check", str(sample_path("2022-liujiang")), "--statistics")
+    assert result.returncode == 0  # warnings and info only
+    assert "2022-liujiang.txt:473:28: FA108" in result.stdout and "  [warning]" in result.stdout
+    assert "\x1b" not in result.stdout
     assert loaded(result) == ""
 
 

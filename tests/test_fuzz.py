@@ -23,6 +23,7 @@ from fa_tui.pipeline import build_report
 from fa_tui.render.json_report import render_json
 from fa_tui.render.outline_tree import print_outline
 from fa_tui.render.sarif_report import render_sarif
+from fa_tui.render.styled import RichSink
 from fa_tui.render.text_report import print_text_report
 from fa_tui.rules.engine import check_report, selected_rules
 
@@ -58,7 +59,7 @@ def run_pipeline(text: str) -> None:
     json.loads(render_json(results))
     json.loads(render_sarif(results, selected_rules()))
     console = Console(file=io.StringIO(), width=100, force_terminal=True)
-    print_text_report(console, results)
+    print_text_report(RichSink(console), results)
     print_outline(report, console)
 
 

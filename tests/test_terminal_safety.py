@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from fa_tui.cli import app
 from fa_tui.pipeline import load_report
 from fa_tui.render.outline_tree import print_outline
+from fa_tui.render.styled import RichSink
 from fa_tui.render.text_report import print_text_report
 from fa_tui.rules.engine import check_report
 from fa_tui.safe_text import neutralise
@@ -102,7 +103,7 @@ def test_renderers_on_a_forced_terminal_console(evil: Path) -> None:
     assert findings
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, color_system="256", width=160)
-    print_text_report(console, [(report, findings)])
+    print_text_report(RichSink(console), [(report, findings)])
     assert_terminal_safe(buffer.getvalue(), coloured=True)
     buffer = io.StringIO()
     print_outline(report, Console(file=buffer, force_terminal=True, width=160))

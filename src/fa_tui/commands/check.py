@@ -3,7 +3,8 @@
 Machine formats (json, sarif) print only the document on stdout (or into ``--output``);
 everything else (unreadable files, statistics, the progress bar) goes to stderr. Many files are
 checked in parallel (``--jobs``, default: every CPU), results in input order. Never imports
-textual; imports Rich only for text output, statistics and the progress bar.
+textual; builds a Rich console only for text output to a terminal, a batch's summary table
+and the progress bar.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from fa_tui.commands.batch import FileResult, Task, check_files
 from fa_tui.commands.common import fail, stderr_line
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from fa_tui.render.styled import TextSink
     from fa_tui.rules.registry import Rule
 
 FORMATS = ("text", "json", "sarif")
@@ -181,6 +181,8 @@ class _ProgressBar:
 
 def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -> None:
     """Write the chosen format to stdout or ``--output`` (statistics: after text, else stderr)."""
+    from fa_tui.render.styled import file_sink, stream_sink
+
     handle = None
     try:
         if options.output is not None:
@@ -189,7 +191,7 @@ def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -
             except OSError as exc:
                 fail(f"错误：无法写入 {options.output}：{exc.strerror or exc}")
         out = handle or sys.stdout
-        console: Console | None = None
+        sink: TextSink | None = None
         if options.fmt == "json":
             out.write(_json_text(checked))
         elif options.fmt == "sarif":
@@ -197,10 +199,11 @@ def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -
 
             out.write(dump_sarif([(r.path, r.encoding, r.findings) for r in checked], rules))
         else:
-            console = _text_console(handle)
-            _print_text(console, checked)
+            sink = file_sink(handle) if handle is not None else stream_sink(sys.stdout)
+            _print_text(sink, checked)
         if options.statistics:
-            _print_statistics(console, checked, rules)
+            # Machine formats keep stdout for the document: statistics go to stderr then.
+            _print_statistics(sink or stream_sink(sys.stderr, stderr=True), checked, rules)
     finally:
         if handle is not None:
             handle.close()
@@ -219,33 +222,19 @@ def _json_text(checked: list[FileResult]) -> str:
     return dump_documents([r.document for r in documents if r.document is not None])
 
 
-def _text_console(handle: Any) -> Console:
-    from rich.console import Console
-
-    if handle is not None:
-        return Console(file=handle, no_color=True, highlight=False, width=10_000)
-    return Console(highlight=False)
-
-
-def _print_text(console: Console, checked: list[FileResult]) -> None:
+def _print_text(sink: TextSink, checked: list[FileResult]) -> None:
     from fa_tui.render.text_report import print_file, print_totals
 
     for result in checked:
-        print_file(console, str(result.path), result.blocks, result.findings)
+        print_file(sink, str(result.path), result.blocks, result.findings)
     if len(checked) > 1:  # nothing checked: the reasons are already on stderr
-        print_totals(console, [(str(r.path), r.findings) for r in checked])
+        print_totals(sink, [(str(r.path), r.findings) for r in checked])
 
 
-def _print_statistics(
-    console: Console | None, checked: list[FileResult], rules: list[Rule]
-) -> None:
-    from rich.console import Console
-
+def _print_statistics(sink: TextSink, checked: list[FileResult], rules: list[Rule]) -> None:
     from fa_tui.render.text_report import statistics_table
 
     titles = {r.code: r.title for r in rules}
     everything = [f for r in checked for f in r.findings]
-    # Machine formats keep stdout for the document: statistics go to stderr then.
-    target = console or Console(stderr=True, highlight=False)
     if everything:
-        target.print(statistics_table(everything, titles), soft_wrap=True)
+        sink.line(statistics_table(everything, titles))

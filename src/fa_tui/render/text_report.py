@@ -8,7 +8,8 @@
 
 Carets are placed in terminal cells (``rich.cells.cell_len``), so Chinese lines underline
 correctly; tabs are expanded to spaces first. Report text goes through ``safe_text.neutralise``
-and is given to Rich as ``Text`` (never markup). Colour only when the console is a terminal.
+and into ``Styled`` segments (``render/styled.py``), never markup; they are printed through a
+``TextSink``: colour only on a terminal, and no Rich at all on a pipe or into a file.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from fa_tui.model import Finding, Report, Severity, SourceText, Span
 from fa_tui.render.json_report import document_location
+from fa_tui.render.styled import Styled, TextSink, joined
 from fa_tui.safe_text import neutralise
 
 if TYPE_CHECKING:
@@ -51,48 +51,50 @@ def underline(line: str, span: Span, number: int) -> tuple[int, int]:
     return start, width
 
 
-def _source_block(source: SourceText, span: Span) -> list[Text]:
+def _source_block(source: SourceText, span: Span) -> list[Styled]:
     """The span's first line with its number gutter, then the caret line."""
     number = span.line
     line = source.line(number)
     gutter = f"{number:>6} | "
-    out = [Text(gutter, style="dim") + Text(_display(line))]
     start, width = underline(line, span, number)
-    carets = Text(" " * (len(gutter) - 2) + "| ", style="dim")
-    carets.append(" " * start + "^" * width, style="bold")
-    out.append(carets)
-    return out
+    return [
+        [(gutter, "dim"), (_display(line), "")],
+        [(" " * (len(gutter) - 2) + "| ", "dim"), (" " * start + "^" * width, "bold")],
+    ]
 
 
-def finding_block(report: Report, finding: Finding) -> Text:
+def finding_block(report: Report, finding: Finding) -> Styled:
     """The block of one finding: header, source and underline, computation, related spans."""
-    path = neutralise(str(report.path))
-    text = Text()
+    path = neutralise(str(report.path), tabs=" ")
     where = f"{path}:{finding.span.line}:{finding.span.column}" if finding.span else path
-    text.append(where, style="bold")
-    text.append(": ")
-    text.append(finding.code, style="bold")
-    text.append(" ")
-    text.append(f"[{finding.severity.value}]", style=_STYLE[finding.severity])
-    text.append(" ")
-    text.append(neutralise(finding.message, tabs=" "))
-    lines = [text]
+    header: Styled = [
+        (where, "bold"),
+        (": ", ""),
+        (finding.code, "bold"),
+        (" ", ""),
+        (f"[{finding.severity.value}]", _STYLE[finding.severity]),
+        (" ", ""),
+        (neutralise(finding.message, tabs=" "), ""),
+    ]
+    lines = [header]
     location = document_location(report, finding)
     if location is not None:
-        lines.append(Text(f"       @ 原文{location}", style="dim"))
+        lines.append([(f"       @ 原文{location}", "dim")])
     if finding.span is not None:
         lines.extend(_source_block(report.source, finding.span))
     if finding.computation:
-        lines.append(Text("       = ", style="dim") + Text(neutralise(finding.computation)))
+        lines.append([("       = ", "dim"), (neutralise(finding.computation, tabs=" "), "")])
     for related in finding.related:
         r = related.span
         snippet = neutralise(report.source.slice(r), tabs=" ").strip()
-        entry = Text(f"       - {r.line}:{r.column} ", style="dim")
-        entry.append(neutralise(related.note, tabs=" "))
+        entry: Styled = [
+            (f"       - {r.line}:{r.column} ", "dim"),
+            (neutralise(related.note, tabs=" "), ""),
+        ]
         if snippet:
-            entry.append(f"  “{snippet}”", style="dim")
+            entry.append((f"  “{snippet}”", "dim"))
         lines.append(entry)
-    return Text("\n").join(lines)
+    return joined(lines)
 
 
 def counts(findings: Sequence[Finding]) -> dict[Severity, int]:
@@ -103,30 +105,28 @@ def counts(findings: Sequence[Finding]) -> dict[Severity, int]:
     return out
 
 
-def summary_line(label: str, findings: Sequence[Finding]) -> Text:
+def summary_line(label: str, findings: Sequence[Finding]) -> Styled:
     """``path: 2 错误, 1 警告, 3 提示`` (or 未发现问题)."""
-    text = Text(neutralise(label), style="bold")
-    text.append(": ")
-    c = counts(findings)
+    out: Styled = [(neutralise(label, tabs=" "), "bold"), (": ", "")]
     if not findings:
-        text.append("未发现问题", style="green")
-        return text
-    parts = [(f"{c[s]} {_NAME[s]}", _STYLE[s] if c[s] else "dim") for s in Severity]
-    for k, (chunk, style) in enumerate(parts):
+        out.append(("未发现问题", "green"))
+        return out
+    c = counts(findings)
+    for k, s in enumerate(Severity):
         if k:
-            text.append("，")
-        text.append(chunk, style=style)
-    return text
+            out.append(("，", ""))
+        out.append((f"{c[s]} {_NAME[s]}", _STYLE[s] if c[s] else "dim"))
+    return out
 
 
 def print_file(
-    console: Console, label: str, blocks: Sequence[Text], findings: Sequence[Finding]
+    sink: TextSink, label: str, blocks: Sequence[Styled], findings: Sequence[Finding]
 ) -> None:
     """One file's finding blocks (from ``finding_block``), then its summary line."""
     for block in blocks:
-        console.print(block, soft_wrap=True)
-        console.print()
-    console.print(summary_line(label, findings), soft_wrap=True)
+        sink.line(block)
+        sink.line()
+    sink.line(summary_line(label, findings))
 
 
 def worst_first(
@@ -144,6 +144,7 @@ def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
     """The table at the end of a batch: errors, warnings and info per file, worst first."""
     from rich import box
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     table = RichTable(title=Text("检查汇总（按严重程度排序）"), box=box.SIMPLE_HEAD)
     table.add_column("文件", overflow="fold")
@@ -155,27 +156,25 @@ def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
     return table
 
 
-def print_text_report(
-    console: Console, results: Sequence[tuple[Report, Sequence[Finding]]]
-) -> None:
+def print_text_report(sink: TextSink, results: Sequence[tuple[Report, Sequence[Finding]]]) -> None:
     """Every finding block, a summary line per file, and for several files a table and total."""
     for report, findings in results:
         blocks = [finding_block(report, f) for f in findings]
-        print_file(console, str(report.path), blocks, findings)
+        print_file(sink, str(report.path), blocks, findings)
     if len(results) != 1:
-        print_totals(console, [(str(r.path), f) for r, f in results])
+        print_totals(sink, [(str(r.path), f) for r, f in results])
 
 
-def print_totals(console: Console, files: Sequence[tuple[str, Sequence[Finding]]]) -> None:
+def print_totals(sink: TextSink, files: Sequence[tuple[str, Sequence[Finding]]]) -> None:
     """After several files: the summary table (worst first) and the total line."""
     if len(files) > 1:
-        console.print()
-        console.print(summary_table(files))
+        sink.line()
+        sink.renderable(summary_table(files))
     everything = [f for _, findings in files for f in findings]
-    console.print(summary_line(f"共 {len(files)} 个文件", everything), soft_wrap=True)
+    sink.line(summary_line(f"共 {len(files)} 个文件", everything))
 
 
-def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Text:
+def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Styled:
     """``--statistics``: the number of findings per code, most frequent first."""
     per_code: dict[str, int] = {}
     severity: dict[str, Severity] = {}
@@ -183,11 +182,14 @@ def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Tex
         per_code[f.code] = per_code.get(f.code, 0) + 1
         if f.code not in severity or f.severity.rank > severity[f.code].rank:
             severity[f.code] = f.severity
-    lines: list[Text] = []
+    lines: list[Styled] = []
     for code in sorted(per_code, key=lambda c: (-per_code[c], c)):
-        line = Text(f"{per_code[code]:>5}  ")
-        line.append(code, style="bold")
-        line.append(f"  [{severity[code].value}]", style=_STYLE[severity[code]])
-        line.append(f"  {titles.get(code, '')}")
-        lines.append(line)
-    return Text("\n").join(lines)
+        lines.append(
+            [
+                (f"{per_code[code]:>5}  ", ""),
+                (code, "bold"),
+                (f"  [{severity[code].value}]", _STYLE[severity[code]]),
+                (f"  {titles.get(code, '')}", ""),
+            ]
+        )
+    return joined(lines)
