@@ -28,8 +28,16 @@ class _Parser(argparse.ArgumentParser):
         raise _Unsure(message)
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """A formatter of fixed width: argparse builds one per argument, and the default asks
+    ``shutil`` for the terminal's width (an import) though this parser never prints help."""
+    return argparse.HelpFormatter(prog, width=80)
+
+
 def _parser() -> _Parser:
-    parser = _Parser(prog="fa-tui check", add_help=False, allow_abbrev=False)
+    parser = _Parser(
+        prog="fa-tui check", add_help=False, allow_abbrev=False, formatter_class=_formatter
+    )
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--format", dest="fmt", default="text")
     parser.add_argument("--output", "-o")
