@@ -78,8 +78,10 @@ def test_anything_else_is_left_to_typer(args: list[str]) -> None:
     assert parse_check_args(args) is None
 
 
-def run_entry(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """``fa-tui ARGS`` through the console-script entry, reporting what it imported."""
+def run_entry(
+    *args: str, cwd: Path | None = None, watch: tuple[str, ...] = ("typer", "pydantic", "textual")
+) -> subprocess.CompletedProcess[str]:
+    """``fa-tui ARGS`` through the console-script entry, reporting which of ``watch`` it loaded."""
     code = (
         "import sys\n"
         "from fa_tui.entry import main\n"
@@ -87,7 +89,7 @@ def run_entry(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
         "try:\n"
         "    main()\n"
         "finally:\n"
-        "    loaded = sorted(m for m in ('typer', 'pydantic', 'textual') if m in sys.modules)\n"
+        f"    loaded = sorted(m for m in {watch!r} if m in sys.modules)\n"
         "    sys.stderr.write('\\nLOADED ' + ','.join(loaded) + '\\n')\n"
     )
     return subprocess.run(
@@ -111,6 +113,19 @@ def test_check_starts_without_typer_or_pydantic() -> None:
     result = run_entry("check", str(sample_path("2022-liujiang")), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert '"department": "柳州市柳江区医疗保障局"' in result.stdout
+    assert loaded(result) == ""
+
+
+def test_json_check_starts_without_dataclasses() -> None:
+    """The model is msgspec Structs: a json check imports no ``dataclasses``.
+
+    ``inspect`` is not asserted: msgspec imports ``typing_extensions``, which imports it. A text
+    check imports ``dataclasses`` with rich's console.
+    """
+    result = run_entry(
+        "check", str(sample_path("2022-liujiang")), "--format", "json", watch=("dataclasses",)
+    )
+    assert result.returncode == 0, result.stderr
     assert loaded(result) == ""
 
 

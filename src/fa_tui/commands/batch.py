@@ -13,9 +13,10 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from fa_tui.model import Finding, Report, TableStatus
 
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(Struct, frozen=True):
     """One file to check, and how its result is wanted."""
 
     path: Path
@@ -34,8 +34,7 @@ class Task:
     ignore: tuple[str, ...] = ()
 
 
-@dataclass
-class FileResult:
+class FileResult(Struct):
     """What the output needs of one checked file (picklable, small)."""
 
     path: Path
