@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import replace
 
 import pytest
 from conftest import load_sample
+from msgspec.structs import replace
 
 from fa_tui.model import STANDARD_ROLES, Amount, Report, Severity, SourceText
 from fa_tui.parse.tables import parse_tables

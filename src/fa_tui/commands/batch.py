@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from fa_tui.model import Finding, Report, TableStatus
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from fa_tui.render.styled import Styled
 
-@dataclass(frozen=True)
-class Task:
+
+class Task(Struct, frozen=True):
     """One file to check, and how its result is wanted."""
 
     path: Path
@@ -34,8 +35,7 @@ class Task:
     ignore: tuple[str, ...] = ()
 
 
-@dataclass
-class FileResult:
+class FileResult(Struct):
     """What the output needs of one checked file (picklable, small)."""
 
     path: Path
@@ -43,7 +43,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: dict[str, Any] | None = None  # the JSON entry (json format)
     fragment: str | None = None  # the same entry as text, indented for ``documents_text``
-    blocks: list[Any] = field(default_factory=list)  # rich Text per finding (text format)
+    blocks: list[Styled] = field(default_factory=list)  # one per finding (text format)
     error: str | None = None  # one line: unreadable, or checking failed
     skipped: str | None = None  # one line: not a report (found in a directory)
 
@@ -93,6 +93,8 @@ def _check_file(task: Task) -> FileResult:
         return FileResult(task.path, error=f"错误：检查 {task.path} 时嵌套过深（fa-tui 内部缺陷）")
     except Exception as exc:  # a bug in fa-tui: one line for this file, keep checking the others
         if os.environ.get("FA_TUI_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         return FileResult(
             task.path,

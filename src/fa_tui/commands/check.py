@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from fa_tui.commands.batch import FileResult, Task, check_files
 from fa_tui.commands.common import fail, stderr_line
@@ -28,8 +29,7 @@ SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(Struct, frozen=True):
     """The options of ``fa-tui check`` as given on the command line."""
 
     paths: list[Path]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from fa_tui.model.frozen import direct_init
+from msgspec import Struct
+
 from fa_tui.model.span import Span
 
 
-@direct_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Amount:
+class Amount(Struct, frozen=True, kw_only=True):
     """One figure exactly as printed in the report.
 
     ``value`` is ``None`` for a blank or dash cell (no value, which is not zero).

@@ -5,7 +5,8 @@ file). A fact also carries the ``label`` it is about (normalised text such as ``
 span of the whole clause, the heading it sits under and, where a table holds the same quantity,
 a ``Quantity`` naming the table cell (``表一 总计`` …).
 
-Kinds (the ``kind`` field discriminates them):
+Kinds (each class's msgspec tag, read as ``fact.kind`` and written as ``"kind"`` in JSON, so
+that ``msgspec.json.decode(data, type=list[Fact])`` picks the class):
 
 - ``amount``      ``基本支出525.83万元``
 - ``share``       ``占55.16%`` with the part and the whole it is a share of
@@ -19,18 +20,18 @@ Kinds (the ``kind`` field discriminates them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
+
+from msgspec import Struct, field
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import TableRole
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Quantity:
+class Quantity(Struct, frozen=True, kw_only=True):
     """A table cell (or an aggregate of rows) that a narrative label stands for.
 
     ``code``/``row`` select the row (code preferred, by prefix when ``aggregate`` is true),
@@ -75,8 +76,7 @@ class YearRole(StrEnum):
     COVER_DATE = "cover_date"  # 2023 年 9 月 on the cover or under the signature
 
 
-@dataclass(slots=True, kw_only=True)
-class FactBase:
+class FactBase(Struct, kw_only=True, tag_field="kind"):
     """What every fact has: where it is and what it is about."""
 
     span: Span  # the clause or sentence the fact was read from
@@ -86,19 +86,21 @@ class FactBase:
     paragraph: int = 0  # index of the paragraph (facts of one paragraph share it)
     sentence: int = 0  # global index of the sentence
 
+    @property
+    def kind(self) -> str:
+        """The kind of fact (``amount``, ``share``…): the tag of its class."""
+        return self.__struct_config__.tag  # type: ignore[return-value]
 
-@dataclass(slots=True, kw_only=True)
-class AmountFact(FactBase):
+
+class AmountFact(FactBase, kw_only=True, tag="amount"):
     """An amount stated for a label. ``role`` is ``plain``, ``budget`` or ``outturn``."""
 
-    kind: Literal["amount"] = "amount"
     amount: Amount
     role: Literal["plain", "budget", "outturn"] = "plain"
     quantity: Quantity | None = None
 
 
-@dataclass(slots=True, kw_only=True)
-class ShareFact(FactBase):
+class ShareFact(FactBase, kw_only=True, tag="share"):
     """``占X%``: the part (an amount or a count, when stated) as a share of a whole.
 
     ``whole`` is the figure the whole resolves to (the total before ``其中``, a figure with the
@@ -106,7 +108,6 @@ class ShareFact(FactBase):
     together (their printed shares usually add up to 100%).
     """
 
-    kind: Literal["share"] = "share"
     share: Amount
     part: Amount | None = None
     whole_label: str | None = None
@@ -117,15 +118,13 @@ class ShareFact(FactBase):
     is_count: bool = False
 
 
-@dataclass(slots=True, kw_only=True)
-class ChangeFact(FactBase):
+class ChangeFact(FactBase, kw_only=True, tag="change"):
     """``同比增加44.93万元，增长1.60%``: the change of ``current`` against a basis.
 
     ``amount`` and ``rate`` are as printed (non-negative); ``direction`` is the word before the
     amount, ``rate_direction`` the word before the rate.
     """
 
-    kind: Literal["change"] = "change"
     current: Amount | None = None
     current_label: str | None = None
     direction: Direction | None = None
@@ -153,11 +152,9 @@ class ChangeFact(FactBase):
         return None
 
 
-@dataclass(slots=True, kw_only=True)
-class CompletionFact(FactBase):
+class CompletionFact(FactBase, kw_only=True, tag="completion"):
     """Budget against outturn: ``完成年初预算的104.60%`` and the figures when stated."""
 
-    kind: Literal["completion"] = "completion"
     rate: Amount | None = None
     budget: Amount | None = None
     outturn: Amount | None = None
@@ -165,8 +162,7 @@ class CompletionFact(FactBase):
     quantity: Quantity | None = None  # the table cell of the outturn
 
 
-@dataclass(slots=True, kw_only=True)
-class PartItem:
+class PartItem(Struct, kw_only=True):
     """One listed part of a total, with its change when stated."""
 
     label: str
@@ -176,15 +172,13 @@ class PartItem:
     change_amount: Amount | None = None
 
 
-@dataclass(slots=True, kw_only=True)
-class TotalFact(FactBase):
+class TotalFact(FactBase, kw_only=True, tag="total"):
     """A stated total and its listed parts (``其中：`` or ``主要包括：``).
 
     ``exhaustive`` is false for ``主要包括`` lists (the parts may not cover the total).
     ``topic`` is ``三公`` or ``政府采购`` for those breakdowns (checked by their own rules).
     """
 
-    kind: Literal["total"] = "total"
     total: Amount
     total_change: Decimal | None = None
     total_change_amount: Amount | None = None
@@ -193,29 +187,23 @@ class TotalFact(FactBase):
     topic: str | None = None
 
 
-@dataclass(slots=True, kw_only=True)
-class CountFact(FactBase):
+class CountFact(FactBase, kw_only=True, tag="count"):
     """A count: ``7个项目``, ``保有量为1辆``, ``5批次``."""
 
-    kind: Literal["count"] = "count"
     count: Amount
 
 
-@dataclass(slots=True, kw_only=True)
-class AverageFact(FactBase):
+class AverageFact(FactBase, kw_only=True, tag="average"):
     """``平均每辆0.31万元``: an average with the total and the count it divides."""
 
-    kind: Literal["average"] = "average"
     average: Amount
     total: Amount | None = None
     count: Amount | None = None
 
 
-@dataclass(slots=True, kw_only=True)
-class YearFact(FactBase):
+class YearFact(FactBase, kw_only=True, tag="year"):
     """A year or date, with the role it plays."""
 
-    kind: Literal["year"] = "year"
     year: int
     month: int | None = None
     role: YearRole

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 from fa_tui.model.span import Span
 
@@ -34,16 +35,14 @@ class Category(StrEnum):
     INTERNAL = "internal"  # a rule that crashed (a bug in fa-tui)
 
 
-@dataclass(slots=True, kw_only=True)
-class RelatedSpan:
+class RelatedSpan(Struct, kw_only=True):
     """Another place a finding involves (a part of a sum, the table cell a text quotes)."""
 
     span: Span
     note: str
 
 
-@dataclass(slots=True, kw_only=True)
-class Finding:
+class Finding(Struct, kw_only=True):
     """One problem found in a report, pointing at the exact characters it is about."""
 
     code: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 from fa_tui.model.span import Span
 
@@ -21,8 +22,7 @@ class PartName(StrEnum):
 PART_ORDER: tuple[PartName, ...] = tuple(PartName)
 
 
-@dataclass(slots=True, kw_only=True)
-class Section:
+class Section(Struct, kw_only=True):
     """A heading inside a part and the text up to the next heading of the same or higher level.
 
     ``level`` counts from 1 (``一、``) down to 4 (``（1）``); ``number`` is the ordinal as printed
@@ -46,8 +46,7 @@ class Section:
         return out
 
 
-@dataclass(slots=True, kw_only=True)
-class Part:
+class Part(Struct, kw_only=True):
     """One canonical part. A missing part has ``present=False`` and no span.
 
     ``heading_text`` is the heading as printed (noise removed). When the part lives inside another

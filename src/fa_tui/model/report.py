@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from fa_tui.model.facts import Fact
 from fa_tui.model.outline import Part, PartName
@@ -12,8 +13,7 @@ from fa_tui.model.span import Span
 from fa_tui.model.tables import Table, TableRole
 
 
-@dataclass(slots=True, kw_only=True)
-class Report:
+class Report(Struct, kw_only=True):
     """Everything parsed from one report file. ``source`` is kept for spans and display."""
 
     path: Path
@@ -26,7 +26,12 @@ class Report:
     parts: list[Part] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
-    source: SourceText = field(repr=False)
+    source: SourceText
+
+    def __repr__(self) -> str:
+        """Every field but ``source`` (a report's repr does not dump the whole file)."""
+        shown = [f"{n}={getattr(self, n)!r}" for n in self.__struct_fields__ if n != "source"]
+        return f"Report({', '.join(shown)})"
 
     def part(self, name: PartName) -> Part | None:
         """The canonical part ``name`` (present or missing)."""

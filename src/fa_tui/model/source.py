@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct
 
 from fa_tui.model.span import Span
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(Struct, frozen=True):
     """Where one line of a PDF's or DOCX's extracted text lies in the original document.
 
     PDF: ``page`` (1-based) and ``page_line``, the 1-based line on that page counted over the
@@ -44,8 +44,7 @@ class Location:
         return ""
 
 
-@dataclass(frozen=True)
-class SourceText:
+class SourceText(Struct, frozen=True):
     """A report's text as decoded from its file.
 
     ``lines`` are the original lines without their line terminators (CRLF and CR normalised);
@@ -57,8 +56,12 @@ class SourceText:
     path: Path
     encoding: str
     lines: tuple[str, ...]
-    text: str = field(repr=False, default="")
-    locations: tuple[Location, ...] | None = field(repr=False, default=None)
+    text: str = ""
+    locations: tuple[Location, ...] | None = None
+
+    def __repr__(self) -> str:
+        """The path, encoding and lines (the joined ``text`` and ``locations`` left out)."""
+        return f"SourceText(path={self.path!r}, encoding={self.encoding!r}, lines={self.lines!r})"
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` ('' when out of range)."""

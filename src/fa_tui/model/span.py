@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from fa_tui.model.frozen import direct_init
+from msgspec import Struct
 
 
-@direct_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Span:
+class Span(Struct, frozen=True, kw_only=True):
     """A range of characters in the source text.
 
     Lines and columns are 1-based and count characters (code points) of the original lines;

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -116,8 +117,7 @@ class RowKind(StrEnum):
     HEADER = "header"  # a placeholder row such as 类/款/项 in an empty table
 
 
-@dataclass(slots=True, kw_only=True)
-class Row:
+class Row(Struct, kw_only=True):
     """One row of a table (one side of a row for two-sided tables).
 
     ``code`` is the classification code as printed (功能分类 3/5/7 digits, 经济分类 3/5 digits);
@@ -145,8 +145,7 @@ class Row:
         return self.cells.get(column)
 
 
-@dataclass(slots=True, kw_only=True)
-class Table:
+class Table(Struct, kw_only=True):
     """A table found in the report.
 
     ``role`` says which of the nine it is (by title); ``label`` is the ``公开NN表`` label as

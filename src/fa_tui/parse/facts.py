@@ -14,8 +14,10 @@ Never raises on odd text; linear in the input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from fa_tui.model import Amount, Report, Section, SourceText, Span, TableRole
 from fa_tui.model.facts import (
@@ -87,8 +89,7 @@ _COMPARE_WORDS = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _List:
+class _List(Struct):
     total: AmountFact | None
     exhaustive: bool
     start: int  # clean index where the parts start
@@ -96,8 +97,7 @@ class _List:
     part_facts: list[AmountFact] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _ParagraphInfo:
+class _ParagraphInfo(Struct):
     paragraph: Paragraph
     style: str | None
     first_amount: AmountFact | None = None

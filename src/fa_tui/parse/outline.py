@@ -9,8 +9,9 @@ than headings, and 绩效 living inside 情况说明 or in an annex.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
+
+from msgspec import Struct, field
 
 from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
 from fa_tui.parse.gc_pause import gc_paused
@@ -34,8 +35,7 @@ _RUN_IN_MAX = 30  # a run-in heading ends with 。 within this many characters
 _PERFORMANCE_WORD = "绩效"
 
 
-@dataclass
-class _Mark:
+class _Mark(Struct):
     """A part heading found in the body."""
 
     index: int  # 0-based line of the heading
@@ -45,8 +45,7 @@ class _Mark:
     end: int = 0  # 0-based last line of the part (set later)
 
 
-@dataclass
-class _Node:
+class _Node(Struct):
     heading: Heading
     index: int
     children: list[_Node] = field(default_factory=list)

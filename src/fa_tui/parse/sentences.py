@@ -15,8 +15,9 @@ import bisect
 import re
 from bisect import bisect_right as _bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from msgspec import Struct, field
 
 from fa_tui.model import Report, Section, SourceText, Span
 
@@ -46,8 +47,7 @@ _ITEM_CLOSE = re.compile(r"^[^。，；：]{0,40}?[（(]项[）)]")
 _MIN_BROKEN = 16  # shorter lines without punctuation are titles or dates, not broken sentences
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Struct):
     """Clean text of consecutive source lines, with the map back to original columns."""
 
     index: int

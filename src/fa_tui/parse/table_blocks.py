@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from msgspec import Struct, field
 
 from fa_tui.model.span import Span
 from fa_tui.model.tables import TableRole
@@ -37,8 +38,7 @@ _NOTE_FIRST = frozenset("注说备")
 _NOTE_CONTINUATION_MAX = 6
 
 
-@dataclass
-class Block:
+class Block(Struct):
     """A table block as found in the text (not yet read into rows)."""
 
     role: TableRole

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+
+from msgspec import Struct
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -182,8 +183,7 @@ def blank_amount(line: int, column: int, unit: str | None) -> Amount:
     )
 
 
-@dataclass
-class RowDraft:
+class RowDraft(Struct):
     """A row being assembled from cells."""
 
     line: int

@@ -8,7 +8,8 @@ relations (a part of the money cannot exceed the whole) are warnings: they need 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from fa_tui.model import Amount, Category, Finding, Row, Severity, Table, TableRole
 from fa_tui.rules.registry import RuleContext, rule

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from decimal import Decimal, InvalidOperation, localcontext
 from importlib import import_module
+
+from msgspec.structs import replace
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
 from fa_tui.parse.gc_pause import gc_paused

@@ -7,9 +7,10 @@ could give; the printed rate is right when its own rounding interval meets that 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+
+from msgspec import Struct
 
 from fa_tui.model import Amount
 
@@ -23,8 +24,7 @@ def half_unit(decimals: int) -> Decimal:
     return Decimal(5).scaleb(-(decimals + 1))
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(Struct, frozen=True):
     """A closed interval ``[lo, hi]`` of exact decimals."""
 
     lo: Decimal

@@ -8,8 +8,9 @@ amounts give a value that rounds to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity
 from fa_tui.model.facts import (

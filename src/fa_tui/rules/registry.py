@@ -13,18 +13,17 @@ the exception into an internal-error finding).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, Span
 
 RuleFunc = Callable[["RuleContext"], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A registered rule."""
 
     code: str
@@ -36,7 +35,9 @@ class Rule:
     @property
     def doc(self) -> str:
         """The rule's explanation for a reviewer (its docstring)."""
-        return inspect.cleandoc(self.func.__doc__ or "")
+        from inspect import cleandoc  # on first use: a json or text check never needs it
+
+        return cleandoc(self.func.__doc__ or "")
 
 
 RULES: dict[str, Rule] = {}
@@ -56,8 +57,7 @@ def rule(
     return register
 
 
-@dataclass
-class RuleContext:
+class RuleContext(Struct):
     """What a rule sees: the report, plus a cache for values derived once and shared by rules."""
 
     report: Report

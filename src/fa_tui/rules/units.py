@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
+
+from msgspec import Struct, field
 
 from fa_tui.model import (
     Amount,
@@ -59,8 +60,7 @@ class TextAmount(NamedTuple):
         return Span.at(self.line, self.column, self.end_column)
 
 
-@dataclass
-class UnitVerdict:
+class UnitVerdict(Struct):
     """Which tables are in 元 under a 万元 label, and the evidence."""
 
     scaled: list[Table] = field(default_factory=list)
