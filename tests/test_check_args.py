@@ -82,7 +82,10 @@ HEAVY = ("typer", "pydantic", "textual", "rich.console")
 
 
 def run_entry(
-    *args: str, cwd: Path | None = None, watch: tuple[str, ...] = HEAVY
+    *args: str,
+    cwd: Path | None = None,
+    watch: tuple[str, ...] = HEAVY,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``fa-tui ARGS`` through the console-script entry, reporting which of ``watch`` it loaded."""
     code = (
@@ -100,7 +103,7 @@ def run_entry(
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**os.environ, "COLUMNS": "120"},
+        env={**os.environ, "COLUMNS": "120", **(env or {})},
         timeout=120,
     )
 
@@ -144,6 +147,15 @@ def test_text_check_into_a_pipe_writes_without_a_rich_console() -> None:
     assert result.returncode == 0  # warnings and info only
     assert "2022-liujiang.txt:473:28: FA108" in result.stdout and "  [warning]" in result.stdout
     assert "\x1b" not in result.stdout
+    assert loaded(result) == ""
+
+
+def test_text_check_in_colour_writes_without_a_rich_console() -> None:
+    """FORCE_COLOR makes stdout a terminal for Rich: the escape codes are written directly."""
+    path = str(sample_path("2022-liujiang"))
+    result = run_entry("check", path, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert result.returncode == 0
+    assert "\x1b[1;33m[warning]\x1b[0m" in result.stdout
     assert loaded(result) == ""
 
 

@@ -1,5 +1,5 @@
-"""Text output without Rich (pipes and files) is exactly what Rich writes there, styles on a
-terminal come from Rich, and the choice between them is Rich's own."""
+"""Text output written without Rich is exactly what Rich writes: plain into pipes and files,
+Rich's escape codes on a terminal (with NO_COLOR, TERM=dumb, FORCE_COLOR…)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,15 @@ from conftest import SAMPLES, load_sample, sample_path
 from rich.console import Console
 
 from fa_tui.pipeline import load_report
-from fa_tui.render.styled import PlainSink, RichSink, file_sink, joined, plain, styles_wanted
+from fa_tui.render.styled import (
+    DirectSink,
+    RichSink,
+    file_sink,
+    joined,
+    plain,
+    stream_sink,
+    styles_wanted,
+)
 from fa_tui.render.text_report import print_text_report, statistics_table
 from fa_tui.rules.engine import check_report, selected_rules
 
@@ -61,7 +69,7 @@ def plain_output(results: list, width: int = 80) -> str:
     def console() -> Console:
         return Console(file=buffer, highlight=False, width=width, _environ={})
 
-    print_text_report(PlainSink(buffer, console), results)
+    print_text_report(DirectSink(buffer, console), results)
     return buffer.getvalue()
 
 
@@ -92,6 +100,45 @@ def test_plain_output_of_hostile_text_is_what_rich_writes(mutate) -> None:
     assert output == rich_plain_output(results, width=100)
     assert "\x1b" not in output and "\t" not in output
     assert "␛[31m" in output and "[bold]x[/]" in output and "odd name [red]x.txt" in output
+
+
+TERMINALS = [
+    {"TERM": "xterm-256color"},
+    {"TERM": "xterm", "COLORTERM": "truecolor"},
+    {"TERM": "linux", "NO_COLOR": "1"},
+    {"TERM": "dumb"},
+    {"TERM": "screen-256color", "FORCE_COLOR": "1"},
+    {"TERM": "xterm-256color", "TTY_COMPATIBLE": "0"},
+]
+
+
+@pytest.mark.parametrize("stream_type", [io.StringIO, FakeTerminal], ids=["pipe", "terminal"])
+@pytest.mark.parametrize("env", TERMINALS, ids=repr)
+def test_output_to_a_stream_is_what_rich_writes_there(
+    stream_type: type[io.StringIO], env: dict[str, str]
+) -> None:
+    env = {**env, "COLUMNS": "100"}
+    results = [(r, check_report(r)) for r in (load_sample(n) for n in ("2024-lipu", "2024-liling"))]
+    ours, theirs = stream_type(), stream_type()
+    print_text_report(stream_sink(ours, environ=env), results)
+    print_text_report(RichSink(Console(file=theirs, highlight=False, _environ=env)), results)
+    assert ours.getvalue() == theirs.getvalue()
+    coloured = "NO_COLOR" not in env and Console(file=theirs, _environ=env).color_system
+    assert ("\x1b[1;31m" in ours.getvalue()) is bool(coloured)
+    one, sink = stream_type(), stream_sink(stream_type(), environ=env)
+    print_text_report(RichSink(Console(file=one, highlight=False, _environ=env)), results[1:])
+    print_text_report(sink, results[1:])
+    assert isinstance(sink, DirectSink) and sink.stream.getvalue() == one.getvalue()
+    assert sink._console is None  # one file: no summary table, Rich never built
+
+
+def test_a_style_the_sink_does_not_know_goes_through_rich() -> None:
+    ours, theirs = FakeTerminal(), FakeTerminal()
+    env = {"TERM": "xterm-256color"}
+    styled = [("a", "italic magenta"), ("b", "")]
+    stream_sink(ours, environ=env).line(styled)
+    RichSink(Console(file=theirs, highlight=False, _environ=env)).line(styled)
+    assert ours.getvalue() == theirs.getvalue() == "\x1b[3;35ma\x1b[0mb\n"
 
 
 def test_styled_segments_keep_text_and_styles() -> None:

@@ -203,7 +203,7 @@ def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -
             _print_text(sink, checked)
         if options.statistics:
             # Machine formats keep stdout for the document: statistics go to stderr then.
-            _print_statistics(sink or stream_sink(sys.stderr, stderr=True), checked, rules)
+            _print_statistics(sink or stream_sink(sys.stderr), checked, rules)
     finally:
         if handle is not None:
             handle.close()

@@ -1,16 +1,18 @@
-"""Styled lines without Rich, and the two places they are printed: a terminal or a plain stream.
+"""Styled lines without Rich, and the sinks that print them as Rich would.
 
 A ``Styled`` is a list of ``(text, style)`` segments (Rich style names, ``""`` for none), which
 may hold ``"\\n"``. The text renderer builds them without importing Rich; they pickle cheaply
-from the batch workers. On a terminal ``RichSink`` prints them through a Rich ``Console``
-(colour, bold); anywhere else ``PlainSink`` writes their text directly, which is what Rich
-would write there, without paying for Rich's import and rendering. Report text in a segment
-must already have been through ``safe_text.neutralise``.
+from the batch workers. ``DirectSink`` writes them as Rich would (plain text into a pipe or a
+file, Rich's escape codes on a terminal) without paying for Rich's import and rendering, which
+cost more than checking a report; ``tests/test_styled.py`` holds the two side by side.
+``RichSink`` prints through a Rich ``Console``. Report text in a segment must already have been
+through ``safe_text.neutralise``.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Mapping
 from typing import IO, TYPE_CHECKING, Protocol
 
@@ -72,23 +74,86 @@ class RichSink:
         self.console.print(renderable)
 
 
-class PlainSink:
-    """Write the text of each line to ``stream``; Rich only for a renderable, built on demand."""
+# The SGR parameters Rich writes for the words of the text report's styles (attributes in
+# Rich's order, then the foreground colour); a style with any other word goes through Rich.
+_ATTRIBUTES = {"bold": "1", "dim": "2"}
+_COLOURS = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
 
-    def __init__(self, stream: IO[str], console: Callable[[], Console]) -> None:
+
+def _sgr(style: str, colour: bool) -> str | None:
+    """The SGR parameters of ``style`` (``""``: none), ``None`` for a style this module lacks."""
+    attributes: list[str] = []
+    colours: list[str] = []
+    for word in style.split():
+        if word in _ATTRIBUTES:
+            attributes.append(_ATTRIBUTES[word])
+        elif word in _COLOURS:
+            colours.append(_COLOURS[word])
+        else:
+            return None
+    codes = sorted(set(attributes), key=int) + (colours[-1:] if colour else [])
+    return ";".join(codes)
+
+
+class DirectSink:
+    """Write lines straight to ``stream``, as Rich would but without importing it.
+
+    Plain text, or (``sgr``) with the escape codes Rich writes on a terminal for the styles
+    of the text report, without colours when ``colour`` is false (``NO_COLOR``). A renderable,
+    or a line with a style this module does not know, goes through a Rich console built on
+    demand by ``console``.
+    """
+
+    def __init__(
+        self,
+        stream: IO[str],
+        console: Callable[[], Console],
+        *,
+        sgr: bool = False,
+        colour: bool = True,
+    ) -> None:
         self.stream = stream
+        self.sgr = sgr
+        self.colour = colour
         self._make_console = console
         self._console: Console | None = None
 
     def line(self, styled: Styled | None = None) -> None:
-        """Write the text of ``styled`` and a newline."""
-        self.stream.write(("" if styled is None else plain(styled)) + "\n")
+        """Write ``styled`` and a newline."""
+        if not styled:
+            self.stream.write("\n")
+        elif not self.sgr:
+            self.stream.write(plain(styled) + "\n")
+        else:
+            text = self._with_sgr(styled)
+            if text is None:
+                RichSink(self.console()).line(styled)
+            else:
+                self.stream.write(text + "\n")
+
+    def _with_sgr(self, styled: Styled) -> str | None:
+        out: list[str] = []
+        for text, style in styled:
+            codes = _sgr(style, self.colour)
+            if codes is None:
+                return None
+            if not codes:
+                out.append(text)
+                continue
+            # Rich styles each line of a segment on its own and leaves empty pieces bare.
+            pieces = (f"\x1b[{codes}m{p}\x1b[0m" if p else p for p in text.split("\n"))
+            out.append("\n".join(pieces))
+        return "".join(out)
 
     def renderable(self, renderable: RenderableType) -> None:
-        """Render ``renderable`` with a console that writes plain text to the same stream."""
+        """Render ``renderable`` with a Rich console on the same stream."""
+        self.console().print(renderable)
+
+    def console(self) -> Console:
+        """The Rich console for what this sink does not write itself (built once)."""
         if self._console is None:
             self._console = self._make_console()
-        self._console.print(renderable)
+        return self._console
 
 
 def styles_wanted(stream: IO[str], environ: Mapping[str, str] | None = None) -> bool:
@@ -110,17 +175,24 @@ def styles_wanted(stream: IO[str], environ: Mapping[str, str] | None = None) -> 
         return False
 
 
-def stream_sink(stream: IO[str], *, stderr: bool = False) -> TextSink:
-    """The sink for standard output (or standard error): Rich on a terminal, plain otherwise."""
+def stream_sink(stream: IO[str], *, environ: Mapping[str, str] | None = None) -> TextSink:
+    """The sink for standard output (or error), writing what Rich would write there.
+
+    Not a terminal, or a dumb one: plain text. A terminal: Rich's escape codes for our styles,
+    colours unless ``NO_COLOR``. On Windows Rich itself (its console API).
+    """
+    env = os.environ if environ is None else environ
 
     def console() -> Console:
         from rich.console import Console
 
-        return Console(stderr=True, highlight=False) if stderr else Console(highlight=False)
+        return Console(file=stream, highlight=False, _environ=environ)
 
-    if styles_wanted(stream):
+    if not styles_wanted(stream, env) or env.get("TERM", "").lower() in ("dumb", "unknown"):
+        return DirectSink(stream, console)
+    if sys.platform == "win32":
         return RichSink(console())
-    return PlainSink(stream, console)
+    return DirectSink(stream, console, sgr=True, colour=env.get("NO_COLOR", "") == "")
 
 
 def file_sink(handle: IO[str]) -> TextSink:
@@ -133,4 +205,4 @@ def file_sink(handle: IO[str]) -> TextSink:
             file=handle, no_color=True, highlight=False, width=10_000, force_terminal=False
         )
 
-    return PlainSink(handle, console)
+    return DirectSink(handle, console)
