@@ -31,6 +31,10 @@ class FakeTerminal(io.StringIO):
         return True
 
 
+STREAMS = pytest.mark.parametrize(
+    "stream_type", [io.StringIO, FakeTerminal], ids=["pipe", "terminal"]
+)
+
 ENVIRONMENTS = [
     {},
     {"FORCE_COLOR": "1"},
@@ -44,7 +48,7 @@ ENVIRONMENTS = [
 ]
 
 
-@pytest.mark.parametrize("stream_type", [io.StringIO, FakeTerminal], ids=["pipe", "terminal"])
+@STREAMS
 @pytest.mark.parametrize("env", ENVIRONMENTS, ids=repr)
 def test_styles_are_wanted_exactly_where_rich_sees_a_terminal(
     stream_type: type[io.StringIO], env: dict[str, str]
@@ -112,7 +116,7 @@ TERMINALS = [
 ]
 
 
-@pytest.mark.parametrize("stream_type", [io.StringIO, FakeTerminal], ids=["pipe", "terminal"])
+@STREAMS
 @pytest.mark.parametrize("env", TERMINALS, ids=repr)
 def test_output_to_a_stream_is_what_rich_writes_there(
     stream_type: type[io.StringIO], env: dict[str, str]
