@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from fa_tui.documents.pdf_lines import Char, PrintedLine
+from fa_tui.geometry import most_overlapped
 
 _PIECE_GAP = 1.0  # in font sizes: a blank this wide separates two pieces of a line
 _GUTTER = 0.8  # in font sizes: the narrowest blank band between two columns
@@ -91,11 +92,7 @@ def _trailing(
 
 
 def _column_of(piece: Piece, columns: Sequence[tuple[float, float]]) -> int:
-    best, best_overlap = -1, 0.0
-    for i, (x0, x1) in enumerate(columns):
-        overlap = min(x1, piece.x1) - max(x0, piece.x0)
-        if overlap > best_overlap:
-            best, best_overlap = i, overlap
+    best = most_overlapped(piece.x0, piece.x1, columns)
     if best >= 0:
         return best
     # No overlap: a piece aligned left in a column of right-aligned figures starts after the

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from fa_tui.geometry import most_overlapped
 from fa_tui.parse.numbers import parse_number
 
 _BLANK = " \t\u3000\xa0"
@@ -149,11 +150,7 @@ def _column_of(cell: Cell, columns: Sequence[tuple[int, int]]) -> int:
     """Index of the column ``cell`` lies in (most overlap, else the nearest)."""
     if not columns:
         return cell.index
-    best, best_overlap = -1, 0
-    for i, (start, end) in enumerate(columns):
-        overlap = min(end, cell.end) - max(start, cell.start)
-        if overlap > best_overlap:
-            best, best_overlap = i, overlap
+    best = most_overlapped(cell.start, cell.end, columns)
     if best >= 0:
         return best
     centre = (cell.start + cell.end) / 2

@@ -9,10 +9,8 @@ matches a table value that rounds to it (``13.8`` ↔ 13.7518); anything else is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 from typing import NamedTuple
 
 from fa_tui.model import (
@@ -31,21 +29,11 @@ from fa_tui.parse.fact_figures import in_wan
 from fa_tui.parse.labels import CLASS_NAMES, table_usable
 from fa_tui.rules.intervals import half_unit
 from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.table_access import norm
 from fa_tui.rules.tolerance import fmt
 from fa_tui.rules.units import figure_scale
 
 T = Category.TEXT_TABLE
-_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、．.]")
-
-
-_BLANKS = re.compile(r"[\s\u3000]+")
-
-
-@lru_cache(maxsize=8192)
-def _norm(name: str) -> str:
-    text = _BLANKS.sub("", name)
-    text = _ORDINAL.sub("", text)
-    return text.removeprefix("其中：").removeprefix("其中:")
 
 
 class TableFigure(NamedTuple):
@@ -79,12 +67,12 @@ def _rows(table: Table, q: Quantity) -> list[Row]:
             return [r for r in children if len(r.code or "") == depth]
         name = CLASS_NAMES.get(q.code)
         if name:
-            named = [r for r in rows if not r.code and name in _norm(r.name)]
+            named = [r for r in rows if not r.code and name in norm(r.name)]
             return named[:1]
         return []
     is_item = q.name.startswith("表五") and "（项）" in q.name
     if q.row and (q.code is not None or is_item):
-        key = _norm(q.row or "").removesuffix("支出")
+        key = norm(q.row or "").removesuffix("支出")
         candidates = [
             r
             for r in rows
@@ -92,14 +80,14 @@ def _rows(table: Table, q: Quantity) -> list[Row]:
             and len(r.code) == 7
             and (q.code is None or r.code.startswith(q.code))
             and key
-            and (key in _norm(r.name) or _norm(r.name).removesuffix("支出") in key)
+            and (key in norm(r.name) or norm(r.name).removesuffix("支出") in key)
         ]
         return candidates if len(candidates) == 1 else []
     if q.row:
-        key = _norm(q.row)
-        found = next((r for r in rows if _norm(r.name) == key), None)
+        key = norm(q.row)
+        found = next((r for r in rows if norm(r.name) == key), None)
         if found is None:
-            found = next((r for r in rows if key in _norm(r.name)), None)
+            found = next((r for r in rows if key in norm(r.name)), None)
         return [] if found is None else [found]
     # a one-row table (表九): the row that has the column
     return [r for r in rows if r.value(q.column) is not None][:1]
