@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -125,7 +126,8 @@ def test_check_files_keeps_input_order_and_reports_unreadable_files(tmp_path: Pa
     assert [r.path for r in results] == [t.path for t in tasks]
     assert sorted(seen) == sorted(t.path for t in tasks)  # progress once per file
     assert results[1].error and "不存在" in results[1].error
-    assert all(r.document and r.document["path"] == str(r.path) for r in results if r.checked)
+    checked = [r for r in results if r.checked]
+    assert all(r.fragment and json.loads(r.fragment)["path"] == str(r.path) for r in checked)
 
 
 def _options(fmt: str = "text", output: Path | None = None) -> CheckOptions:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import gc
 import json
 
-from conftest import SAMPLES, load_sample
+import pytest
+from conftest import SAMPLES, load_sample, sample_path
 
+from fa_tui.commands import batch
 from fa_tui.commands.batch import documents_text, entry_text
+from fa_tui.commands.check import _json_text
 from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.render.json_report import dump_documents, report_document
 from fa_tui.rules.engine import check_report
@@ -36,3 +39,13 @@ def test_gc_pause_restores_the_collector_and_keeps_it_off_when_it_was_off() -> N
     finally:
         gc.enable()
     assert not gc.get_freeze_count()  # promotion never leaves objects frozen
+
+
+def test_the_fallback_encoding_gives_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should ``dump_documents`` change its layout, the entries are decoded and encoded again."""
+    tasks = [batch.Task(sample_path(n), True, "json") for n in SAMPLES]
+    results = [r for r in batch.check_files(tasks, jobs=1) if r.checked]
+    joined = _json_text(results)
+    monkeypatch.setattr(batch, "documents_text", lambda fragments: None)
+    assert _json_text(results) == joined
+    assert len(json.loads(joined)["reports"]) == len(SAMPLES)

@@ -41,8 +41,7 @@ class FileResult(Struct):
     path: Path
     encoding: str | None = None
     findings: list[Finding] = field(default_factory=list)
-    document: dict[str, Any] | None = None  # the JSON entry (json format)
-    fragment: str | None = None  # the same entry as text, indented for ``documents_text``
+    fragment: str | None = None  # the JSON entry as text, indented for ``documents_text``
     blocks: list[Styled] = field(default_factory=list)  # one per finding (text format)
     error: str | None = None  # one line: unreadable, or checking failed
     skipped: str | None = None  # one line: not a report (found in a directory)
@@ -110,8 +109,7 @@ def _rendered(task: Task, report: Report, findings: list[Finding]) -> FileResult
     if task.fmt == "json":
         from fa_tui.render.json_report import report_document
 
-        result.document = report_document(report, findings)
-        result.fragment = entry_text(result.document)
+        result.fragment = entry_text(report_document(report, findings))
     elif task.fmt == "text":
         from fa_tui.render.text_report import finding_block
 

@@ -210,16 +210,19 @@ def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -
 
 
 def _json_text(checked: list[FileResult]) -> str:
-    """The JSON document, from the entries the workers encoded (``dump_documents``' text)."""
+    """The JSON document, joined from the entries the workers encoded."""
     from fa_tui.commands.batch import documents_text
+
+    fragments = [r.fragment for r in checked if r.fragment is not None]
+    text = documents_text(fragments)
+    if text is not None:
+        return text
+    # ``dump_documents`` no longer has the layout ``documents_text`` joins into: encode again.
+    import json
+
     from fa_tui.render.json_report import dump_documents
 
-    documents = [r for r in checked if r.document is not None]
-    if all(r.fragment is not None for r in documents):
-        text = documents_text([r.fragment for r in documents if r.fragment is not None])
-        if text is not None:
-            return text
-    return dump_documents([r.document for r in documents if r.document is not None])
+    return dump_documents([json.loads(f) for f in fragments])
 
 
 def _print_text(sink: TextSink, checked: list[FileResult]) -> None:
