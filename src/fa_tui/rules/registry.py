@@ -14,6 +14,7 @@ the exception into an internal-error finding).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from inspect import cleandoc
 from typing import Any
 
 from msgspec import Struct, field
@@ -35,8 +36,6 @@ class Rule(Struct, frozen=True):
     @property
     def doc(self) -> str:
         """The rule's explanation for a reviewer (its docstring)."""
-        from inspect import cleandoc  # on first use: a json or text check never needs it
-
         return cleandoc(self.func.__doc__ or "")
 
 
