@@ -19,16 +19,16 @@ import pytest
 from conftest import sample_path
 from docx import Document
 
-from fa_tui.documents import document_kind, read_document
-from fa_tui.documents.pdf_lines import build_line, group_lines
-from fa_tui.documents.pdf_margins import drop_margins
-from fa_tui.documents.pdf_paragraphs import join_text
-from fa_tui.documents.pdf_tables import find_tables
-from fa_tui.documents.pdf_text import page_marker
 from fa_tui.ingest import InputError, read_report
+from fa_tui.ingest.documents import document_kind, read_document
+from fa_tui.ingest.pdf_lines import build_line, group_lines
+from fa_tui.ingest.pdf_margins import drop_margins
+from fa_tui.ingest.pdf_paragraphs import join_text
+from fa_tui.ingest.pdf_tables import find_tables
+from fa_tui.ingest.pdf_text import page_marker
 from fa_tui.model import Report, SourceText, TableStatus
 from fa_tui.model.source import Location
-from fa_tui.parse.table_layout import layout
+from fa_tui.parse.tables.layout import layout
 from fa_tui.pipeline import build_report
 from fa_tui.rules.engine import check_report
 
@@ -487,7 +487,7 @@ def test_laid_out_lines_keep_their_columns_for_the_table_reader() -> None:
 
 
 def test_running_headers_and_page_numbers_are_dropped() -> None:
-    from fa_tui.documents.pdf_lines import PrintedLine
+    from fa_tui.ingest.pdf_lines import PrintedLine
 
     def line(text: str, top: float) -> PrintedLine:
         return PrintedLine(text, 60, 300, top, top + 10, 10)

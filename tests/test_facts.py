@@ -28,8 +28,8 @@ from fa_tui.model.facts import (
     YearFact,
     YearRole,
 )
-from fa_tui.parse.facts import parse_facts
-from fa_tui.parse.outline import parse_outline
+from fa_tui.parse.narrative.facts import parse_facts
+from fa_tui.parse.outline.parts import parse_outline
 from fa_tui.pipeline import build_report, load_report
 
 

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from fa_tui.cli import app
 from fa_tui.commands.outline import outline_document
-from fa_tui.ingest import MAX_BYTES
+from fa_tui.ingest.text import MAX_BYTES
 from fa_tui.pipeline import load_report
 
 COMMANDS = ("check", "outline", "tables")

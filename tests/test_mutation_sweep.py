@@ -18,7 +18,7 @@ from conftest import load_sample
 from msgspec.structs import replace
 
 from fa_tui.model import STANDARD_ROLES, Amount, Report, Severity, SourceText
-from fa_tui.parse.tables import parse_tables
+from fa_tui.parse.tables.build import parse_tables
 from fa_tui.rules.engine import check_report
 
 MAIN_TABLES = STANDARD_ROLES[:6]  # 公开01表 … 公开06表

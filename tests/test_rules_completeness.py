@@ -173,7 +173,7 @@ def test_fa108_template_text() -> None:
 def test_fa102_a_table_the_parser_fails_on_is_an_internal_error(monkeypatch) -> None:
     """A bug in one table builder keeps the table's title and is reported, never hidden."""
     from fa_tui.model import Category, TableRole
-    from fa_tui.parse import tables as table_parser
+    from fa_tui.parse.tables import build as table_parser
 
     real = table_parser.build_table
 

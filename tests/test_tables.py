@@ -28,8 +28,8 @@ from fa_tui.model.tables import (
     TableRole,
     TableStatus,
 )
-from fa_tui.parse.outline import parse_outline
-from fa_tui.parse.tables import parse_tables
+from fa_tui.parse.outline.parts import parse_outline
+from fa_tui.parse.tables.build import parse_tables
 
 D, E, T, M = TableStatus.DATA, TableStatus.EMPTY, TableStatus.TITLE_ONLY, TableStatus.MISSING
 EXPECTED_STATUS = {

@@ -10,10 +10,10 @@ from fa_tui.model import Report, SourceText
 
 def build_report(source: SourceText) -> Report:
     """Parse an already decoded source into a ``Report``."""
-    from fa_tui.parse.facts import parse_facts
     from fa_tui.parse.gc_pause import gc_paused
-    from fa_tui.parse.outline import parse_outline
-    from fa_tui.parse.tables import parse_tables
+    from fa_tui.parse.narrative.facts import parse_facts
+    from fa_tui.parse.outline.parts import parse_outline
+    from fa_tui.parse.tables.build import parse_tables
 
     with gc_paused():
         report = parse_outline(source)

@@ -72,7 +72,7 @@ def check_file(task: Task) -> FileResult:
 
 
 def _check_file(task: Task) -> FileResult:
-    from fa_tui.ingest import InputError
+    from fa_tui.ingest.errors import InputError
     from fa_tui.pipeline import load_report
     from fa_tui.rules.engine import check_report
 
@@ -161,10 +161,12 @@ def _crashed(task: Task) -> FileResult:
 
 def _preload() -> None:
     """Import everything a worker needs before forking, so that workers start warm."""
+    import fa_tui.parse.narrative
+    import fa_tui.parse.outline
+    import fa_tui.parse.tables
     import fa_tui.pipeline
     import fa_tui.render.json_report
     import fa_tui.render.text_report  # noqa: F401
-    from fa_tui.parse import facts, outline, tables  # noqa: F401
     from fa_tui.rules.engine import load_rules
 
     load_rules()

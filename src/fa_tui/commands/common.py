@@ -38,8 +38,8 @@ def load_or_exit(path: Path, *, facts: bool = False) -> Report:
         fail(str(exc))
     if facts:
         return build_report(source)
-    from fa_tui.parse.outline import parse_outline
-    from fa_tui.parse.tables import parse_tables
+    from fa_tui.parse.outline.parts import parse_outline
+    from fa_tui.parse.tables.build import parse_tables
 
     report = parse_outline(source)
     report.tables = parse_tables(source, report)

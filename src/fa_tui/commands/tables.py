@@ -14,7 +14,7 @@ from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model.amount import Amount
 from fa_tui.model.report import Report
 from fa_tui.model.tables import STANDARD_ROLES, Row, Table, TableRole
-from fa_tui.parse.table_titles import ALIASES, normalise_title
+from fa_tui.parse.tables.titles import ALIASES, normalise_title
 from fa_tui.safe_text import json_safe, neutralise
 
 FORMATS = ("text", "json", "csv")

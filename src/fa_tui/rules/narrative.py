@@ -24,8 +24,8 @@ from fa_tui.model.facts import (
     ShareFact,
     TotalFact,
 )
-from fa_tui.parse.fact_figures import in_wan
-from fa_tui.parse.labels import match_key
+from fa_tui.parse.narrative.figures import in_wan
+from fa_tui.parse.narrative.labels import match_key
 from fa_tui.rules.intervals import (
     Interval,
     half_unit,

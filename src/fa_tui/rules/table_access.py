@@ -25,7 +25,7 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
-from fa_tui.parse.labels import FUNCTION_CLASSES
+from fa_tui.parse.narrative.labels import FUNCTION_CLASSES
 from fa_tui.rules.registry import RuleContext
 from fa_tui.rules.tolerance import SumCheck, check_sum, computation, same_quantity, signed_sum
 

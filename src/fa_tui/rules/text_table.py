@@ -25,8 +25,8 @@ from fa_tui.model import (
     TableStatus,
 )
 from fa_tui.model.facts import AmountFact, Quantity
-from fa_tui.parse.fact_figures import in_wan
-from fa_tui.parse.labels import CLASS_NAMES, table_usable
+from fa_tui.parse.narrative.figures import in_wan
+from fa_tui.parse.narrative.labels import CLASS_NAMES, table_usable
 from fa_tui.rules.intervals import half_unit
 from fa_tui.rules.registry import RuleContext, rule
 from fa_tui.rules.table_access import norm

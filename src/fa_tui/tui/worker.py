@@ -60,10 +60,10 @@ def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage
     Each stage yields a report object of its own: a later stage never changes what an earlier
     one handed to the UI thread.
     """
-    from fa_tui.parse.facts import parse_facts
     from fa_tui.parse.gc_pause import gc_paused
-    from fa_tui.parse.outline import parse_outline
-    from fa_tui.parse.tables import parse_tables
+    from fa_tui.parse.narrative.facts import parse_facts
+    from fa_tui.parse.outline.parts import parse_outline
+    from fa_tui.parse.tables.build import parse_tables
 
     # The collector is paused per stage, never across a ``yield``: the UI thread runs with it on.
     with gc_paused():

@@ -15,11 +15,11 @@ from msgspec import Struct, field
 
 from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
 from fa_tui.parse.gc_pause import gc_paused
-from fa_tui.parse.headings import DOC, Heading, match_heading, match_part
-from fa_tui.parse.identity import find_department, find_unit, find_year
 from fa_tui.parse.noise import CleanLine
-from fa_tui.parse.ordinals import ordinal_value
-from fa_tui.parse.toc import cleaned_lines
+from fa_tui.parse.outline.headings import DOC, Heading, match_heading, match_part
+from fa_tui.parse.outline.identity import find_department, find_unit, find_year
+from fa_tui.parse.outline.ordinals import ordinal_value
+from fa_tui.parse.outline.toc import cleaned_lines
 
 _WHITESPACE = re.compile(r"\s+")
 

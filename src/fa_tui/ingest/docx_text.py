@@ -21,8 +21,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from fa_tui.documents.lines import LineBuilder
-from fa_tui.ingest import InputError
+from fa_tui.ingest.errors import InputError
+from fa_tui.ingest.lines import LineBuilder
 from fa_tui.model.source import Location, SourceText
 
 _P = qn("w:p")

@@ -34,10 +34,9 @@ from fa_tui.model.facts import (
     ShareFact,
     TotalFact,
 )
-from fa_tui.parse.fact_figures import Figure, scan_figures
-from fa_tui.parse.fact_years import year_facts
 from fa_tui.parse.gc_pause import gc_paused
-from fa_tui.parse.labels import (
+from fa_tui.parse.narrative.figures import Figure, scan_figures
+from fa_tui.parse.narrative.labels import (
     LabelContext,
     clean_label,
     labels_match,
@@ -45,7 +44,8 @@ from fa_tui.parse.labels import (
     quantity_for,
     subject_label,
 )
-from fa_tui.parse.sentences import ENUMERATOR, Paragraph, read_paragraphs, sentences
+from fa_tui.parse.narrative.sentences import ENUMERATOR, Paragraph, read_paragraphs, sentences
+from fa_tui.parse.narrative.years import year_facts
 
 _PAREN_CN_ORDINAL = re.compile(r"[（(][一二三四五六七八九十]")  # （一）, not （1）
 # A list marker with a colon runs to the end of its sentence; without one, to the next ；.

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from fa_tui.model import Amount
-from fa_tui.parse.sentences import Paragraph
+from fa_tui.parse.narrative.sentences import Paragraph
 
 MONEY_UNITS = ("万元", "亿元", "元", "万")
 COUNT_UNITS = ("批次", "人次", "个", "辆", "次", "人", "名", "家", "台", "项", "户", "团组")

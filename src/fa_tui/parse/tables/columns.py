@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fa_tui.parse.table_grid import find_numbering, is_number, plain, split_code
-from fa_tui.parse.table_layout import GridLine
+from fa_tui.parse.tables.grid import find_numbering, is_number, plain, split_code
+from fa_tui.parse.tables.layout import GridLine
 
 _FIRST_VALUE_INDEX = 2  # 科目代码, 科目名称, then the figures
 

@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fa_tui.documents.lines import LineBuilder
-from fa_tui.documents.pdf_aligned import aligned_tables
-from fa_tui.documents.pdf_lines import PrintedLine, build_line, group_lines
-from fa_tui.documents.pdf_margins import drop_margins
-from fa_tui.documents.pdf_paragraphs import Body, Joined, Piece, body_edges, continues, join_text
-from fa_tui.documents.pdf_tables import find_tables
-from fa_tui.ingest import InputError
+from fa_tui.ingest.errors import InputError
+from fa_tui.ingest.lines import LineBuilder
+from fa_tui.ingest.pdf_aligned import aligned_tables
+from fa_tui.ingest.pdf_lines import PrintedLine, build_line, group_lines
+from fa_tui.ingest.pdf_margins import drop_margins
+from fa_tui.ingest.pdf_paragraphs import Body, Joined, Piece, body_edges, continues, join_text
+from fa_tui.ingest.pdf_tables import find_tables
 from fa_tui.model.source import Location, SourceText
 
 _UNMAPPED_SHARE = 0.3

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from fa_tui.documents.pdf_lines import Char, PrintedLine
 from fa_tui.geometry import most_overlapped
+from fa_tui.ingest.pdf_lines import Char, PrintedLine
 
 _PIECE_GAP = 1.0  # in font sizes: a blank this wide separates two pieces of a line
 _GUTTER = 0.8  # in font sizes: the narrowest blank band between two columns

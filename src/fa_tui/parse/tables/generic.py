@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.tables import Row
-from fa_tui.parse.table_grid import RowDraft, amount_at, is_number, plain
-from fa_tui.parse.table_layout import Cell, GridLine
+from fa_tui.parse.tables.grid import RowDraft, amount_at, is_number, plain
+from fa_tui.parse.tables.layout import Cell, GridLine
 
 
 def _note_header(line: GridLine, above: dict[int, str]) -> None:

@@ -1,6 +1,6 @@
 """Read PDF and DOCX reports into the same ``SourceText`` that text reports give.
 
-``read_document(path, data)`` is the one entry point; it raises ``fa_tui.ingest.InputError``
+``read_document(path, data)`` is the one entry point; it raises ``InputError``
 with a one-line Chinese message for a file that cannot be read. The readers are imported on
 use, so that reading a text report never loads pdfplumber or python-docx.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fa_tui.ingest.errors import InputError
 from fa_tui.model.source import SourceText
 
 PDF_MAGIC = b"%PDF-"
@@ -32,13 +33,11 @@ def read_document(path: Path, data: bytes) -> SourceText:
     """The text of the PDF or DOCX file ``data`` (read from ``path``), with line locations."""
     kind = document_kind(data)
     if kind == "pdf":
-        from fa_tui.documents.pdf_text import read_pdf
+        from fa_tui.ingest.pdf_text import read_pdf
 
         return read_pdf(path, data)
     if kind == "docx":
-        from fa_tui.documents.docx_text import read_docx
+        from fa_tui.ingest.docx_text import read_docx
 
         return read_docx(path, data)
-    from fa_tui.ingest import InputError
-
     raise InputError(f"错误：不是 PDF 或 DOCX 文件：{path}")

@@ -12,7 +12,7 @@ from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.numbers import parse_cell, parse_number
-from fa_tui.parse.table_layout import Cell, GridLine
+from fa_tui.parse.tables.layout import Cell, GridLine
 
 _BLANK_CHAR = re.compile(r"[\s\u3000]")
 

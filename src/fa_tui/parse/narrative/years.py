@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from fa_tui.model import Report
 from fa_tui.model.facts import YearFact, YearRole
-from fa_tui.parse.fact_figures import has_money
-from fa_tui.parse.sentences import Paragraph, sentences
+from fa_tui.parse.narrative.figures import has_money
+from fa_tui.parse.narrative.sentences import Paragraph, sentences
 
 _AS_OF = re.compile(
     r"(?:截至|截止到?|截至到)(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:\d{1,2}日|底|末)?)?"

@@ -23,13 +23,13 @@ from fa_tui.model.tables import (
 )
 from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.noise import clean_line
-from fa_tui.parse.table_blocks import Block, find_blocks
-from fa_tui.parse.table_coded import build_coded, build_three_public
-from fa_tui.parse.table_economic import build_economic
-from fa_tui.parse.table_generic import build_generic
-from fa_tui.parse.table_layout import is_tabbed, layout
-from fa_tui.parse.table_sides import build_two_sided
-from fa_tui.parse.table_titles import attachment_pattern
+from fa_tui.parse.tables.blocks import Block, find_blocks
+from fa_tui.parse.tables.coded import build_coded, build_three_public
+from fa_tui.parse.tables.economic import build_economic
+from fa_tui.parse.tables.generic import build_generic
+from fa_tui.parse.tables.layout import is_tabbed, layout
+from fa_tui.parse.tables.sides import build_two_sided
+from fa_tui.parse.tables.titles import attachment_pattern
 
 _TWO_SIDED = (TableRole.T01, TableRole.T04)
 _CODED = (TableRole.T02, TableRole.T03, TableRole.T05, TableRole.T07, TableRole.T08)

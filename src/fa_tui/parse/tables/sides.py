@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.tables import INCOME, SPENDING, TABLE_COLUMNS, Row, RowKind, TableRole
-from fa_tui.parse.table_columns import numeric_columns
-from fa_tui.parse.table_grid import (
+from fa_tui.parse.tables.columns import numeric_columns
+from fa_tui.parse.tables.grid import (
     RowDraft,
     amount_at,
     blank_amount,
@@ -16,7 +16,7 @@ from fa_tui.parse.table_grid import (
     plain,
     row_kind,
 )
-from fa_tui.parse.table_layout import Cell, GridLine
+from fa_tui.parse.tables.layout import Cell, GridLine
 
 INCOME_KEYS: tuple[str, ...] = ("金额",)
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from fa_tui.documents.pdf_lines import PrintedLine
+from fa_tui.ingest.pdf_lines import PrintedLine
 
 _BAND = 0.08
 _PAGE_NUMBER = re.compile(

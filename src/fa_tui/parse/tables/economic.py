@@ -14,7 +14,7 @@ from functools import lru_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import PERSONNEL, PUBLIC, TABLE_COLUMNS, Row, RowKind, TableRole
-from fa_tui.parse.table_grid import (
+from fa_tui.parse.tables.grid import (
     RowDraft,
     amount_at,
     blank_amount,
@@ -23,7 +23,7 @@ from fa_tui.parse.table_grid import (
     plain,
     split_code,
 )
-from fa_tui.parse.table_layout import Cell, GridLine
+from fa_tui.parse.tables.layout import Cell, GridLine
 
 _KEY = TABLE_COLUMNS[TableRole.T06][0]
 _ECONOMIC = re.compile(r"^3\d{2}(?:\d{2})?$")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fa_tui.parse.headings import match_part
 from fa_tui.parse.noise import CleanLine, clean_line
-from fa_tui.parse.ordinals import ordinal_value
+from fa_tui.parse.outline.headings import match_part
+from fa_tui.parse.outline.ordinals import ordinal_value
 
 _ENTRY_MAX = 200
 _TOC_TITLE = re.compile(r"^目\s*录$")

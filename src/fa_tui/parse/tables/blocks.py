@@ -16,9 +16,10 @@ from msgspec import Struct, field
 
 from fa_tui.model.span import Span
 from fa_tui.model.tables import TableRole
-from fa_tui.parse.headings import match_part
 from fa_tui.parse.noise import CleanLine
-from fa_tui.parse.table_titles import (
+from fa_tui.parse.outline.headings import match_part
+from fa_tui.parse.outline.toc import cleaned_lines
+from fa_tui.parse.tables.titles import (
     DEPARTMENT,
     LABEL,
     NOTE_START,
@@ -29,7 +30,6 @@ from fa_tui.parse.table_titles import (
     match_title,
     page_mark_pattern,
 )
-from fa_tui.parse.toc import cleaned_lines
 
 _PROSE_MIN = 24
 # The first characters a page mark and ``NOTE_START`` accept: cheap tests before the regexes.

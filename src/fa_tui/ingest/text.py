@@ -10,7 +10,8 @@ import codecs
 import re
 from pathlib import Path
 
-from fa_tui.documents import document_kind, read_document
+from fa_tui.ingest.documents import document_kind, read_document
+from fa_tui.ingest.errors import InputError
 from fa_tui.model.source import SourceText
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -29,10 +30,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "DOC/XLS（OLE）"),
     (b"{\\rtf", "RTF"),
 )
-
-
-class InputError(Exception):
-    """A report that cannot be read; ``str(error)`` is the one-line message for the reviewer."""
 
 
 def read_report(path: str | Path) -> SourceText:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from fa_tui.parse.noise import CleanLine
-from fa_tui.parse.ordinals import ordinal_value
+from fa_tui.parse.outline.ordinals import ordinal_value
 
 _WHITESPACE = re.compile(r"\s+")
 _NON_ORDINAL_CHARS = re.compile(r"[^一二三四五六七八九十0-9]")  # （一） → 一, 1. → 1

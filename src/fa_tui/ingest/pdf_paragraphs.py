@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from fa_tui.documents.pdf_lines import PrintedLine
+from fa_tui.ingest.pdf_lines import PrintedLine
 
 _NEW_ITEM = re.compile(
     r"^[\s\u3000]*(?:第[一二三四五六七八九十百0-9]+[部章节条]|[一二三四五六七八九十]+[、.．]"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fa_tui.documents.pdf_lines import Char, PrintedLine, build_line, group_lines, line_size
+from fa_tui.ingest.pdf_lines import Char, PrintedLine, build_line, group_lines, line_size
 
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
