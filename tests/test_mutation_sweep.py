@@ -17,11 +17,12 @@ import pytest
 from conftest import load_sample
 from msgspec.structs import replace
 
-from fa_tui.model import STANDARD_ROLES, Amount, Report, Severity, SourceText
+from fa_tui.model import Amount, Report, Severity, SourceText
 from fa_tui.parse.tables.build import parse_tables
 from fa_tui.rules.engine import check_report
+from fa_tui.schema import NATIONAL
 
-MAIN_TABLES = STANDARD_ROLES[:6]  # 公开01表 … 公开06表
+MAIN_TABLES = NATIONAL.ids[:6]  # 公开01表 … 公开06表
 SAMPLE_SIZE = {"2022-liujiang": 80, "2024-liling": 100}  # of 222 and 141 (suite time)
 SEED = 20240601
 

@@ -177,10 +177,10 @@ def test_fa102_a_table_the_parser_fails_on_is_an_internal_error(monkeypatch) -> 
 
     real = table_parser.build_table
 
-    def broken_for_table_three(block, source):
-        if block.role is TableRole.T03:
+    def broken_for_table_three(block, source, template):
+        if block.role == TableRole.T03:
             raise IndexError("simulated builder bug")
-        return real(block, source)
+        return real(block, source, template)
 
     monkeypatch.setattr(table_parser, "build_table", broken_for_table_three)
     report = load_report(sample_path("2022-liujiang"))

@@ -18,11 +18,7 @@ from fa_tui.model.report import Report
 from fa_tui.model.source import SourceText
 from fa_tui.model.tables import (
     INCOME,
-    PERSONNEL,
-    PUBLIC,
     SPENDING,
-    STANDARD_ROLES,
-    TABLE_COLUMNS,
     RowKind,
     Table,
     TableRole,
@@ -30,6 +26,7 @@ from fa_tui.model.tables import (
 )
 from fa_tui.parse.outline.parts import parse_outline
 from fa_tui.parse.tables.build import parse_tables
+from fa_tui.schema import NATIONAL, PERSONNEL, PUBLIC
 
 D, E, T, M = TableStatus.DATA, TableStatus.EMPTY, TableStatus.TITLE_ONLY, TableStatus.MISSING
 EXPECTED_STATUS = {
@@ -79,10 +76,10 @@ def values(tab: Table, *columns: str) -> list[tuple[str | None, str, tuple[str |
 def test_status_of_all_nine_tables(name: str) -> None:
     report = sample(name)
     standard = [t for t in report.tables if t.role is not TableRole.OTHER]
-    assert [t.role for t in standard] == list(STANDARD_ROLES)
+    assert [t.role for t in standard] == list(NATIONAL.ids)
     assert tuple(t.status for t in standard) == EXPECTED_STATUS[name]
     for tab in standard:
-        assert tab.columns == list(TABLE_COLUMNS[tab.role])
+        assert tab.columns == list(NATIONAL.spec(tab.role).columns)
         if tab.status is TableStatus.MISSING:
             assert tab.span is None and not tab.rows
         else:
@@ -178,7 +175,7 @@ def test_liujiang_t04_columns() -> None:
     t04 = table(sample("2022-liujiang"), TableRole.T04)
     row = t04.find_row(name="卫生健康支出", side=SPENDING)
     assert row is not None
-    assert list(row.cells) == list(TABLE_COLUMNS[TableRole.T04][1:])
+    assert list(row.cells) == list(NATIONAL.spec(TableRole.T04).columns[1:])
     assert row.cells["合计"].text == "627.68"
     assert row.cells["一般公共预算财政拨款"].text == "627.68"
     assert row.cells["政府性基金预算财政拨款"].value == Decimal("0.00")
@@ -223,9 +220,9 @@ def test_liujiang_t09_twelve_values() -> None:
     t09 = table(sample("2022-liujiang"), TableRole.T09)
     assert len(t09.rows) == 1
     row = t09.rows[0]
-    assert list(row.cells) == list(TABLE_COLUMNS[TableRole.T09])
+    assert list(row.cells) == list(NATIONAL.spec(TableRole.T09).columns)
     printed = ["0.09", "0.00", "0.00", "0.00", "0.00", "0.09"] * 2
-    assert [row.cells[k].text for k in TABLE_COLUMNS[TableRole.T09]] == printed
+    assert [row.cells[k].text for k in NATIONAL.spec(TableRole.T09).columns] == printed
     assert row.span.line == 393
 
 

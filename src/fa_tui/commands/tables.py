@@ -13,12 +13,13 @@ from typing import Any
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model.amount import Amount
 from fa_tui.model.report import Report
-from fa_tui.model.tables import STANDARD_ROLES, Row, Table, TableRole
-from fa_tui.parse.tables.titles import ALIASES, normalise_title
+from fa_tui.model.tables import Row, Table
+from fa_tui.parse.tables.titles import normalise_title
 from fa_tui.safe_text import json_safe, neutralise
+from fa_tui.schema import TableSpec, template_of
 
 FORMATS = ("text", "json", "csv")
-_NUMBER = re.compile(r"^(?:公开)?\s*0?([1-9])\s*(?:表)?$")
+_NUMBER = re.compile(r"^(?:公开)?\s*0?(\d{1,2})\s*(?:表)?$")
 CSV_HEADER = (
     "table",
     "title",
@@ -65,16 +66,14 @@ def select_table(report: Report, wanted: str) -> Table | None:
     """The table named by ``wanted``: ``公开05表``, ``05``, ``5`` or a title (or alias)."""
     text = normalise_title(wanted)
     number = _NUMBER.match(text)
-    role: TableRole | None = None
+    template = template_of(report)
+    spec: TableSpec | None
     if number:
-        role = STANDARD_ROLES[int(number.group(1)) - 1]
+        spec = template.by_number(int(number.group(1)))
     else:
-        for candidate, aliases in ALIASES.items():
-            if text in aliases or text == normalise_title(candidate.value):
-                role = candidate
-                break
-    if role is not None:
-        return next((t for t in report.tables if t.role is role), None)
+        spec = next((s for s in template.tables if text in s.titles or text == s.id), None)
+    if spec is not None:
+        return next((t for t in report.tables if t.role == spec.id), None)
     return next((t for t in report.tables if normalise_title(t.title) == text), None)
 
 
@@ -108,7 +107,7 @@ def table_document(table: Table) -> dict[str, Any]:
     """One table as JSON (amounts as strings at their printed precision)."""
     return {
         "id": table.id,
-        "role": table.role.value,
+        "role": str(table.role),
         "title": table.title,
         "label": table.label,
         "status": table.status.value,

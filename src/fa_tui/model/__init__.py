@@ -7,9 +7,6 @@ from fa_tui.model.report import Report
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
 from fa_tui.model.tables import (
-    STANDARD_ROLES,
-    STANDARD_TITLES,
-    TABLE_COLUMNS,
     Row,
     RowKind,
     Table,
@@ -19,9 +16,6 @@ from fa_tui.model.tables import (
 
 __all__ = [
     "PART_ORDER",
-    "STANDARD_ROLES",
-    "STANDARD_TITLES",
-    "TABLE_COLUMNS",
     "Amount",
     "Category",
     "Finding",

@@ -35,8 +35,8 @@ class Quantity(Struct, frozen=True, kw_only=True):
     """A table cell (or an aggregate of rows) that a narrative label stands for.
 
     ``code``/``row`` select the row (code preferred, by prefix when ``aggregate`` is true),
-    ``side`` the side of a two-sided table, ``column`` the ``TABLE_COLUMNS`` key; ``name`` is the
-    Chinese description shown to a reviewer (``表一 总计``).
+    ``side`` the side of a two-sided table, ``column`` the table's column key (``fa_tui.schema``);
+    ``name`` is the Chinese description shown to a reviewer (``表一 总计``).
     """
 
     table: TableRole

@@ -10,7 +10,7 @@ from fa_tui.model.facts import Fact
 from fa_tui.model.outline import Part, PartName
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
-from fa_tui.model.tables import Table, TableRole
+from fa_tui.model.tables import Table
 
 
 class Report(Struct, kw_only=True):
@@ -18,6 +18,7 @@ class Report(Struct, kw_only=True):
 
     path: Path
     encoding: str
+    template: str = "national"  # the name of the template set it is read with (fa_tui.schema)
     department: str | None = None
     department_span: Span | None = None
     year: int | None = None
@@ -37,6 +38,6 @@ class Report(Struct, kw_only=True):
         """The canonical part ``name`` (present or missing)."""
         return next((p for p in self.parts if p.name == name), None)
 
-    def table(self, role: TableRole) -> Table | None:
+    def table(self, role: str) -> Table | None:
         """The standard table with this role, if found (data, empty or title only)."""
         return next((t for t in self.tables if t.role == role), None)

@@ -1,4 +1,4 @@
-"""The nine standard tables (and any other table) as typed rows of exact amounts."""
+"""Tables as typed rows of exact amounts (what each standard table is: ``fa_tui.schema``)."""
 
 from __future__ import annotations
 
@@ -8,96 +8,14 @@ from msgspec import Struct, field
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
+from fa_tui.schema.national import TableRole
+
+__all__ = ["INCOME", "SPENDING", "Row", "RowKind", "Table", "TableRole", "TableStatus"]
 
 
-class TableRole(StrEnum):
-    """The role of a table, found by its title (never by its printed label or its order)."""
-
-    T01 = "公开01表"  # 收入支出决算总表
-    T02 = "公开02表"  # 收入决算表
-    T03 = "公开03表"  # 支出决算表
-    T04 = "公开04表"  # 财政拨款收入支出决算总表
-    T05 = "公开05表"  # 一般公共预算财政拨款支出决算表
-    T06 = "公开06表"  # 一般公共预算财政拨款基本支出决算表
-    T07 = "公开07表"  # 政府性基金预算财政拨款收入支出决算表
-    T08 = "公开08表"  # 国有资本经营预算财政拨款支出决算表
-    T09 = "公开09表"  # 财政拨款“三公”经费支出决算表
-    OTHER = "other"
-
-
-STANDARD_ROLES: tuple[TableRole, ...] = tuple(r for r in TableRole if r is not TableRole.OTHER)
-
-STANDARD_TITLES: dict[TableRole, str] = {
-    TableRole.T01: "收入支出决算总表",
-    TableRole.T02: "收入决算表",
-    TableRole.T03: "支出决算表",
-    TableRole.T04: "财政拨款收入支出决算总表",
-    TableRole.T05: "一般公共预算财政拨款支出决算表",
-    TableRole.T06: "一般公共预算财政拨款基本支出决算表",
-    TableRole.T07: "政府性基金预算财政拨款收入支出决算表",
-    TableRole.T08: "国有资本经营预算财政拨款支出决算表",
-    TableRole.T09: "财政拨款“三公”经费支出决算表",
-}
-
-# Column keys per role: the contract between the table parser, the rules and the views.
-# Two-sided tables (表一, 表四) key their income side "金额" and their spending side as listed.
+# Row sides: the income and spending sides of a two-sided table (表一, 表四).
 INCOME = "income"
 SPENDING = "spending"
-PERSONNEL = "人员经费"
-PUBLIC = "公用经费"
-
-TABLE_COLUMNS: dict[TableRole, tuple[str, ...]] = {
-    TableRole.T01: ("金额",),
-    TableRole.T02: (
-        "本年收入合计",
-        "财政拨款收入",
-        "上级补助收入",
-        "事业收入",
-        "经营收入",
-        "附属单位上缴收入",
-        "其他收入",
-    ),
-    TableRole.T03: (
-        "本年支出合计",
-        "基本支出",
-        "项目支出",
-        "上缴上级支出",
-        "经营支出",
-        "对附属单位补助支出",
-    ),
-    TableRole.T04: (
-        "金额",
-        "合计",
-        "一般公共预算财政拨款",
-        "政府性基金预算财政拨款",
-        "国有资本经营预算财政拨款",
-    ),
-    TableRole.T05: ("小计", "基本支出", "项目支出"),
-    TableRole.T06: ("决算数",),
-    TableRole.T07: (
-        "年初结转和结余",
-        "本年收入",
-        "本年支出小计",
-        "基本支出",
-        "项目支出",
-        "年末结转和结余",
-    ),
-    TableRole.T08: ("合计", "基本支出", "项目支出"),
-    TableRole.T09: (
-        "预算数合计",
-        "预算数因公出国（境）费",
-        "预算数公务用车购置及运行维护费小计",
-        "预算数公务用车购置费",
-        "预算数公务用车运行维护费",
-        "预算数公务接待费",
-        "决算数合计",
-        "决算数因公出国（境）费",
-        "决算数公务用车购置及运行维护费小计",
-        "决算数公务用车购置费",
-        "决算数公务用车运行维护费",
-        "决算数公务接待费",
-    ),
-}
 
 
 class TableStatus(StrEnum):
@@ -123,9 +41,9 @@ class Row(Struct, kw_only=True):
     ``code`` is the classification code as printed (功能分类 3/5/7 digits, 经济分类 3/5 digits);
     ``level`` is 1/2/3 for 类/款/项 (经济分类: 1 for 301, 2 for 30101); ``parent`` is the code of
     the parent row by prefix. ``side`` is ``income``/``spending`` for 表一/表四 and
-    ``人员经费``/``公用经费`` for 表六. ``cells`` maps the column keys of ``TABLE_COLUMNS`` (or, for
-    a generic table, the header text) to the printed figure; a blank cell maps to an ``Amount``
-    whose value is ``None``.
+    ``人员经费``/``公用经费`` for 表六. ``cells`` maps the column keys of the table's ``TableSpec``
+    (or, for a generic table, the header text) to the printed figure; a blank cell maps to an
+    ``Amount`` whose value is ``None``.
     """
 
     code: str | None = None
@@ -148,12 +66,13 @@ class Row(Struct, kw_only=True):
 class Table(Struct, kw_only=True):
     """A table found in the report.
 
-    ``role`` says which of the nine it is (by title); ``label`` is the ``公开NN表`` label as
+    ``role`` is the id of the standard table it is (found by title: ``公开05表``), or
+    ``TableRole.OTHER``; ``label`` is the ``公开NN表`` label as
     printed (it may be wrong or missing: that is a finding, not the table's identity).
     ``unit`` is the unit printed with the table; figures are never rescaled.
     """
 
-    role: TableRole
+    role: str
     title: str
     title_span: Span | None = None
     label: str | None = None
@@ -172,7 +91,7 @@ class Table(Struct, kw_only=True):
     @property
     def id(self) -> str | None:
         """The canonical id (``公开05表``) of a standard table, ``None`` for other tables."""
-        return None if self.role is TableRole.OTHER else self.role.value
+        return None if self.role == TableRole.OTHER else str(self.role)
 
     def find_row(
         self, *, code: str | None = None, name: str | None = None, side: str | None = None

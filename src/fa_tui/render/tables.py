@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.tables import INCOME, SPENDING, Row, Table, TableRole, TableStatus
+from fa_tui.model.tables import INCOME, SPENDING, Row, Table, TableStatus
 from fa_tui.parse.numbers import display_amount
 from fa_tui.safe_text import neutralise
 
@@ -105,7 +105,7 @@ def table_renderable(table: Table) -> RenderableType:
     if table.rows:
         sides = [s for s in dict.fromkeys(r.side for r in table.rows)]
         with_code = any(r.code for r in table.rows)
-        if table.role in (TableRole.T01, TableRole.T04, TableRole.T06) and sides != [None]:
+        if sides != [None]:
             for side in sides:
                 rows = [r for r in table.rows if r.side == side]
                 columns = list(dict.fromkeys(c for r in rows for c in r.cells))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from fa_tui.model import Category, Finding, Row, Severity, Table, TableRole
-from fa_tui.model.tables import TABLE_COLUMNS
 from fa_tui.rules.registry import RuleContext, rule
 from fa_tui.rules.table_access import (
     children_map,
@@ -24,6 +23,8 @@ from fa_tui.rules.table_access import (
     sum_finding,
     total_row,
 )
+from fa_tui.schema import template_of
+from fa_tui.schema.national import T06
 
 INCOME = "income"
 SPENDING = "spending"
@@ -112,7 +113,7 @@ def _grand_totals(
         if subtotal is None or total is None:
             continue
         for column in side_columns:
-            if table.role is TableRole.T04 and side == INCOME:
+            if table.role == TableRole.T04 and side == INCOME:
                 # 年初财政拨款结转和结余 is printed with its split by fund below it: count it once.
                 between = [r for r in between if "结转" in r.name or "结余" in r.name][:1]
             found = _sum_rows(ctx, code, table_name, total, [subtotal, *between], column)
@@ -149,50 +150,39 @@ def t01_grand_totals(ctx: RuleContext) -> Iterator[Finding]:
     yield from _grand_totals(ctx, "FA203", table, "表一", {INCOME: (AMOUNT,), SPENDING: (AMOUNT,)})
 
 
-# Row identities: column 1 = Σ the other columns (domain.md §5 FA204).
-_ROW_IDENTITIES: dict[TableRole, tuple[str, str]] = {
-    TableRole.T02: ("表二", "本年收入合计"),
-    TableRole.T03: ("表三", "本年支出合计"),
-    TableRole.T05: ("表五", "小计"),
-    TableRole.T08: ("表八", "合计"),
-}
-
-
 @rule("FA204", "各行合计栏等于分栏之和", Category.TABLE_INTERNAL, Severity.ERROR)
 def row_identities(ctx: RuleContext) -> Iterator[Finding]:
     """On every row: 表二 本年收入合计 = 财政拨款收入 + 上级补助 + 事业 + 经营 + 附属单位上缴
     + 其他;
     表三 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助; 表五 小计 = 基本 + 项目;
     表八 合计 = 基本 + 项目."""
-    for role, (name, first) in _ROW_IDENTITIES.items():
-        table = data_table(ctx, role)
+    for spec in template_of(ctx.report).tables:
+        table = data_table(ctx, spec.id) if spec.column_sums else None
         if table is None:
             continue
-        others = [c for c in TABLE_COLUMNS[role] if c != first]
-        for row in table.rows:
-            if not has_value(row.value(first)) and not any(has_value(row.value(c)) for c in others):
-                continue
-            if settled(row.value(first), [row.value(c) for c in others]):
-                continue
-            found = sum_finding(
-                ctx,
-                "FA204",
-                f"{name}“{_label(row)}”{first}",
-                row.value(first),
-                [(row.value(c), c) for c in others],
-                relation="分栏之和",
-            )
-            if found:
-                yield found
+        for identity in spec.column_sums:
+            yield from _column_sum(ctx, table, spec.short, identity.total, identity.parts)
 
 
-_HIERARCHY: dict[TableRole, str] = {
-    TableRole.T02: "表二",
-    TableRole.T03: "表三",
-    TableRole.T05: "表五",
-    TableRole.T07: "表七",
-    TableRole.T08: "表八",
-}
+def _column_sum(
+    ctx: RuleContext, table: Table, name: str, first: str, others: Sequence[str]
+) -> Iterator[Finding]:
+    """FA204 on every row of ``table``: column ``first`` = Σ ``others``."""
+    for row in table.rows:
+        if not has_value(row.value(first)) and not any(has_value(row.value(c)) for c in others):
+            continue
+        if settled(row.value(first), [row.value(c) for c in others]):
+            continue
+        found = sum_finding(
+            ctx,
+            "FA204",
+            f"{name}“{_label(row)}”{first}",
+            row.value(first),
+            [(row.value(c), c) for c in others],
+            relation="分栏之和",
+        )
+        if found:
+            yield found
 
 
 @rule(
@@ -204,14 +194,15 @@ _HIERARCHY: dict[TableRole, str] = {
 def hierarchy(ctx: RuleContext) -> Iterator[Finding]:
     """In every column of 表二/三/五/七/八: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项. When a level is not
     printed (a table listing only 项 rows), the nearest printed level stands in (合计 = Σ 项)."""
-    for role, name in _HIERARCHY.items():
-        table = data_table(ctx, role)
+    for spec in template_of(ctx.report).tables:
+        table = data_table(ctx, spec.id) if spec.hierarchy else None
         if table is None:
             continue
+        name = spec.short
         rows = coded_rows(table)
         children, top = children_map(rows)
         total = total_row(table)
-        for column in TABLE_COLUMNS[role]:
+        for column in spec.columns:
             if total is not None and top:
                 found = _sum_rows(ctx, "FA205", name, total, top, column, "各类之和")
                 if found:
@@ -282,9 +273,7 @@ def t04_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-_T06_VALUE = "决算数"
-PERSONNEL = "人员经费"
-PUBLIC = "公用经费"
+_T06_VALUE = T06.columns[0]
 
 
 @rule(
@@ -306,7 +295,8 @@ def t06_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
         found = _sum_rows(ctx, "FA207", "表六", parent, kids, _T06_VALUE, "各款之和")
         if found:
             yield found
-    for side, classes in ((PERSONNEL, ("301", "303")), (PUBLIC, ("302", "307", "310", "399"))):
+    for declared in T06.side_classes:
+        side, classes = declared.side, declared.classes
         total = next(
             (r for r in table.rows if r.code is None and norm(r.name) == f"{side}合计"), None
         )

@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator
 
 from fa_tui.model import (
-    STANDARD_ROLES,
-    STANDARD_TITLES,
     Category,
     Finding,
     Part,
@@ -26,6 +24,7 @@ from fa_tui.model import (
     TableStatus,
 )
 from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.schema import template_of
 
 _ORDINAL = re.compile(r"[\d一二三四五六七八九十]+")
 
@@ -129,15 +128,14 @@ def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
         return
     part = report.part(PartName.TABLES)
     anchor = _part_anchor(part)
-    for role in STANDARD_ROLES:
-        table = report.table(role)
-        title = STANDARD_TITLES[role]
+    for spec in template_of(report).tables:
+        table, title = report.table(spec.id), spec.title
         if table is None or table.status is TableStatus.MISSING:
-            yield ctx.finding("FA102", f"缺少{role.value}（{title}）", anchor)
+            yield ctx.finding("FA102", f"缺少{spec.id}（{title}）", anchor)
         elif table.status is TableStatus.TITLE_ONLY and table.parse_error is None:
             yield ctx.finding(
                 "FA102",
-                f"{role.value}（{title}）只有标题，没有表格",
+                f"{spec.id}（{title}）只有标题，没有表格",
                 table.title_span or table.span,
                 severity=Severity.WARNING,
             )
@@ -147,11 +145,6 @@ def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
 _EMPTY_NOTE = re.compile(
     r"无数据|没有|无此|无该|未发生|为0|为零|空表|无相关|不涉及|无.{0,8}(收入|支出)"
 )
-_TOPIC: dict[TableRole, tuple[str, ...]] = {
-    TableRole.T07: ("政府性基金",),
-    TableRole.T08: ("国有资本经营",),
-    TableRole.T09: ("三公",),
-}
 _ZERO_STATEMENT = re.compile(r"无该项|无此项|没有|^无|未发生|(?<![\d.])0万元|为0|为零")
 
 
@@ -170,9 +163,10 @@ def _note_lines(ctx: RuleContext, table: Table) -> list[tuple[int, str]]:
     return out
 
 
-def _narrative_zero(ctx: RuleContext, role: TableRole) -> Span | None:
-    """A 情况说明 section on the table's topic that says the item is nil."""
-    keywords = _TOPIC.get(role)
+def _narrative_zero(ctx: RuleContext, role: str) -> Span | None:
+    """A 情况说明 section on the table's topic (its ``empty_topics``) that says the item is nil."""
+    spec = template_of(ctx.report).spec(role)
+    keywords = spec.empty_topics if spec is not None else ()
     part = ctx.report.part(PartName.EXPLANATION)
     if not keywords or part is None or not part.present:
         return None
@@ -192,7 +186,7 @@ def empty_table_note(ctx: RuleContext) -> Iterator[Finding]:
     spending). Warning when the note is missing; info when the 情况说明 at least states that the
     item is nil (the table itself should still say so)."""
     for table in ctx.report.tables:
-        if table.status is not TableStatus.EMPTY or table.role is TableRole.OTHER:
+        if table.status is not TableStatus.EMPTY or table.role == TableRole.OTHER:
             continue
         if any(_EMPTY_NOTE.search(_squash(text)) for _, text in _note_lines(ctx, table)):
             continue
@@ -226,20 +220,20 @@ def table_labels(ctx: RuleContext) -> Iterator[Finding]:
         labelled.setdefault(f"公开{int(match.group(1)):02d}表", []).append(table)
     for label, tables in labelled.items():
         for table in tables:
-            if table.role is TableRole.OTHER or label == table.role.value:
+            if table.role == TableRole.OTHER or label == str(table.role):
                 continue
             twins = [t for t in tables if t is not table]
             twice = f"，且该编号也用于{twins[0].title}" if twins else ""
             yield ctx.finding(
                 "FA104",
-                f"“{table.title}”应为{table.role.value}，却标为{label}{twice}",
+                f"“{table.title}”应为{table.role!s}，却标为{label}{twice}",
                 table.label_span or table.title_span or table.span,
                 related=[
                     RelatedSpan(span=t.label_span, note=f"{t.title}也标为{label}")
                     for t in twins
                     if t.label_span is not None
                 ],
-                expected=table.role.value,
+                expected=str(table.role),
                 actual=label,
             )
 

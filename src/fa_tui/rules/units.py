@@ -143,7 +143,7 @@ def unit_verdict(ctx: RuleContext) -> UnitVerdict:
     candidates = [
         t
         for t in ctx.report.tables
-        if t.status is TableStatus.DATA and t.role is not TableRole.OTHER and _labelled_wan(ctx, t)
+        if t.status is TableStatus.DATA and t.role != TableRole.OTHER and _labelled_wan(ctx, t)
     ]
     figures = {id(t): _key_figures(t) for t in candidates}
     # The narrative's amounts are only read when some table may be in 元.
@@ -207,7 +207,7 @@ def figure_scale(ctx: RuleContext, table: Table) -> Decimal:
 
 def _headline(table: Table) -> Amount | None:
     """表一 总计 (or the table's largest figure) to quote in the message."""
-    if table.role is TableRole.T01:
+    if table.role == TableRole.T01:
         row = find_named(side_rows(table, "income"), "总计")
         if row is not None and row.value("金额") is not None:
             return row.value("金额")
@@ -289,7 +289,7 @@ def missing_unit(ctx: RuleContext) -> Iterator[Finding]:
     """A table with figures should state its unit (``单位：万元``); without it a reader cannot tell
     元 from 万元. fa-tui then assumes the report's usual unit."""
     for table in ctx.report.tables:
-        if table.status is not TableStatus.DATA or table.role is TableRole.OTHER or table.unit:
+        if table.status is not TableStatus.DATA or table.role == TableRole.OTHER or table.unit:
             continue
         span = table.title_span or table.span
         yield ctx.finding(

@@ -14,8 +14,6 @@ from enum import StrEnum
 
 from fa_tui.model import (
     PART_ORDER,
-    STANDARD_ROLES,
-    STANDARD_TITLES,
     Finding,
     PartName,
     Report,
@@ -23,9 +21,9 @@ from fa_tui.model import (
     Severity,
     Span,
     Table,
-    TableRole,
     TableStatus,
 )
+from fa_tui.schema import template_of
 
 # Findings without a span that are about a whole part (a missing part, a missing table).
 PART_OF_CODE: dict[str, PartName] = {
@@ -35,10 +33,6 @@ PART_OF_CODE: dict[str, PartName] = {
     "FA104": PartName.TABLES,
     "FA105": PartName.EXPLANATION,
     "FA106": PartName.GLOSSARY,
-}
-
-ROLE_NUMERALS: dict[TableRole, str] = {
-    role: f"表{n}" for role, n in zip(STANDARD_ROLES, "一二三四五六七八九", strict=True)
 }
 
 
@@ -66,9 +60,10 @@ class Node:
     present: bool = True
     part: PartName | None = None
     table: Table | None = None
-    role: TableRole | None = None
+    role: str | None = None
     status: TableStatus | None = None
     number: str | None = None
+    short: str | None = None  # a standard table's short name (表五)
     children: tuple[Node, ...] = field(default=())
 
     def contains(self, span: Span) -> bool:
@@ -158,11 +153,13 @@ def section_label(number: str | None, title: str) -> str:
 
 def _table_nodes(report: Report) -> tuple[Node, ...]:
     """The tables found, then the standard tables not found (shown as missing)."""
+    template = template_of(report)
     nodes: list[Node] = []
-    found: set[TableRole] = set()
+    found: set[str] = set()
     for i, table in enumerate(report.tables):
         found.add(table.role)
-        name = ROLE_NUMERALS.get(table.role, "其他")
+        spec = template.spec(table.role)
+        name = spec.short if spec is not None else "其他"
         regions = tuple(s for s in (table.span or table.title_span,) if s is not None)
         anchor = (
             table.title_span.line if table.title_span else (regions[0].line if regions else None)
@@ -178,20 +175,22 @@ def _table_nodes(report: Report) -> tuple[Node, ...]:
                 part=PartName.TABLES,
                 table=table,
                 role=table.role,
+                short=spec.short if spec is not None else None,
                 status=table.status,
             )
         )
-    for role in STANDARD_ROLES:
-        if role in found:
+    for spec in template.tables:
+        if spec.id in found:
             continue
         nodes.append(
             Node(
-                key=f"table:{role.value}",
+                key=f"table:{spec.id}",
                 kind=NodeKind.TABLE,
-                label=f"{ROLE_NUMERALS[role]} {STANDARD_TITLES[role]}",
+                label=f"{spec.short} {spec.title}",
                 present=False,
                 part=PartName.TABLES,
-                role=role,
+                role=spec.id,
+                short=spec.short,
                 status=TableStatus.MISSING,
             )
         )

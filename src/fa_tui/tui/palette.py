@@ -28,7 +28,7 @@ def _candidates(screen: InspectorScreen) -> list[tuple[str, Text, Callable[[], N
     for node in index.nodes:
         label = neutralise(node.label, tabs=" ")
         kind = KIND_NAMES[node.kind]
-        search = f"{kind} {label} {node.role.value if node.role else ''}"
+        search = f"{kind} {label} {node.role or ''}"
         display = Text(f"{kind}  ", style=styles.MUTED)
         display.append(label)
         if node.anchor:

@@ -15,7 +15,6 @@ from typing import NamedTuple
 from msgspec import Struct, field
 
 from fa_tui.model.span import Span
-from fa_tui.model.tables import TableRole
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import match_part
 from fa_tui.parse.outline.toc import cleaned_lines
@@ -30,6 +29,7 @@ from fa_tui.parse.tables.titles import (
     match_title,
     page_mark_pattern,
 )
+from fa_tui.schema import TemplateSet
 
 _PROSE_MIN = 24
 # The first characters a page mark and ``NOTE_START`` accept: cheap tests before the regexes.
@@ -41,7 +41,7 @@ _NOTE_CONTINUATION_MAX = 6
 class Block(Struct):
     """A table block as found in the text (not yet read into rows)."""
 
-    role: TableRole
+    role: str  # a table id of the template, or ``TableRole.OTHER``
     title: str
     title_span: Span
     label: str | None = None
@@ -65,7 +65,7 @@ class _Title(NamedTuple):
     clean: CleanLine
 
 
-def _title_on(clean: CleanLine) -> TitleMatch | None:
+def _title_on(clean: CleanLine, template: TemplateSet) -> TitleMatch | None:
     """A title on a cleaned line; a tab line counts only when its other fields are empty."""
     text = clean.text
     if "表" not in text:  # every title ends with 表: the cheap test first
@@ -75,17 +75,19 @@ def _title_on(clean: CleanLine) -> TitleMatch | None:
         if len(fields) != 1:
             return None
         offset = text.index(fields[0])
-        found = match_title(fields[0].strip())
+        found = match_title(fields[0].strip(), template)
         if found is None:
             return None
         lead = len(fields[0]) - len(fields[0].lstrip())
         return TitleMatch(
             found.role, found.title, found.start + offset + lead, found.end + offset + lead
         )
-    return match_title(text)
+    return match_title(text, template)
 
 
-def find_titles(lines: Sequence[str]) -> tuple[list[_Title], set[int], list[CleanLine]]:
+def find_titles(
+    lines: Sequence[str], template: TemplateSet
+) -> tuple[list[_Title], set[int], list[CleanLine]]:
     """Title lines (standard and other) outside the table of contents, and part heading lines."""
     cleaned, toc = cleaned_lines(lines)
     titles: list[_Title] = []
@@ -98,15 +100,15 @@ def find_titles(lines: Sequence[str]) -> tuple[list[_Title], set[int], list[Clea
         if match_part(clean) is not None:
             parts.add(i + 1)
             continue
-        found = _title_on(clean)
+        found = _title_on(clean, template)
         if found is not None:
             titles.append(_Title(i + 1, found, clean))
     return titles, parts, cleaned
 
 
-def find_blocks(lines: Sequence[str]) -> list[Block]:
+def find_blocks(lines: Sequence[str], template: TemplateSet) -> list[Block]:
     """Every table block of the text, in order."""
-    titles, parts, cleaned = find_titles(lines)
+    titles, parts, cleaned = find_titles(lines, template)
     stops = sorted({t.line for t in titles} | parts | {len(lines) + 1})
     blocks: list[Block] = []
     for title in titles:

@@ -1,9 +1,9 @@
-"""Table parsing: the nine standard tables by role (always all nine) and other tables generically.
+"""Table parsing: the template's standard tables (always all of them), other tables generically.
 
-Blocks are found by title (``table_blocks``), split into cells (``table_layout``) and read by a
-builder per role. Each standard table gets a status: ``data`` (figures), ``empty`` (printed
-without figures: its 说明 kept in ``note``), ``title_only`` (listed by title, or the tables said to
-be in an attachment) or ``missing``. Figures are never rescaled.
+Blocks are found by title (``blocks``), split into cells (``layout``) and read by the builder of
+the table's layout (``fa_tui.schema.Layout``). Each standard table gets a status: ``data``
+(figures), ``empty`` (printed without figures: its 说明 kept in ``note``), ``title_only`` (listed
+by title, or the tables said to be in an attachment) or ``missing``. Figures are never rescaled.
 """
 
 from __future__ import annotations
@@ -12,27 +12,18 @@ from fa_tui.model.outline import PartName
 from fa_tui.model.report import Report
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
-from fa_tui.model.tables import (
-    STANDARD_ROLES,
-    STANDARD_TITLES,
-    TABLE_COLUMNS,
-    Row,
-    Table,
-    TableRole,
-    TableStatus,
-)
+from fa_tui.model.tables import Row, Table, TableRole, TableStatus
 from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.noise import clean_line
 from fa_tui.parse.tables.blocks import Block, find_blocks
-from fa_tui.parse.tables.coded import build_coded, build_three_public
+from fa_tui.parse.tables.coded import build_coded, build_single_row
 from fa_tui.parse.tables.economic import build_economic
 from fa_tui.parse.tables.generic import build_generic
-from fa_tui.parse.tables.layout import is_tabbed, layout
+from fa_tui.parse.tables.layout import GridLine, is_tabbed, layout
 from fa_tui.parse.tables.sides import build_two_sided
 from fa_tui.parse.tables.titles import attachment_pattern
+from fa_tui.schema import Layout, TableSpec, TemplateSet, template_named
 
-_TWO_SIDED = (TableRole.T01, TableRole.T04)
-_CODED = (TableRole.T02, TableRole.T03, TableRole.T05, TableRole.T07, TableRole.T08)
 _RANK = {
     TableStatus.DATA: 3,
     TableStatus.EMPTY: 2,
@@ -43,57 +34,53 @@ _RANK = {
 
 @gc_paused()
 def parse_tables(source: SourceText, report: Report | None = None) -> list[Table]:
-    """The nine standard tables (in role order, missing ones included), then other tables."""
-    best: dict[TableRole, Table] = {}
+    """The template's standard tables (in its order, missing ones included), then other tables.
+
+    The template set is the report's (``Report.template``), the national one without a report.
+    """
+    template = template_named(report.template if report is not None else None)
+    best: dict[str, Table] = {}
     others: list[Table] = []
-    for block in find_blocks(source.lines):
+    for block in find_blocks(source.lines, template):
         try:
-            table = build_table(block, source)
+            table = build_table(block, source, template)
         except (ValueError, IndexError, KeyError, TypeError, ArithmeticError) as exc:
             # A bug in a builder: keep the title, and say so (FA102 reports it as internal).
-            table = _title_only(block, source)
+            table = _title_only(block, source, template)
             if table is not None:
                 table.parse_error = f"{exc.__class__.__name__}: {exc}"
         if table is None:
             continue
-        if table.role is TableRole.OTHER:
+        if table.role == TableRole.OTHER:
             others.append(table)
         elif table.role not in best or _RANK[table.status] > _RANK[best[table.role].status]:
             best[table.role] = table
     attachment = _attachment_line(source, report)
     tables: list[Table] = []
-    for role in STANDARD_ROLES:
-        table = best.get(role)
+    for spec in template.tables:
+        table = best.get(spec.id)
         if table is None:
-            table = _by_attachment(role, attachment, source) or _missing(role)
+            table = _by_attachment(spec, attachment, source) or _missing(spec)
         tables.append(table)
     return tables + others
 
 
-def build_table(block: Block, source: SourceText) -> Table | None:
+def build_table(block: Block, source: SourceText, template: TemplateSet) -> Table | None:
     """The table of one block (``None`` for an 'other' title with no table under it)."""
     grid = layout(block.lines)
     tabbed = is_tabbed([text for _, text in block.lines])
     unit = block.unit
+    spec = template.spec(block.role)
     columns: list[str]
-    if block.role in _TWO_SIDED:
-        rows = build_two_sided(grid, block.role, unit, tabbed)
-        columns = list(TABLE_COLUMNS[block.role])
-    elif block.role in _CODED:
-        rows = build_coded(grid, block.role, unit, tabbed)
-        columns = list(TABLE_COLUMNS[block.role])
-    elif block.role is TableRole.T06:
-        rows = build_economic(grid, unit, tabbed)
-        columns = list(TABLE_COLUMNS[block.role])
-    elif block.role is TableRole.T09:
-        rows = build_three_public(grid, unit, tabbed)
-        columns = list(TABLE_COLUMNS[block.role])
-    else:
+    if spec is None:
         if not tabbed:
             return None
         columns, rows = build_generic(grid, unit)
         if not rows:
             return None
+    else:
+        rows = _build_rows(spec, grid, unit, tabbed)
+        columns = list(spec.columns)
     status = _status(block, rows)
     note, note_span = _note(block, source)
     return Table(
@@ -114,6 +101,17 @@ def build_table(block: Block, source: SourceText) -> Table | None:
     )
 
 
+def _build_rows(spec: TableSpec, grid: list[GridLine], unit: str | None, tabbed: bool) -> list[Row]:
+    """The rows of a standard table, read by the builder of its layout."""
+    if spec.layout is Layout.TWO_SIDED:
+        return build_two_sided(grid, spec, unit, tabbed)
+    if spec.layout is Layout.CODED:
+        return build_coded(grid, spec, unit, tabbed)
+    if spec.layout is Layout.ECONOMIC:
+        return build_economic(grid, spec, unit, tabbed)
+    return build_single_row(grid, spec, unit, tabbed)
+
+
 def _status(block: Block, rows: list[Row]) -> TableStatus:
     if any(a.value is not None for row in rows for a in row.cells.values()):
         return TableStatus.DATA
@@ -130,8 +128,9 @@ def _note(block: Block, source: SourceText) -> tuple[str | None, Span | None]:
     return text, source.line_span(block.note_lines[0], block.note_lines[-1])
 
 
-def _title_only(block: Block, source: SourceText) -> Table | None:
-    if block.role is TableRole.OTHER:
+def _title_only(block: Block, source: SourceText, template: TemplateSet) -> Table | None:
+    spec = template.spec(block.role)
+    if spec is None:
         return None
     return Table(
         role=block.role,
@@ -142,7 +141,7 @@ def _title_only(block: Block, source: SourceText) -> Table | None:
         status=TableStatus.TITLE_ONLY,
         unit=block.unit,
         span=source.line_span(block.title_span.line),
-        columns=list(TABLE_COLUMNS[block.role]),
+        columns=list(spec.columns),
     )
 
 
@@ -159,7 +158,7 @@ def _attachment_line(source: SourceText, report: Report | None) -> int | None:
     return None
 
 
-def _by_attachment(role: TableRole, line: int | None, source: SourceText) -> Table | None:
+def _by_attachment(spec: TableSpec, line: int | None, source: SourceText) -> Table | None:
     """A title-only table standing for the tables said to be in an attachment."""
     if line is None:
         return None
@@ -167,20 +166,20 @@ def _by_attachment(role: TableRole, line: int | None, source: SourceText) -> Tab
     column, end_column = clean.columns(0, len(clean.text))
     span = Span.at(line, column, end_column)
     return Table(
-        role=role,
-        title=STANDARD_TITLES[role],
+        role=spec.id,
+        title=spec.title,
         status=TableStatus.TITLE_ONLY,
         span=span,
         note=clean.text,
         note_span=span,
-        columns=list(TABLE_COLUMNS[role]),
+        columns=list(spec.columns),
     )
 
 
-def _missing(role: TableRole) -> Table:
+def _missing(spec: TableSpec) -> Table:
     return Table(
-        role=role,
-        title=STANDARD_TITLES[role],
+        role=spec.id,
+        title=spec.title,
         status=TableStatus.MISSING,
-        columns=list(TABLE_COLUMNS[role]),
+        columns=list(spec.columns),
     )

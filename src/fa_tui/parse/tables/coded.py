@@ -1,11 +1,11 @@
-"""Tables of 科目代码 rows (表二, 表三, 表五, 表七, 表八) and the one-row 表九."""
+"""Tables of 科目代码 rows (``Layout.CODED``: 表二, 表三 …) and one-row tables (表九)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.tables import TABLE_COLUMNS, Row, RowKind, TableRole
+from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.tables.columns import value_map
 from fa_tui.parse.tables.grid import (
     RowDraft,
@@ -17,6 +17,7 @@ from fa_tui.parse.tables.grid import (
     row_kind,
 )
 from fa_tui.parse.tables.layout import GridLine
+from fa_tui.schema import TableSpec
 
 THREE_PUBLIC_ROW = "三公经费"
 
@@ -50,10 +51,10 @@ def _read_values(
 
 
 def build_coded(
-    grid: Sequence[GridLine], role: TableRole, unit: str | None, tabbed: bool
+    grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
 ) -> list[Row]:
     """Rows of a 科目代码 table: 合计, then 类/款/项 rows with their figures."""
-    keys = TABLE_COLUMNS[role]
+    keys = spec.columns
     columns = value_map(grid, keys, tabbed)
     numbering = find_numbering(grid)
     skip = {numbering[0]} if numbering else set()
@@ -75,9 +76,11 @@ def build_coded(
     return rows
 
 
-def build_three_public(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> list[Row]:
-    """表九: the figure row(s) under the multi-row header, twelve columns each."""
-    keys = TABLE_COLUMNS[TableRole.T09]
+def build_single_row(
+    grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
+) -> list[Row]:
+    """The figure row(s) under a multi-row header (表九: twelve columns each)."""
+    keys = spec.columns
     columns = value_map(grid, keys, tabbed, first=0)
     numbering = find_numbering(grid)
     start = numbering[0] + 1 if numbering else 0

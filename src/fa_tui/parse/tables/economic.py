@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
-from fa_tui.model.tables import PERSONNEL, PUBLIC, TABLE_COLUMNS, Row, RowKind, TableRole
+from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.tables.grid import (
     RowDraft,
     amount_at,
@@ -24,16 +24,26 @@ from fa_tui.parse.tables.grid import (
     split_code,
 )
 from fa_tui.parse.tables.layout import Cell, GridLine
+from fa_tui.schema import TableSpec
 
-_KEY = TABLE_COLUMNS[TableRole.T06][0]
 _ECONOMIC = re.compile(r"^3\d{2}(?:\d{2})?$")
-_FOOTER = re.compile(r"^(人员经费|公用经费)合计$")
-_PERSONNEL_PREFIXES = ("301", "303")
 
 
-def economic_side(code: str) -> str:
-    """人员经费 for 301/303 codes, 公用经费 otherwise."""
-    return PERSONNEL if code.startswith(_PERSONNEL_PREFIXES) else PUBLIC
+def economic_side(code: str, spec: TableSpec) -> tuple[int, str]:
+    """The side of a 经济分类 code (its rank and name): the first whose classes it starts with,
+    else the last side (公用经费 takes the rest)."""
+    sides = spec.side_classes
+    for rank, declared in enumerate(sides):
+        if code.startswith(declared.classes):
+            return rank, declared.side
+    return len(sides) - 1, sides[-1].side
+
+
+def footer_side(text: str, spec: TableSpec) -> str | None:
+    """The side whose total (``人员经费合计``) the plain text ``text`` is, if any."""
+    if not text.endswith("合计"):
+        return None
+    return next((s.side for s in spec.side_classes if text == f"{s.side}合计"), None)
 
 
 def _is_code(cell: Cell) -> bool:
@@ -69,14 +79,14 @@ def _amount_after(
 
 
 def _footer_amount(
-    line: GridLine, cells: Sequence[Cell], pos: int, unit: str | None
+    line: GridLine, cells: Sequence[Cell], pos: int, unit: str | None, spec: TableSpec
 ) -> tuple[Amount, int]:
     """The first figure after a footer label (it may sit several columns further)."""
     for nxt in range(pos + 1, len(cells)):
         text = cells[nxt].text
         if not text:
             continue
-        if _FOOTER.match(plain(text)) or _is_code(cells[nxt]):
+        if footer_side(plain(text), spec) is not None or _is_code(cells[nxt]):
             break
         amount = amount_at(line, cells[nxt], unit)
         if amount is not None and amount.value is not None:
@@ -84,8 +94,11 @@ def _footer_amount(
     return blank_amount(line.number, cells[pos].end + 1, unit), pos + 1
 
 
-def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> list[Row]:
-    """Item rows by side (人员经费 then 公用经费, printed order within), then the footer rows."""
+def build_economic(
+    grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
+) -> list[Row]:
+    """Item rows by side (in the spec's order of sides, printed order within), then the footer
+    rows."""
     items: list[tuple[int, int, Row]] = []
     footers: list[Row] = []
     order = 0
@@ -98,13 +111,13 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
                 pos += 1
                 continue
             text = plain(cell.text)
-            if _FOOTER.match(text):
-                amount, after = _footer_amount(line, cells, pos, unit)
+            footer = footer_side(text, spec)
+            if footer is not None:
+                amount, after = _footer_amount(line, cells, pos, unit, spec)
                 draft = RowDraft(line.number, [cell])
                 draft.name = cell.text
                 draft.name_span = cell_span(line.number, cell)
-                side = PERSONNEL if text.startswith("人员") else PUBLIC
-                footers.append(_row(draft, line, cell, amount, side))
+                footers.append(_row(draft, line, cell, amount, footer, spec))
                 pos = after
                 continue
             if _is_code(cell):
@@ -124,9 +137,9 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
                         draft.cells.append(cells[nxt])
                         pos = nxt
                 amount, after = _amount_after(line, cells, pos, tabbed, unit)
-                side = economic_side(draft.code or "")
-                rank = 0 if side == PERSONNEL else 1
-                items.append((rank, order, _row(draft, line, cell, amount, side, economic=True)))
+                rank, side = economic_side(draft.code or "", spec)
+                row = _row(draft, line, cell, amount, side, spec, economic=True)
+                items.append((rank, order, row))
                 order += 1
                 pos = after
                 continue
@@ -140,14 +153,20 @@ def build_economic(grid: Sequence[GridLine], unit: str | None, tabbed: bool) -> 
 
 
 def _row(
-    draft: RowDraft, line: GridLine, first: Cell, amount: Amount, side: str, economic: bool = False
+    draft: RowDraft,
+    line: GridLine,
+    first: Cell,
+    amount: Amount,
+    side: str,
+    spec: TableSpec,
+    economic: bool = False,
 ) -> Row:
     """The row of ``draft``, its span from its first cell to its amount (or name)."""
     end = draft.name_span.end_column if draft.name_span else first.end + 1
     if amount.value is not None or amount.text:
         end = max(end, amount.span.end_column)
     span = Span.at(line.number, first.start + 1, end)
-    row = draft.build({_KEY: amount}, side=side, economic=economic, span=span)
-    if _FOOTER.match(plain(row.name)):
+    row = draft.build({spec.columns[0]: amount}, side=side, economic=economic, span=span)
+    if footer_side(plain(row.name), spec) is not None:
         row.kind = RowKind.TOTAL
     return row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fa_tui.model.amount import Amount
-from fa_tui.model.tables import INCOME, SPENDING, TABLE_COLUMNS, Row, RowKind, TableRole
+from fa_tui.model.tables import INCOME, SPENDING, Row, RowKind
 from fa_tui.parse.tables.columns import numeric_columns
 from fa_tui.parse.tables.grid import (
     RowDraft,
@@ -17,15 +17,7 @@ from fa_tui.parse.tables.grid import (
     row_kind,
 )
 from fa_tui.parse.tables.layout import Cell, GridLine
-
-INCOME_KEYS: tuple[str, ...] = ("金额",)
-
-
-def side_keys(role: TableRole) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Column keys of the income side and of the spending side."""
-    columns = TABLE_COLUMNS[role]
-    spending = columns[1:] if len(columns) > 1 else columns
-    return INCOME_KEYS, spending
+from fa_tui.schema import TableSpec
 
 
 def _split_index(grid: Sequence[GridLine], numbered: dict[int, int]) -> int | None:
@@ -47,10 +39,10 @@ def _split_index(grid: Sequence[GridLine], numbered: dict[int, int]) -> int | No
 
 
 def _value_columns(
-    grid: Sequence[GridLine], role: TableRole, tabbed: bool
+    grid: Sequence[GridLine], spec: TableSpec, tabbed: bool
 ) -> tuple[dict[int, tuple[str, str]], int, int | None]:
     """``{column index: (side, key)}``, the split index, and the 栏次 row position."""
-    income_keys, spending_keys = side_keys(role)
+    income_keys, spending_keys = spec.side_keys()
     numbering = find_numbering(grid)
     numbered = numbering[1] if numbering else {}
     split = _split_index(grid, numbered)
@@ -123,11 +115,11 @@ def _side_row(
 
 
 def build_two_sided(
-    grid: Sequence[GridLine], role: TableRole, unit: str | None, tabbed: bool
+    grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
 ) -> list[Row]:
     """Income rows then spending rows, in printed order."""
-    income_keys, spending_keys = side_keys(role)
-    columns, split, numbering_pos = _value_columns(grid, role, tabbed)
+    income_keys, spending_keys = spec.side_keys()
+    columns, split, numbering_pos = _value_columns(grid, spec, tabbed)
     income: list[Row] = []
     spending: list[Row] = []
     for pos, line in enumerate(grid):

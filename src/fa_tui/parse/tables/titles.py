@@ -1,4 +1,4 @@
-"""Recognise table titles (the nine standard tables by title and aliases) and table meta lines."""
+"""Recognise table titles (the template's standard tables by their titles) and table meta lines."""
 
 from __future__ import annotations
 
@@ -7,26 +7,7 @@ from functools import cache
 from typing import NamedTuple
 
 from fa_tui.model.tables import TableRole
-
-# Aliases per role, normalised (no blanks, no quotes). Longest match wins, so that
-# 财政拨款收入支出决算总表 is not read as 收入支出决算总表.
-ALIASES: dict[TableRole, tuple[str, ...]] = {
-    TableRole.T01: ("收入支出决算总表", "收支决算总表"),
-    TableRole.T02: ("收入决算表",),
-    TableRole.T03: ("支出决算表",),
-    TableRole.T04: ("财政拨款收入支出决算总表", "财政拨款收支决算总表"),
-    TableRole.T05: ("一般公共预算财政拨款支出决算表",),
-    TableRole.T06: (
-        "一般公共预算财政拨款基本支出决算表",
-        "一般公共预算财政拨款基本支出决算明细表",
-    ),
-    TableRole.T07: ("政府性基金预算财政拨款收入支出决算表",),
-    TableRole.T08: ("国有资本经营预算财政拨款支出决算表",),
-    TableRole.T09: ("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表"),
-}
-_BY_LENGTH: tuple[tuple[str, TableRole], ...] = tuple(
-    sorted(((a, r) for r, aliases in ALIASES.items() for a in aliases), key=lambda x: -len(x[0]))
-)
+from fa_tui.schema import TemplateSet
 
 _IGNORED = re.compile(r"[\s“”\"‘’'「」『』]")
 _PREFIX = re.compile(
@@ -81,7 +62,7 @@ class TitleMatch(NamedTuple):
     ``start``/``end`` index the title in the text given.
     """
 
-    role: TableRole
+    role: str
     title: str
     start: int
     end: int
@@ -106,11 +87,11 @@ def _strip_affixes(text: str) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-def match_title(text: str) -> TitleMatch | None:
+def match_title(text: str, template: TemplateSet) -> TitleMatch | None:
     """The table title on a line (noise already removed), or ``None``.
 
-    A standard title is matched by its aliases at the end of the line, after an optional
-    list prefix (``表一：``, ``一、``) and an optional department/year prefix.
+    A standard title (one of ``template``'s) is matched by its titles at the end of the line,
+    after an optional list prefix (``表一：``, ``一、``) and an optional department/year prefix.
     """
     if not text or len(text) > _MAX_TITLE or "表" not in text or text.startswith(("-", "•", "·")):
         return None
@@ -120,12 +101,12 @@ def match_title(text: str) -> TitleMatch | None:
     if not core or _SENTENCE.search(core):
         return None
     plain = normalise_title(core)
-    for alias, role in _BY_LENGTH:
+    for alias, spec in template.by_title_length:
         if plain.endswith(alias):
             before = plain[: -len(alias)]
             if len(before) > 30 or any(w in before for w in _FORBIDDEN_BEFORE):
                 continue
-            return TitleMatch(role, core, start, end)
+            return TitleMatch(spec.id, core, start, end)
     if plain.endswith("表") and len(plain) >= 4 and "见" not in plain:
         return TitleMatch(TableRole.OTHER, core, start, end)
     return None

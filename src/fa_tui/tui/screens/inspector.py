@@ -219,7 +219,8 @@ class InspectorScreen(Screen[None]):
         assert self.table_node is not None and self.table_node.table is not None
         assert self.index is not None
         view = self.query_one(TableView)
-        view.show_table(self.table_node.table, self.index.findings if self.checked else [])
+        node = self.table_node
+        view.show_table(node.table, self.index.findings if self.checked else [], node.short)
         self._switch("table-view")
         if focus:
             self.query_one(TableGrid).focus()

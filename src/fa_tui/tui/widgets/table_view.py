@@ -14,10 +14,9 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from fa_tui.model import TABLE_COLUMNS, Amount, Finding, Row, RowKind, Span, Table, TableStatus
+from fa_tui.model import Amount, Finding, Row, RowKind, Span, Table, TableStatus
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
-from fa_tui.tui.index import ROLE_NUMERALS
 from fa_tui.tui.messages import JumpToSource
 
 STATUS_NAMES: dict[TableStatus, str] = {
@@ -44,7 +43,7 @@ def table_columns(table: Table) -> list[str]:
         for key in row.cells:
             if key not in used:
                 used.append(key)
-    standard = list(TABLE_COLUMNS.get(table.role, ()))
+    standard = list(table.columns) if table.id is not None else []
     ordered = [k for k in standard if k in used] if used else list(table.columns or standard)
     return ordered + [k for k in used if k not in ordered]
 
@@ -113,10 +112,11 @@ def cell_mark(span: Span, findings: Sequence[Finding]) -> CellMark | None:
     return None
 
 
-def caption(table: Table) -> Text:
-    """The line above the grid: which table, its unit, status, label as printed, and its note."""
+def caption(table: Table, short: str | None) -> Text:
+    """The line above the grid: which table (``short``: 表五), its unit, status, label as printed,
+    and its note."""
     text = Text(no_wrap=True, overflow="crop")
-    text.append(f"{ROLE_NUMERALS.get(table.role, '其他表')} ", style="bold")
+    text.append(f"{short or '其他表'} ", style="bold")
     text.append(neutralise(table.title, tabs=" "), style="bold")
     line = table.title_span or table.span
     if line is not None:
@@ -274,11 +274,14 @@ class TableView(Vertical):
         yield TableGrid(id="table-grid")
         yield Static(id="table-cell")
 
-    def show_table(self, table: Table, findings: Sequence[Finding]) -> None:
-        """Show ``table`` with the cells ``findings`` point at highlighted."""
+    def show_table(
+        self, table: Table, findings: Sequence[Finding], short: str | None = None
+    ) -> None:
+        """Show ``table`` (named ``short`` in the template) with the cells ``findings`` point
+        at highlighted."""
         self.table = table
         self.findings = findings
-        self.query_one("#table-caption", Static).update(caption(table))
+        self.query_one("#table-caption", Static).update(caption(table, short))
         self._load()
 
     def _load(self) -> None:
