@@ -11,7 +11,7 @@ from conftest import SAMPLES, load_sample, sample_path
 from fa_tui.commands import batch
 from fa_tui.commands.batch import documents_text, entry_text
 from fa_tui.commands.check import _json_text
-from fa_tui.parse.gc_pause import gc_paused
+from fa_tui.pipeline.gc_pause import gc_paused
 from fa_tui.render.json_report import dump_documents, report_document
 from fa_tui.rules.engine import check_report
 

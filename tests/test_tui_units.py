@@ -136,20 +136,19 @@ def test_stages_give_the_same_report_as_the_pipeline() -> None:
     from conftest import sample_path
 
     from fa_tui.ingest import read_report
-    from fa_tui.pipeline import build_report
-    from fa_tui.rules.engine import check_report
-    from fa_tui.tui.worker import Checked, Outlined, Parsed, stages
+    from fa_tui.pipeline import build_report, run_rules
+    from fa_tui.tui.worker import Described, Indexed, Outlined, stages
 
     source = read_report(sample_path("2022-liujiang"))
     outlined, parsed, checked = list(stages(source))
-    assert isinstance(outlined, Outlined) and isinstance(parsed, Parsed)
-    assert isinstance(checked, Checked)
+    assert isinstance(outlined, Outlined) and isinstance(parsed, Described)
+    assert isinstance(checked, Indexed)
     assert outlined.report.tables == [] and outlined.report.facts == []
     expected = build_report(source)
     assert parsed.report.tables == expected.tables and parsed.report.tables
     assert parsed.report.facts == expected.facts
     assert parsed.report.parts == expected.parts
-    assert checked.index.findings == sorted(check_report(expected), key=Finding.sort_key)
+    assert checked.index.findings == sorted(run_rules(expected), key=Finding.sort_key)
     assert outlined.report.tables == [], "a later stage does not change an earlier report"
 
 

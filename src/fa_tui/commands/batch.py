@@ -61,20 +61,16 @@ def looks_like_report(report: Report) -> bool:
 
 def check_file(task: Task) -> FileResult:
     """Read, parse, check and render one file; never raises for a bad file or a bug."""
-    from fa_tui.parse.gc_pause import gc_paused
+    from fa_tui.pipeline import transient
 
-    # The collector stays paused until the report is dropped: its objects are then freed by
-    # reference counting, never walked by a collection (which the parse's own pause, ending
-    # before the rules and the rendering, left to the next allocations). Nothing of it is
-    # kept, so nothing is promoted: any cyclic garbage is collected young, as usual.
-    with gc_paused(promote=False):
+    # The collector stays paused until the report is dropped (see ``pipeline.transient``).
+    with transient():
         return _check_file(task)
 
 
 def _check_file(task: Task) -> FileResult:
     from fa_tui.ingest.errors import InputError
-    from fa_tui.pipeline import load_report
-    from fa_tui.rules.engine import check_report
+    from fa_tui.pipeline import load_report, run_rules
 
     try:
         report = load_report(task.path)
@@ -82,7 +78,7 @@ def _check_file(task: Task) -> FileResult:
             return FileResult(
                 task.path, skipped=f"跳过 {task.path}：不像部门决算报告（未识别出任何部分）"
             )
-        findings = check_report(report, select=task.select, ignore=task.ignore)
+        findings = run_rules(report, select=task.select, ignore=task.ignore)
         return _rendered(task, report, findings)
     except InputError as exc:
         return FileResult(task.path, error=str(exc))
@@ -161,15 +157,11 @@ def _crashed(task: Task) -> FileResult:
 
 def _preload() -> None:
     """Import everything a worker needs before forking, so that workers start warm."""
-    import fa_tui.parse.narrative
-    import fa_tui.parse.outline
-    import fa_tui.parse.tables
-    import fa_tui.pipeline
     import fa_tui.render.json_report
     import fa_tui.render.text_report  # noqa: F401
-    from fa_tui.rules.engine import load_rules
+    from fa_tui.pipeline import preload
 
-    load_rules()
+    preload()
 
 
 def _context() -> Any:

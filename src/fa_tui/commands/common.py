@@ -27,20 +27,13 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def load_or_exit(path: Path, *, facts: bool = False) -> Report:
     """Parse the report at ``path`` or exit 2 with a one-line error.
 
-    Without ``facts`` only the outline and the tables are parsed: what ``outline`` and
-    ``tables`` print. The narrative facts are the costliest stage on a long report.
+    Without ``facts`` the pipeline stops after the tables: what ``outline`` and ``tables``
+    print. The narrative facts are the costliest stage on a long report.
     """
-    from fa_tui.pipeline import build_report
+    from fa_tui.pipeline import Stage, build_report
 
     try:
         source = read_report(path)
     except InputError as exc:
         fail(str(exc))
-    if facts:
-        return build_report(source)
-    from fa_tui.parse.outline.parts import parse_outline
-    from fa_tui.parse.tables.build import parse_tables
-
-    report = parse_outline(source)
-    report.tables = parse_tables(source, report)
-    return report
+    return build_report(source, until=Stage.FACTS if facts else Stage.TABLES)

@@ -43,7 +43,11 @@ class RelatedSpan(Struct, kw_only=True):
 
 
 class Finding(Struct, kw_only=True):
-    """One problem found in a report, pointing at the exact characters it is about."""
+    """One problem found in a report, pointing at the exact characters it is about.
+
+    ``part`` and ``table`` say where it belongs (``pipeline.placement``): from its span, or for a
+    finding without a span from its rule.
+    """
 
     code: str
     severity: Severity
@@ -55,6 +59,8 @@ class Finding(Struct, kw_only=True):
     actual: str | None = None
     difference: str | None = None
     computation: str | None = None
+    part: str | None = None  # the PartName value of the part it belongs to (filled by the pipeline)
+    table: str | None = None  # the id of the standard table it lies in (filled by the pipeline)
 
     def sort_key(self) -> tuple[int, int, int, int, str]:
         """Position order (findings without a span first), then code."""

@@ -20,7 +20,6 @@ from importlib import import_module
 from msgspec.structs import replace
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
-from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.rules.registry import RULES, Rule, RuleContext
 
 _FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks in a figure
@@ -98,7 +97,6 @@ def run_rule(rule: Rule, ctx: RuleContext) -> list[Finding]:
         ]
 
 
-@gc_paused(promote=False)  # the findings are few; the rules' scratch is dropped
 def check_report(
     report: Report,
     *,

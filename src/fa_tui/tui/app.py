@@ -24,15 +24,15 @@ from fa_tui.tui.messages import LoadFailed, StageReady
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.worker import (
     Analyser,
-    Checked,
     Checker,
+    Described,
+    Indexed,
     Outlined,
-    Parsed,
     describe_failure,
     stages,
 )
 
-STAGE_NAMES = {Outlined: "outline", Parsed: "parsed", Checked: "checked"}
+STAGE_NAMES = {Outlined: "outline", Described: "parsed", Indexed: "checked"}
 
 
 class InspectorApp(App[None]):
@@ -96,7 +96,7 @@ class InspectorApp(App[None]):
         screen = self.inspector
         if isinstance(stage, Outlined):
             screen.show_outline(stage.report)
-        elif isinstance(stage, Parsed):
+        elif isinstance(stage, Described):
             screen.show_parsed(stage.report)
         else:
             screen.show_findings(stage.report, stage.index, stage.marks)

@@ -34,7 +34,6 @@ from fa_tui.model.facts import (
     ShareFact,
     TotalFact,
 )
-from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.narrative.figures import Figure, scan_figures
 from fa_tui.parse.narrative.labels import (
     LabelContext,
@@ -46,6 +45,7 @@ from fa_tui.parse.narrative.labels import (
 )
 from fa_tui.parse.narrative.sentences import ENUMERATOR, Paragraph, read_paragraphs, sentences
 from fa_tui.parse.narrative.years import year_facts
+from fa_tui.pipeline.gc_pause import gc_paused
 
 _PAREN_CN_ORDINAL = re.compile(r"[（(][一二三四五六七八九十]")  # （一）, not （1）
 # A list marker with a colon runs to the end of its sentence; without one, to the next ；.

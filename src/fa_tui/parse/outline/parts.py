@@ -14,7 +14,6 @@ from functools import cache
 from msgspec import Struct, field
 
 from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
-from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import DOC, Heading, match_heading, match_part
 from fa_tui.parse.outline.identity import find_department, find_unit, find_year
@@ -51,7 +50,6 @@ class _Node(Struct):
     children: list[_Node] = field(default_factory=list)
 
 
-@gc_paused()
 def parse_outline(source: SourceText) -> Report:
     """The outline of ``source`` as a ``Report`` (tables are added by a later stage)."""
     cleans, toc = cleaned_lines(source.lines)

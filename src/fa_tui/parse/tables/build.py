@@ -13,7 +13,6 @@ from fa_tui.model.report import Report
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, Table, TableRole, TableStatus
-from fa_tui.parse.gc_pause import gc_paused
 from fa_tui.parse.noise import clean_line
 from fa_tui.parse.tables.blocks import Block, find_blocks
 from fa_tui.parse.tables.coded import build_coded, build_single_row
@@ -32,7 +31,6 @@ _RANK = {
 }
 
 
-@gc_paused()
 def parse_tables(source: SourceText, report: Report | None = None) -> list[Table]:
     """The template's standard tables (in its order, missing ones included), then other tables.
 
