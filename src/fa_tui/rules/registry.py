@@ -7,7 +7,7 @@ function owns one code or several (the FA4xx comparisons share one pass over the
 
     @rule(
         RuleCode(
-            "FA201", "income-total-equals-items", "表一本年收入合计等于各收入项之和",
+            "FA201", "t01-income-total-equals-items", "表一本年收入合计等于各收入项之和",
             Category.TABLE_INTERNAL, Severity.ERROR, explanation="检查……",
         )
     )
@@ -35,7 +35,7 @@ from fa_tui.rules.report_index import ReportIndex
 
 RuleFunc = Callable[["RuleContext"], Iterable[Finding]]
 
-# A rule's name: lower-case words joined by hyphens (``income-total-equals-items``).
+# A rule's name: lower-case words joined by hyphens (``t01-income-total-equals-items``).
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
@@ -43,7 +43,7 @@ class RuleCode(Struct, frozen=True):
     """The declaration of one rule code: what a reviewer reads about it."""
 
     code: str  # ``FA201``
-    name: str  # stable kebab-case name, unique: ``income-total-equals-items``
+    name: str  # stable kebab-case name, unique: ``t01-income-total-equals-items``
     title: str  # Chinese, one line
     category: Category
     severity: Severity  # the default; a finding may be milder (尾数差异 is info)
