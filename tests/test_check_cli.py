@@ -16,6 +16,8 @@ from fa_tui.cli import app
 from fa_tui.model import Span
 from fa_tui.render.contract import CheckDocument
 from fa_tui.render.text_report import underline
+from fa_tui.rules.engine import load_rules
+from fa_tui.rules.registry import RULES
 
 
 def _check(*args: str):
@@ -74,6 +76,14 @@ def test_sarif_has_the_required_fields() -> None:
     assert run["tool"]["driver"]["name"] == "fa-tui"
     ids = [r["id"] for r in rules]
     assert "FA101" in ids and all(r["shortDescription"]["text"] for r in rules)
+    load_rules()
+    growth = next(r for r in rules if r["id"] == "FA502")
+    assert growth["name"] == RULES["FA502"].name == "growth-rate-on-prior-year"
+    assert growth["shortDescription"]["text"] == RULES["FA502"].title
+    assert growth["fullDescription"]["text"] == RULES["FA502"].explanation
+    assert growth["fullDescription"]["text"].startswith("检查")
+    assert growth["defaultConfiguration"] == {"level": "error"}
+    assert len({r["name"] for r in rules}) == len(rules)
     assert run["results"], "lipu has findings"
     for res in run["results"]:
         assert res["level"] in ("error", "warning", "note")
@@ -198,8 +208,19 @@ def test_rules_lists_and_explains() -> None:
     assert listing.exit_code == 0
     codes = [line.split()[0] for line in listing.stdout.splitlines() if line.strip()]
     assert codes == sorted(codes) and {"FA101", "FA201", "FA305", "FA701"} <= set(codes)
+    load_rules()
+    assert all(
+        line.split()[1] == RULES[line.split()[0]].name for line in listing.stdout.splitlines()
+    )
     one = runner.invoke(app, ["rules", "fa701"])
     assert one.exit_code == 0 and "FA701" in one.stdout and "万元" in one.stdout
+    assert RULES["FA701"].explanation in one.stdout.replace("\n", "")
+    by_name = runner.invoke(app, ["rules", "growth-rate-on-prior-year"])
+    assert by_name.exit_code == 0 and by_name.stdout.startswith("FA502  ")
+    assert "名称：growth-rate-on-prior-year" in by_name.stdout
+    assert "所属部分" not in by_name.stdout
+    glossary = runner.invoke(app, ["rules", "FA106"])
+    assert "所属部分：名词解释" in glossary.stdout
     missing = runner.invoke(app, ["rules", "FA999"])
     assert missing.exit_code == 2 and missing.stdout == ""
 

@@ -17,7 +17,7 @@ from fa_tui.rules.engine import (
     sort_findings,
     unknown_codes,
 )
-from fa_tui.rules.registry import RULES, Rule, RuleContext
+from fa_tui.rules.registry import RULES, Rule, RuleContext, RuleFunc, UnownedCodeError
 
 
 def _report() -> Report:
@@ -45,6 +45,25 @@ def test_parse_codes_and_prefix_selection() -> None:
     assert unknown_codes(["FA2", "FA999", "XY"]) == ["FA999", "XY"]
 
 
+def _register(
+    monkeypatch: pytest.MonkeyPatch, func: RuleFunc, *codes: tuple[str, Severity]
+) -> None:
+    """Register ``func`` as the rule of ``codes`` for this test only."""
+    owned = tuple(code for code, _ in codes)
+    for code, severity in codes:
+        rule = Rule(
+            code,
+            f"test-{code.lower()}",
+            "测试规则",
+            Category.UNITS,
+            severity,
+            "测试用。",
+            func=func,
+            owned=owned,
+        )
+        monkeypatch.setitem(RULES, code, rule)
+
+
 def test_a_rule_that_raises_becomes_one_internal_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(ctx: RuleContext) -> Iterator[Finding]:
         """Raises on purpose."""
@@ -55,18 +74,57 @@ def test_a_rule_that_raises_becomes_one_internal_finding(monkeypatch: pytest.Mon
         """Reports one thing."""
         yield ctx.finding("FA998", "正常的发现", Span.at(2, 1, 2))
 
-    monkeypatch.setitem(
-        RULES, "FA999", Rule("FA999", "坏规则", Category.UNITS, Severity.INFO, broken)
-    )
-    monkeypatch.setitem(
-        RULES, "FA998", Rule("FA998", "好规则", Category.UNITS, Severity.WARNING, fine)
-    )
+    _register(monkeypatch, broken, ("FA999", Severity.INFO))
+    _register(monkeypatch, fine, ("FA998", Severity.WARNING))
     findings = check_report(_report(), select=("FA99",))
     assert [(f.code, f.category, f.severity) for f in findings] == [
         ("FA999", Category.INTERNAL, Severity.ERROR),
         ("FA998", Category.UNITS, Severity.WARNING),
     ]
     assert "ZeroDivisionError" in findings[0].message and "boom" in findings[0].message
+
+
+def test_a_function_owning_several_codes_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[int] = []
+
+    def both(ctx: RuleContext) -> Iterator[Finding]:
+        """One pass, two codes: the second code's finding comes first."""
+        runs.append(1)
+        yield ctx.finding("FA997", "第二个代码", Span.at(1, 1, 2))
+        yield ctx.finding("FA996", "第一个代码", Span.at(2, 1, 2))
+
+    _register(monkeypatch, both, ("FA996", Severity.ERROR), ("FA997", Severity.INFO))
+    findings = check_report(_report(), select=("FA99",))
+    assert len(runs) == 1
+    assert [(f.code, f.severity) for f in findings] == [
+        ("FA997", Severity.INFO),
+        ("FA996", Severity.ERROR),
+    ]
+    only = check_report(_report(), select=("FA997",))
+    assert len(runs) == 2 and [f.code for f in only] == ["FA997"]
+    assert [f.code for f in check_report(_report(), select=("FA99",), ignore=("FA997",))] == [
+        "FA996"
+    ]
+    assert len(runs) == 3
+    assert check_report(_report(), select=("FA99",), ignore=("FA996", "FA997")) == []
+    assert len(runs) == 3
+
+
+def test_a_finding_of_a_code_the_function_does_not_own_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def stray(ctx: RuleContext) -> Iterator[Finding]:
+        """Reports under another rule's code."""
+        yield ctx.finding("FA201", "不是本规则的代码", None)
+
+    _register(monkeypatch, stray, ("FA999", Severity.WARNING))
+    findings = check_report(_report(), select=("FA999",))
+    assert [(f.code, f.category) for f in findings] == [("FA999", Category.INTERNAL)]
+    assert "UnownedCodeError" in findings[0].message and "FA201" in findings[0].message
+    ctx = RuleContext(_report())
+    with pytest.raises(UnownedCodeError):
+        ctx.running(RULES["FA999"]).finding("FA201", "x", None)
+    assert ctx.finding("FA201", "直接调用时不限代码", None).code == "FA201"
 
 
 def test_sorting_puts_file_level_first_then_position() -> None:

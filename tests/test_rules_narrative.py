@@ -7,18 +7,16 @@ from conftest import SAMPLES, load_sample
 
 from fa_tui.model import Finding, Report, Severity
 from fa_tui.pipeline import load_report
-from fa_tui.rules.engine import load_rules
-from fa_tui.rules.registry import RULES, RuleContext
+from fa_tui.rules.engine import by_function, selected_rules
+from fa_tui.rules.registry import RuleContext
 
 
 def run(report: Report, prefix: str = "FA5") -> list[Finding]:
     """Findings of the registered rules whose code starts with ``prefix``."""
-    load_rules()
     ctx = RuleContext(report)
     out: list[Finding] = []
-    for code, registered in sorted(RULES.items()):
-        if code.startswith(prefix):
-            out.extend(registered.func(ctx))
+    for first, _ in by_function(selected_rules((prefix,))):
+        out.extend(f for f in first.func(ctx) if f.code.startswith(prefix))
     return out
 
 

@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from fa_tui.ingest import read_report
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, Span, TableRole
 from fa_tui.tui.app import InspectorApp
-from fa_tui.tui.index import PART_OF_CODE
 from fa_tui.tui.screens.help import HelpScreen
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.widgets.finding_detail import FindingDetail
@@ -164,6 +163,7 @@ async def test_tree_shows_parts_and_counts_for_liling() -> None:
 
 async def test_tree_counts_of_yanbian_match_the_engine() -> None:
     from fa_tui.rules.engine import check_report
+    from fa_tui.rules.registry import RULES
 
     report = load_sample("2023-yanbian")
     findings = check_report(report)
@@ -186,7 +186,7 @@ async def test_tree_counts_of_yanbian_match_the_engine() -> None:
                 )
             )
             expected += sum(
-                1 for f in findings if f.span is None and PART_OF_CODE.get(f.code) == part.name
+                1 for f in findings if f.span is None and RULES[f.code].part == part.name
             )
             count = label.split()[0]
             if expected == 0:

@@ -106,7 +106,9 @@ def check(
 
 @app.command("rules")
 def rules(
-    code: Annotated[str | None, typer.Argument(help="A rule code such as FA201.")] = None,
+    code: Annotated[
+        str | None, typer.Argument(help="A rule code such as FA201, or a rule's name.")
+    ] = None,
 ) -> None:
     """List the implemented rules, or explain one."""
     from fa_tui.commands.rules import run_rules

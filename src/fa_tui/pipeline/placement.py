@@ -25,7 +25,7 @@ def place(findings: Sequence[Finding], report: Report) -> list[Finding]:
     for finding in findings:
         if finding.span is None:
             registered = RULES.get(finding.code)
-            part = getattr(registered, "part", None)  # the rule's declared part
+            part = registered.part if registered is not None else None
             out.append(replace(finding, part=part) if part else finding)
             continue
         part = next((name for region, name in regions if _inside(finding.span, region)), None)

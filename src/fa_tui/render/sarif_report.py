@@ -1,7 +1,9 @@
 """``fa-tui check --format sarif``: SARIF 2.1.0 for code-scanning tools.
 
 Columns count Unicode code points (``columnKind: unicodeCodePoints``), as our spans do; the
-rules that ran are listed in ``tool.driver.rules`` and each result points at its rule by index.
+rules that ran are listed in ``tool.driver.rules`` (``id`` the code, ``name`` the kebab-case name,
+the Chinese title and explanation as short and full descriptions) and each result points at its
+rule by index.
 """
 
 from __future__ import annotations
@@ -41,11 +43,12 @@ def _location(path: Path, span: Span | None) -> dict[str, Any]:
 
 
 def _rule_doc(rule: Rule) -> dict[str, Any]:
+    """A ``reportingDescriptor``: the code, its kebab-case name and its Chinese texts."""
     return {
         "id": rule.code,
-        "name": rule.func.__name__,
+        "name": rule.name,
         "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": rule.doc or rule.title},
+        "fullDescription": {"text": rule.explanation or rule.title},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"category": rule.category.value},
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from fa_tui.model import Category, Finding, Row, Severity, Table, TableRole
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import (
     children_map,
     coded_rows,
@@ -85,14 +85,45 @@ def _t01_side_total(ctx: RuleContext, code: str, side: str, total_name: str) -> 
         yield found
 
 
-@rule("FA201", "表一本年收入合计等于各收入项之和", Category.TABLE_INTERNAL, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA201",
+        "t01-income-total-equals-items",
+        "表一本年收入合计等于各收入项之和",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表一（收入支出决算总表）收入方“本年收入合计”"
+            "是否等于其上各收入项之和（一般公共预算财政拨款收入、政府性基金预算财政拨款收入、"
+            "国有资本经营预算财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入、"
+            "其他收入；“其中：”行不重复计入）。合计与分项不符说明表内数字有误。"
+            "印出的每个数字最多带有末位半个单位的四舍五入误差：差额不超过合计数与各加数误差之和的，"
+            "报为尾数差异（提示）；超过的报为错误。印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
+)
 def t01_income_total(ctx: RuleContext) -> Iterator[Finding]:
     """表一 (收入支出决算总表) 本年收入合计 must equal the sum of the income rows above it
     (一般公共预算财政拨款收入 … 其他收入). Differences within rounding are 尾数差异 (info)."""
     yield from _t01_side_total(ctx, "FA201", INCOME, "本年收入合计")
 
 
-@rule("FA202", "表一本年支出合计等于各类支出之和", Category.TABLE_INTERNAL, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA202",
+        "t01-spending-total-equals-classes",
+        "表一本年支出合计等于各类支出之和",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表一（收入支出决算总表）支出方“本年支出合计”"
+            "是否等于其上按支出功能分类列示的各类支出之和（一般公共服务支出、教育支出……；“其中：”"
+            "行不重复计入）。印出的每个数字最多带有末位半个单位的四舍五入误差："
+            "差额不超过合计数与各加数误差之和的，报为尾数差异（提示）；超过的报为错误。"
+            "印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
+)
 def t01_spending_total(ctx: RuleContext) -> Iterator[Finding]:
     """表一 本年支出合计 must equal the sum of the 功能分类 类 rows above it (the 26 类)."""
     yield from _t01_side_total(ctx, "FA202", SPENDING, "本年支出合计")
@@ -135,10 +166,21 @@ def _grand_totals(
 
 
 @rule(
-    "FA203",
-    "表一总计等于本年合计加结转结余，收入总计等于支出总计",
-    Category.TABLE_INTERNAL,
-    Severity.ERROR,
+    RuleCode(
+        "FA203",
+        "t01-grand-totals-balance",
+        "表一总计等于本年合计加结转结余，收入总计等于支出总计",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表一（收入支出决算总表）两方的总计：收入方“总计”应等于“本年收入合计”"
+            "加其下的使用非财政拨款结余、年初结转和结余等行；支出方“总计”应等于“本年支出合计”"
+            "加其下的结余分配、年末结转和结余等行；收入总计应等于支出总计。决算总表收支必然平衡，"
+            "不平衡说明结转结余漏列或错填。印出的每个数字最多带有末位半个单位的四舍五入误差："
+            "差额不超过合计数与各加数误差之和的，报为尾数差异（提示）；超过的报为错误。"
+            "印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
 )
 def t01_grand_totals(ctx: RuleContext) -> Iterator[Finding]:
     """表一: on each side 总计 = 本年收入(支出)合计 + the rows between them (使用非财政拨款结余,
@@ -150,7 +192,23 @@ def t01_grand_totals(ctx: RuleContext) -> Iterator[Finding]:
     yield from _grand_totals(ctx, "FA203", table, "表一", {INCOME: (AMOUNT,), SPENDING: (AMOUNT,)})
 
 
-@rule("FA204", "各行合计栏等于分栏之和", Category.TABLE_INTERNAL, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA204",
+        "row-total-equals-columns",
+        "各行合计栏等于分栏之和",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表内每一行的合计栏是否等于各分栏之和：表二“本年收入合计”"
+            "＝财政拨款收入＋上级补助收入＋事业收入＋经营收入＋附属单位上缴收入＋其他收入；"
+            "表三“本年支出合计”＝基本支出＋项目支出＋上缴上级支出＋经营支出＋对附属单位补助支出；"
+            "表五“小计”＝基本支出＋项目支出；表八“合计”＝基本支出＋项目支出。"
+            "印出的每个数字最多带有末位半个单位的四舍五入误差：差额不超过合计数与各加数误差之和的，"
+            "报为尾数差异（提示）；超过的报为错误。印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
+)
 def row_identities(ctx: RuleContext) -> Iterator[Finding]:
     """On every row: 表二 本年收入合计 = 财政拨款收入 + 上级补助 + 事业 + 经营 + 附属单位上缴
     + 其他;
@@ -186,10 +244,20 @@ def _column_sum(
 
 
 @rule(
-    "FA205",
-    "合计等于各类之和，类等于各款之和，款等于各项之和",
-    Category.TABLE_INTERNAL,
-    Severity.ERROR,
+    RuleCode(
+        "FA205",
+        "classification-levels-sum-up",
+        "合计等于各类之和，类等于各款之和，款等于各项之和",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查按支出功能分类科目列示的表二、表三、表五、表七、表八，每一栏的层级关系："
+            "合计＝各“类”之和，“类”＝其下各“款”之和，“款”＝其下各“项”之和（按科目编码判断上下级）。"
+            "某一级未印出时（如只列到“项”），以最近的印出层级代替（合计＝各项之和）。"
+            "印出的每个数字最多带有末位半个单位的四舍五入误差：差额不超过合计数与各加数误差之和的，"
+            "报为尾数差异（提示）；超过的报为错误。印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
 )
 def hierarchy(ctx: RuleContext) -> Iterator[Finding]:
     """In every column of 表二/三/五/七/八: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项. When a level is not
@@ -224,7 +292,24 @@ _T04_SPENDING = (
 )
 
 
-@rule("FA206", "表四各栏与合计自洽，收入总计等于支出总计", Category.TABLE_INTERNAL, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA206",
+        "t04-internal-sums",
+        "表四各栏与合计自洽，收入总计等于支出总计",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表四（财政拨款收入支出决算总表）的内部关系：支出方每一行“合计”"
+            "＝一般公共预算财政拨款＋政府性基金预算财政拨款＋国有资本经营预算财政拨款；"
+            "“本年收入合计”＝各项财政拨款收入之和；每一栏“本年支出合计”＝各类支出之和；"
+            "“年初财政拨款结转和结余”＝按资金来源分列的各项之和；两方“总计”＝本年合计＋结转和结余；"
+            "收入总计＝支出总计。印出的每个数字最多带有末位半个单位的四舍五入误差："
+            "差额不超过合计数与各加数误差之和的，报为尾数差异（提示）；超过的报为错误。"
+            "印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
+)
 def t04_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
     """表四 (财政拨款收入支出决算总表): on each spending row 合计 = 一般公共预算 + 政府性基金 +
     国有资本经营; 本年收入合计 = Σ income by fund; 本年支出合计 = Σ 类 in every column;
@@ -277,10 +362,21 @@ _T06_VALUE = T06.columns[0]
 
 
 @rule(
-    "FA207",
-    "表六各类等于各款之和，人员经费、公用经费合计正确",
-    Category.TABLE_INTERNAL,
-    Severity.ERROR,
+    RuleCode(
+        "FA207",
+        "t06-internal-sums",
+        "表六各类等于各款之和，人员经费、公用经费合计正确",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表六（一般公共预算财政拨款基本支出决算表）“决算数”：按支出经济分类，每个“类”"
+            "（301 工资福利支出、302 商品和服务支出、303 对个人和家庭的补助、"
+            "307 债务利息及费用支出、310 资本性支出、399 其他支出）等于其下各“款”之和；"
+            "“人员经费合计”＝301＋303；“公用经费合计”＝302＋307＋310＋399。"
+            "印出的每个数字最多带有末位半个单位的四舍五入误差：差额不超过合计数与各加数误差之和的，"
+            "报为尾数差异（提示）；超过的报为错误。印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
 )
 def t06_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
     """表六 (一般公共预算财政拨款基本支出决算表): each 经济分类 类 (301, 302, 303, 307, 310, 399)
@@ -307,10 +403,20 @@ def t06_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "FA208",
-    "表七年末结转等于年初结转加收入减支出，支出小计等于基本加项目",
-    Category.TABLE_INTERNAL,
-    Severity.ERROR,
+    RuleCode(
+        "FA208",
+        "t07-balances-roll-forward",
+        "表七年末结转等于年初结转加收入减支出，支出小计等于基本加项目",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表七（政府性基金预算财政拨款收入支出决算表）每一行："
+            "年末结转和结余＝年初结转和结余＋本年收入－本年支出小计；"
+            "本年支出小计＝基本支出＋项目支出。印出的每个数字最多带有末位半个单位的四舍五入误差："
+            "差额不超过合计数与各加数误差之和的，报为尾数差异（提示）；超过的报为错误。"
+            "印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
 )
 def t07_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
     """表七 (政府性基金预算财政拨款收入支出决算表), every row: 年末结转和结余 = 年初结转和结余 +
@@ -354,7 +460,22 @@ _T09_IDENTITIES = (
 )
 
 
-@rule("FA209", "表九三公经费合计与分项一致", Category.TABLE_INTERNAL, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA209",
+        "t09-three-public-sums",
+        "表九三公经费合计与分项一致",
+        Category.TABLE_INTERNAL,
+        Severity.ERROR,
+        explanation=(
+            "检查表九（财政拨款“三公”经费支出决算表）的预算数和决算数：合计＝因公出国（境）"
+            "费＋公务用车购置及运行维护费＋公务接待费；公务用车购置及运行维护费＝公务用车购置费＋公"
+            "务用车运行维护费。印出的每个数字最多带有末位半个单位的四舍五入误差："
+            "差额不超过合计数与各加数误差之和的，报为尾数差异（提示）；超过的报为错误。"
+            "印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
+)
 def t09_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
     """表九 (财政拨款“三公”经费支出决算表), for 预算数 and 决算数 alike: 合计 = 因公出国（境）费 +
     公务用车购置及运行维护费 + 公务接待费; 公务用车购置及运行维护费 = 购置费 + 运行维护费."""

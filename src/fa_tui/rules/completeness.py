@@ -23,7 +23,7 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.schema import template_of
 
 _ORDINAL = re.compile(r"[\d一二三四五六七八九十]+")
@@ -33,13 +33,13 @@ _ATTACHMENT = re.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
 
 
 def _part_lines(ctx: RuleContext, part: Part | None) -> list[tuple[int, str]]:
-    """(line number, text) of every line a part covers, its sections included (cached)."""
+    """(line number, text) of every line a part covers, its sections included (memoised)."""
     if part is None or not part.present:
         return []
-    cache: dict[str, list[tuple[int, str]]] = ctx.cache.setdefault("completeness.lines", {})
-    found = cache.get(part.name)
+    memo = ctx.index.part_lines
+    found = memo.get(part.name)
     if found is None:
-        found = cache[part.name] = _lines_of(ctx.report, part)
+        found = memo[part.name] = _lines_of(ctx.report, part)
     return found
 
 
@@ -58,13 +58,13 @@ def _squash(text: str) -> str:
 
 
 def _part_text(ctx: RuleContext, part: Part | None) -> str:
-    """The part's lines joined, without blanks and emphasis (cached)."""
+    """The part's lines joined, without blanks and emphasis (memoised)."""
     if part is None or not part.present:
         return ""
-    cache: dict[str, str] = ctx.cache.setdefault("completeness.text", {})
-    found = cache.get(part.name)
+    memo = ctx.index.part_text
+    found = memo.get(part.name)
     if found is None:
-        found = cache[part.name] = _squash("\n".join(t for _, t in _part_lines(ctx, part)))
+        found = memo[part.name] = _squash("\n".join(t for _, t in _part_lines(ctx, part)))
     return found
 
 
@@ -74,7 +74,22 @@ def _part_anchor(part: Part | None) -> Span | None:
     return part.heading or part.span
 
 
-@rule("FA101", "决算表部分存在且有数据", Category.COMPLETENESS, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA101",
+        "tables-part-published",
+        "决算表部分存在且有数据",
+        Category.COMPLETENESS,
+        Severity.ERROR,
+        explanation=(
+            "检查报告正文是否公开了决算表且表中有数据。决算表是部门决算公开的核心，"
+            "情况说明中的数字都要与之核对。整份报告既没有决算表部分、也没有任何决算表的，报为错误；"
+            "决算表只列出表名而没有数据，或只注明“见附件”而未在报告中公开的，报为警告，"
+            "因为此时报告本身的数字无法与表格核对。只要有一张表有数据即不提示。"
+        ),
+        part=PartName.TABLES,
+    ),
+)
 def tables_part(ctx: RuleContext) -> Iterator[Finding]:
     """The tables (决算表) are the core of the disclosure. Error when no table is published at
     all; warning when the tables are only listed by title or referred to an attachment
@@ -107,7 +122,25 @@ def tables_part(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("FA102", "九张决算表齐全", Category.COMPLETENESS, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA102",
+        "nine-tables-present",
+        "九张决算表齐全",
+        Category.COMPLETENESS,
+        Severity.ERROR,
+        explanation=(
+            "检查九张标准决算表是否齐全（财预〔2016〕143号）：收入支出决算总表（公开01表）、"
+            "收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表、"
+            "一般公共预算财政拨款基本支出决算表、政府性基金预算财政拨款收入支出决算表、"
+            "国有资本经营预算财政拨款支出决算表、财政拨款“三公”经费支出决算表（公开09表）。"
+            "没有数据的表也应以空表形式公开并附说明。完全找不到的表报为错误；只有标题、"
+            "没有表格内容的报为警告。没有任何一张表有数据时由 FA101 提示，本规则不再逐表提示。"
+            "fa-tui 未能读出某张表的内容时报为内部错误（fa-tui 的缺陷，不是报告的问题）。"
+        ),
+        part=PartName.TABLES,
+    ),
+)
 def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
     """When the report publishes its tables, each of the nine standard tables must be there (an
     empty one still printed with its header and a 说明). A table listed by title without a body
@@ -180,7 +213,23 @@ def _narrative_zero(ctx: RuleContext, role: str) -> Span | None:
     return None
 
 
-@rule("FA103", "空表附有说明", Category.COMPLETENESS, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA103",
+        "empty-table-has-note",
+        "空表附有说明",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查没有数据的空表（常见于政府性基金、国有资本经营预算和“三公”经费表）是否附有说明，"
+            "写明为何无数据（如“本单位无政府性基金预算财政拨款收入，"
+            "也没有使用政府性基金预算财政拨款安排的支出，故本表为空表”）。"
+            "读者据此区分“没有这项收支”与“漏填”。表后没有注或说明的，报为警告；表格本身没有说明、"
+            "但情况说明的相应段落已写明该项为零的，报为提示（表格仍应注明）。"
+        ),
+        part=PartName.TABLES,
+    ),
+)
 def empty_table_note(ctx: RuleContext) -> Iterator[Finding]:
     """A table with no data is still published, empty, with a 说明 saying why (no such income or
     spending). Warning when the note is missing; info when the 情况说明 at least states that the
@@ -206,7 +255,21 @@ def empty_table_note(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("FA104", "公开NN表编号与表格相符且不重复", Category.COMPLETENESS, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA104",
+        "table-label-matches-title",
+        "公开NN表编号与表格相符且不重复",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查每张表印出的“公开NN表”编号是否与表名对应的标准编号一致（如一般公共预算财政拨款支出"
+            "决算表应为公开05表），以及同一编号是否被两张表使用。读者和正文的引用都靠编号找表，"
+            "编号错位或重复容易导致核对错表。不一致或重复的报为警告。"
+        ),
+        part=PartName.TABLES,
+    ),
+)
 def table_labels(ctx: RuleContext) -> Iterator[Finding]:
     """Each table is identified by its title; its printed ``公开NN表`` label must be the one of
     that title and must not be used by two tables (readers and cross-references rely on it)."""
@@ -264,7 +327,26 @@ _TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@rule("FA105", "情况说明覆盖规定事项", Category.COMPLETENESS, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA105",
+        "explanation-covers-topics",
+        "情况说明覆盖规定事项",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查部门决算情况说明是否涵盖规定事项（财预〔2016〕143号）：收入支出决算总体情况、"
+            "收入决算情况、支出决算情况、财政拨款收入支出决算总体情况、"
+            "一般公共预算财政拨款支出决算的总体、结构和具体情况、"
+            "一般公共预算财政拨款基本支出决算情况、财政拨款“三公”经费支出决算情况、"
+            "政府性基金预算和国有资本经营预算财政拨款收支情况、机关运行经费支出情况、"
+            "政府采购支出情况、国有资产占用情况和预算绩效管理情况。按关键词在情况说明中查找，"
+            "每缺一项报一条警告（报告另有绩效部分的，视为已说明绩效情况）；"
+            "整份报告没有情况说明部分的，报为错误。"
+        ),
+        part=PartName.EXPLANATION,
+    ),
+)
 def explanation_topics(ctx: RuleContext) -> Iterator[Finding]:
     """The 情况说明 must explain, among others: 收支总体, 收入, 支出, 财政拨款收支, 一般公共预算
     财政拨款支出 (总体, 结构, 具体), 基本支出, 三公经费, 政府性基金, 国有资本经营预算, 机关运行经费,
@@ -286,7 +368,21 @@ def explanation_topics(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding("FA105", f"情况说明未涉及“{topic}”", anchor)
 
 
-@rule("FA106", "名词解释部分存在", Category.COMPLETENESS, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA106",
+        "glossary-present",
+        "名词解释部分存在",
+        Category.COMPLETENESS,
+        Severity.ERROR,
+        explanation=(
+            "检查报告是否有名词解释部分，解释财政拨款收入、事业收入、基本支出、项目支出、“三公”"
+            "经费、机关运行经费等专业名词。名词解释是规定的公开内容，也是公众读懂决算表的前提，"
+            "缺少时报为错误。"
+        ),
+        part=PartName.GLOSSARY,
+    ),
+)
 def glossary(ctx: RuleContext) -> Iterator[Finding]:
     """A disclosure ends with 名词解释 (财政拨款收入, 基本支出, 三公经费, 机关运行经费 …) so that
     the public can read the tables; its absence is an error."""
@@ -302,7 +398,20 @@ _TEMPLATE = re.compile(
 _EMPTY_LIST = re.compile(r"(包括|如下|主要用于)[：:]\s*$")
 
 
-@rule("FA108", "模板文字未填写", Category.COMPLETENESS, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA108",
+        "template-text-left",
+        "模板文字未填写",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查情况说明中是否残留未改写的模板文字：“增加（减少）……增长（下降）……”"
+            "这类两可的写法原样保留，说明增减方向没有按实际情况填写，报为警告；以“包括：”“如下：”"
+            "“主要用于：”结尾的条目后面直接是下一条，列举的内容空缺，报为提示。"
+        ),
+    ),
+)
 def template_left(ctx: RuleContext) -> Iterator[Finding]:
     """Template text left unfilled: alternatives such as ``增加（减少）…增长（下降）`` kept as
     printed (warning), or a list introduced by ``包括：`` that ends the paragraph with nothing
@@ -401,11 +510,25 @@ def _item_texts(text: str) -> dict[str, str]:
     return out
 
 
-@rule("FA107", "三公经费说明给出团组、车辆、接待批次数量", Category.COMPLETENESS, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA107",
+        "three-public-counts-given",
+        "三公经费说明给出团组、车辆、接待批次数量",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查情况说明的“三公”经费部分在说明金额的同时是否给出数量（财预〔2016〕143号）："
+            "因公出国（境）的团组数和人次，公务用车的购置数量和保有量，公务接待的批次和人次。"
+            "数量是判断“三公”经费是否合理的依据。每缺一项报一条警告；某项支出为 0 时不要求列数量，"
+            "整部分写明“无该项支出”时不提示；车辆保有量也可在国有资产占用情况中说明。"
+        ),
+    ),
+)
 def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
-    """情况说明的“三公”经费部分应同时说明数量：因公出国（境）的团组数和人次，公务用车的购置
-    数量和保有量，公务接待的批次和人次（财预〔2016〕143号）。某项支出为 0 时可不列数量；
-    整部分写明“无该项支出”时不提示。车辆保有量也可在国有资产占用情况中说明。"""
+    """The 三公 section must give counts beside the amounts: groups and persons abroad, cars
+    bought and held, receptions and persons. An item with zero spending needs none; the fleet
+    may be stated under 国有资产占用 instead."""
     report = ctx.report
     section = _sangong_section(report)
     if section is None:

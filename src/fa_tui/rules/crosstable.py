@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from msgspec.structs import replace
 
 from fa_tui.model import Amount, Category, Finding, Row, Severity, Table, TableRole
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import (
     class_code_of,
     class_parts,
@@ -68,7 +68,24 @@ def _compare_to_parts(
     return sum_finding(ctx, code, what, single, present, relation=other_note)
 
 
-@rule("FA301", "表二收入合计及各来源等于表一", Category.CROSS_TABLE, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA301",
+        "t02-income-matches-t01",
+        "表二收入合计及各来源等于表一",
+        Category.CROSS_TABLE,
+        Severity.ERROR,
+        explanation=(
+            "检查表二（收入决算表）合计行与表一收入方是否一致：本年收入合计相等；按来源，"
+            "表二“财政拨款收入”＝表一一般公共预算、政府性基金预算、"
+            "国有资本经营预算三项财政拨款收入之和，上级补助收入、事业收入、经营收入、"
+            "附属单位上缴收入、其他收入分别等于表一对应行。两表反映同一笔收入，"
+            "不一致说明至少一张表有误。同一数额在两张表中以相同小数位数印出时应完全相等，"
+            "任何差额都报为错误；小数位数不同时，允许两处各自末位半个单位的四舍五入误差（尾数差异，"
+            "提示）。由多行合成的数与各行之和比较时，允许各行四舍五入误差之和。"
+        ),
+    ),
+)
 def t02_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
     """表二 (收入决算表) 合计 本年收入合计 = 表一 本年收入合计; and by source: 表二 财政拨款收入 =
     表一 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入; 上级补助, 事业, 经营, 附属单位上缴,
@@ -106,7 +123,23 @@ def t02_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
             yield found
 
 
-@rule("FA302", "表三支出合计及各类支出等于表一", Category.CROSS_TABLE, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA302",
+        "t03-spending-matches-t01",
+        "表三支出合计及各类支出等于表一",
+        Category.CROSS_TABLE,
+        Severity.ERROR,
+        explanation=(
+            "检查表三（支出决算表）合计行的本年支出合计是否等于表一本年支出合计，"
+            "以及表三每个支出功能分类“类”（类行未印出时取其下款、项各行之和）是否等于表一该类支出；"
+            "表一该类有金额而表三没有该类的，也报为错误。两表反映同一笔支出。"
+            "同一数额在两张表中以相同小数位数印出时应完全相等，任何差额都报为错误；小数位数不同时，"
+            "允许两处各自末位半个单位的四舍五入误差（尾数差异，提示）。"
+            "由多行合成的数与各行之和比较时，允许各行四舍五入误差之和。"
+        ),
+    ),
+)
 def t03_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
     """表三 (支出决算表) 合计 本年支出合计 = 表一 本年支出合计, and each 功能分类 类 of 表三 (its
     类 row, or the sum of its 款/项 rows when the 类 row is not printed) = 表一's row of that 类."""
@@ -194,7 +227,22 @@ def _totals_and_classes(
             yield found
 
 
-@rule("FA303", "表四各项财政拨款收入等于表一", Category.CROSS_TABLE, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA303",
+        "t04-income-matches-t01",
+        "表四各项财政拨款收入等于表一",
+        Category.CROSS_TABLE,
+        Severity.ERROR,
+        explanation=(
+            "检查表四（财政拨款收入支出决算总表）收入方的一般公共预算财政拨款、"
+            "政府性基金预算财政拨款、国有资本经营预算财政拨款，"
+            "是否分别等于表一收入方对应的财政拨款收入：两表反映本年收到的同一批财政拨款。"
+            "同一数额在两张表中以相同小数位数印出时应完全相等，任何差额都报为错误；小数位数不同时，"
+            "允许两处各自末位半个单位的四舍五入误差（尾数差异，提示）。"
+        ),
+    ),
+)
 def t04_income_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
     """表四 income by fund (一般公共预算 / 政府性基金 / 国有资本经营预算财政拨款) = 表一's
     matching 财政拨款收入 rows: both tables report the same appropriations received this year."""
@@ -220,7 +268,23 @@ def t04_income_vs_t01(ctx: RuleContext) -> Iterator[Finding]:
             yield found
 
 
-@rule("FA304", "表四一般公共预算财政拨款支出等于表五", Category.CROSS_TABLE, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA304",
+        "t04-general-budget-matches-t05",
+        "表四一般公共预算财政拨款支出等于表五",
+        Category.CROSS_TABLE,
+        Severity.ERROR,
+        explanation=(
+            "检查表四支出方“一般公共预算财政拨款”栏与表五（一般公共预算财政拨款支出决算表）“小计”"
+            "栏：表四本年支出合计等于表五合计，表四每一类支出等于表五该类（类行未印出时取其下各行之"
+            "和）；表四该类有金额而表五没有该类的，也报为错误。"
+            "同一数额在两张表中以相同小数位数印出时应完全相等，任何差额都报为错误；小数位数不同时，"
+            "允许两处各自末位半个单位的四舍五入误差（尾数差异，提示）。"
+            "由多行合成的数与各行之和比较时，允许各行四舍五入误差之和。"
+        ),
+    ),
+)
 def t04_vs_t05(ctx: RuleContext) -> Iterator[Finding]:
     """表四 一般公共预算财政拨款 column = 表五 (一般公共预算财政拨款支出决算表) 小计:
     the 本年支出合计 row against 表五 合计, and each 类 against 表五's 类 (or the sum of its
@@ -250,10 +314,21 @@ _T05_T03 = (("小计", "本年支出合计"), ("基本支出", "基本支出"), 
 
 
 @rule(
-    "FA305",
-    "表五各行不超过表三（全部收入为一般公共预算拨款时应相等）",
-    Category.CROSS_TABLE,
-    Severity.WARNING,
+    RuleCode(
+        "FA305",
+        "t05-within-t03",
+        "表五各行不超过表三（全部收入为一般公共预算拨款时应相等）",
+        Category.CROSS_TABLE,
+        Severity.WARNING,
+        explanation=(
+            "检查表五（一般公共预算财政拨款支出决算表）每一行的小计、基本支出、"
+            "项目支出是否不超过表三（支出决算表，全部资金）同一科目的本年支出合计、基本支出、"
+            "项目支出：一般公共预算财政拨款只是全部支出的一部分，"
+            "表五大于表三报为警告（两处小数位数不同时先扣除四舍五入误差）。"
+            "表一显示全部收入和结转结余都是一般公共预算财政拨款时，两表反映同一笔钱，应完全相等，"
+            "此时的差额或表三缺少该科目报为错误。"
+        ),
+    ),
 )
 def t05_vs_t03(ctx: RuleContext) -> Iterator[Finding]:
     """表五 (一般公共预算财政拨款支出) is part of 表三 (all spending), row by row and column by
@@ -305,7 +380,21 @@ def t05_vs_t03(ctx: RuleContext) -> Iterator[Finding]:
                 yield found
 
 
-@rule("FA306", "表六人员经费与公用经费之和等于表五基本支出", Category.CROSS_TABLE, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA306",
+        "t06-matches-t05-basic-spending",
+        "表六人员经费与公用经费之和等于表五基本支出",
+        Category.CROSS_TABLE,
+        Severity.ERROR,
+        explanation=(
+            "检查表六“人员经费合计”与“公用经费合计”之和是否等于表五合计行的“基本支出”。"
+            "两者都是一般公共预算财政拨款基本支出，一个按经济分类、一个按功能分类列示，必须相等。"
+            "印出的每个数字最多带有末位半个单位的四舍五入误差：差额不超过合计数与各加数误差之和的，"
+            "报为尾数差异（提示）；超过的报为错误。印出的 0 视为精确的 0，空白栏按 0 计。"
+        ),
+    ),
+)
 def t06_vs_t05(ctx: RuleContext) -> Iterator[Finding]:
     """表六 人员经费合计 + 公用经费合计 = 表五 合计 基本支出: both are the 一般公共预算财政拨款
     基本支出, one by economic and one by functional classification."""
@@ -333,7 +422,20 @@ def t06_vs_t05(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "FA307", "表四政府性基金、国有资本经营支出等于表七、表八", Category.CROSS_TABLE, Severity.ERROR
+    RuleCode(
+        "FA307",
+        "t04-funds-match-t07-t08",
+        "表四政府性基金、国有资本经营支出等于表七、表八",
+        Category.CROSS_TABLE,
+        Severity.ERROR,
+        explanation=(
+            "检查表四支出方“本年支出合计”的政府性基金预算财政拨款栏是否等于表七合计行的“本年支出小"
+            "计”，国有资本经营预算财政拨款栏是否等于表八合计行的“合计”。表七、表八为空表时按 0 计："
+            "表四有金额而表七、表八没有数据的，报为错误。"
+            "同一数额在两张表中以相同小数位数印出时应完全相等，任何差额都报为错误；小数位数不同时，"
+            "允许两处各自末位半个单位的四舍五入误差（尾数差异，提示）。"
+        ),
+    ),
 )
 def t04_vs_t07_t08(ctx: RuleContext) -> Iterator[Finding]:
     """表四 本年支出合计 in the 政府性基金预算财政拨款 column = 表七 合计 本年支出小计, and in the
@@ -385,7 +487,22 @@ _T06_T09 = (
 )
 
 
-@rule("FA308", "表六三公相关科目不超过表九决算数", Category.CROSS_TABLE, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA308",
+        "t06-three-public-within-t09",
+        "表六三公相关科目不超过表九决算数",
+        Category.CROSS_TABLE,
+        Severity.WARNING,
+        explanation=(
+            "检查表六中与“三公”经费相关的科目（30212 因公出国（境）费用、30217 公务接待费、"
+            "30231 公务用车运行维护费、31013 公务用车购置）是否不超过表九对应项目的决算数。"
+            "表六只含一般公共预算财政拨款的基本支出，表九还包括项目支出等，"
+            "表六大于表九通常说明有一张表填错；因可能存在口径差异，"
+            "报为警告（两处小数位数不同时先扣除四舍五入误差）。表九没有数据时按 0 计。"
+        ),
+    ),
+)
 def t06_vs_t09(ctx: RuleContext) -> Iterator[Finding]:
     """表六 30212 因公出国（境）费用, 30217 公务接待费, 30231 公务用车运行维护费 and 31013 公务用车
     购置 are 一般公共预算 基本支出 parts of the 三公经费, so each is at most the matching 决算数 of
@@ -416,7 +533,21 @@ def t06_vs_t09(ctx: RuleContext) -> Iterator[Finding]:
             yield found
 
 
-@rule("FA309", "表四各类财政拨款支出不超过表一", Category.CROSS_TABLE, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA309",
+        "t04-classes-within-t01",
+        "表四各类财政拨款支出不超过表一",
+        Category.CROSS_TABLE,
+        Severity.WARNING,
+        explanation=(
+            "检查表四每个支出功能分类“类”的合计（财政拨款支出）"
+            "是否不超过表一该类支出（全部资金支出），以及表四本年支出合计是否不超过表一本年支出合计"
+            "：财政拨款支出是全部支出的一部分。超出的报为警告（两处小数位数不同时先扣除四舍五入误差"
+            "）。"
+        ),
+    ),
+)
 def t04_vs_t01_classes(ctx: RuleContext) -> Iterator[Finding]:
     """表四 合计 per 功能分类 类 (财政拨款 spending) cannot exceed 表一's row of that 类 (all
     spending), nor can 表四 本年支出合计 exceed 表一 本年支出合计."""
@@ -460,7 +591,23 @@ _PAIRS = (
 )
 
 
-@rule("FA310", "经济分类与功能分类对应科目相等", Category.CROSS_TABLE, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA310",
+        "economic-matches-functional",
+        "经济分类与功能分类对应科目相等",
+        Category.CROSS_TABLE,
+        Severity.WARNING,
+        explanation=(
+            "检查几个有专属功能分类科目的经济分类科目，两种分类下的金额是否相等："
+            "表六 30108 机关事业单位基本养老保险缴费＝表五 2080505 的基本支出，"
+            "30109 职业年金缴费＝2080506，30111 公务员医疗补助缴费＝2101103，"
+            "30113 住房公积金＝2210201；表六有金额而表五没有对应科目的也提示。"
+            "单位可能有合理的口径差异，报为警告，但多数情况下说明其中一张表填错。"
+            "两处小数位数相同时应完全相等。"
+        ),
+    ),
+)
 def economic_vs_functional(ctx: RuleContext) -> Iterator[Finding]:
     """Some 经济分类 items of 表六 have one 功能分类 项 of their own, so the two must agree:
     30108 基本养老保险缴费 = 2080505, 30109 职业年金缴费 = 2080506, 30111 公务员医疗补助缴费 =

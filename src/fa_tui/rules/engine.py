@@ -5,22 +5,25 @@ Public API (used by ``fa-tui check`` and the inspector)::
     findings = check_report(report)                       # every rule
     findings = check_report(report, select=("FA2",), ignore=("FA205",))
 
-A rule that raises is a bug in fa-tui: the engine turns it into one ``internal`` finding (with the
-rule's code, severity error) instead of crashing, so the other rules still report.
+A rule function runs once if any of its codes is selected; its findings of codes not selected
+are dropped. A rule that raises is a bug in fa-tui: the engine turns it into one ``internal``
+finding (with the rule's code, severity error) instead of crashing, so the other rules still
+report.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal, InvalidOperation, localcontext
 from importlib import import_module
+from operator import attrgetter
 
 from msgspec.structs import replace
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
-from fa_tui.rules.registry import RULES, Rule, RuleContext
+from fa_tui.rules.registry import RULES, Rule, RuleContext, RuleFunc
 
 _FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks in a figure
 
@@ -79,10 +82,15 @@ def selected_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> li
     return out
 
 
-def run_rule(rule: Rule, ctx: RuleContext) -> list[Finding]:
-    """The findings of one rule; an exception becomes one internal-error finding."""
+def run_rule(rule: Rule, ctx: RuleContext, codes: Collection[str] = ()) -> list[Finding]:
+    """The findings of ``rule``'s function, of ``codes`` only (default: every code it owns).
+
+    The function runs once, in a context that refuses codes it does not own; an exception
+    becomes one internal-error finding (under ``rule.code``).
+    """
+    wanted = set(codes or rule.owned)
     try:
-        return list(rule.func(ctx) or ())
+        found = list(rule.func(ctx.running(rule)) or ())
     except Exception as exc:  # a rule that raises is a bug: report it, keep going
         return [
             Finding(
@@ -95,6 +103,15 @@ def run_rule(rule: Rule, ctx: RuleContext) -> list[Finding]:
                 ),
             )
         ]
+    return [f for f in found if f.code in wanted]
+
+
+def by_function(rules: Iterable[Rule]) -> list[tuple[Rule, list[str]]]:
+    """Each rule function once (as its first rule), with the codes selected among its own."""
+    groups: dict[RuleFunc, tuple[Rule, list[str]]] = {}
+    for selected in rules:
+        groups.setdefault(selected.func, (selected, []))[1].append(selected.code)
+    return list(groups.values())
 
 
 def check_report(
@@ -108,8 +125,10 @@ def check_report(
     findings: list[Finding] = []
     with localcontext() as decimal_context:
         decimal_context.prec = PRECISION
-        for rule in selected_rules(select, ignore):
-            findings.extend(run_rule(rule, ctx))
+        for first, codes in by_function(selected_rules(select, ignore)):
+            findings.extend(run_rule(first, ctx, codes))
+        # Code order, each code's findings as its function made them (a stable sort).
+        findings.sort(key=attrgetter("code"))
         merged = merge_by_blame(findings, report.source)
     return sort_findings(dedupe(merged))
 

@@ -36,20 +36,15 @@ from fa_tui.rules.intervals import (
     ratio,
     show,
 )
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.tolerance import check_sum, fmt
 
 N = Category.NARRATIVE
 
 
 def _facts(ctx: RuleContext, kind: type) -> list:
-    """The facts of type ``kind`` in document order (grouped once per report, cached)."""
-    by_kind = ctx.cache.get("narrative.by_kind")
-    if by_kind is None:
-        by_kind = {}
-        for fact in ctx.report.facts:
-            by_kind.setdefault(type(fact), []).append(fact)
-        ctx.cache["narrative.by_kind"] = by_kind
+    """The facts of type ``kind`` in document order (grouped once per report)."""
+    by_kind = ctx.index.facts_by_kind
     if not any(t is not kind and issubclass(t, kind) for t in by_kind):
         return list(by_kind.get(kind, ()))
     return [f for f in ctx.report.facts if isinstance(f, kind)]
@@ -156,7 +151,22 @@ def _share_findings(ctx: RuleContext, code: str, counts: bool) -> Iterator[Findi
         )
 
 
-@rule("FA501", "占比等于部分除以整体", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA501",
+        "share-equals-part-over-whole",
+        "占比等于部分除以整体",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查文中“占X%”的比例是否等于部分除以整体：整体是“其中”之前的合计、“占……的”所指的数额，"
+            "或一并列出的各项之和。按印出数字的四舍五入区间计算：各金额在其末位半个单位内取值，"
+            "只要有一种取值算出的比例四舍五入后等于文中比例，即视为正确，否则报为错误。"
+            "同一组比例相加恰为 100%、且本项偏差不超过每项末位一个单位的，"
+            "多半是为凑成 100% 所作的调整，报为警告。"
+        ),
+    ),
+)
 def share_rule(ctx: RuleContext) -> Iterator[Finding]:
     """A share ``占X%`` must equal the part divided by the whole it names (the total before
     ``其中``, a figure named in ``占…的``, or the sum of the parts listed together). Checked by
@@ -181,7 +191,23 @@ def _growth_related(change: ChangeFact) -> list[RelatedSpan]:
     ]
 
 
-@rule("FA502", "增减幅度以上年数（或预算数）为基数", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA502",
+        "growth-rate-on-prior-year",
+        "增减幅度以上年数（或预算数）为基数",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查“增加（减少）A万元，增长（下降）B%”中的增减幅度是否以上年数为基数："
+            "B＝A÷（本年数－A），减少时为 A÷（本年数＋A）；与年初预算比较时以预算数为基数。"
+            "常见错误是以本年数为基数，此时结论会注明。按印出数字的四舍五入区间判断，"
+            "区间内能得到文中比例即视为正确，否则报为错误；"
+            "只有在极端取值下才成立时（如文中比例恰为以本年数为基数的结果，或要把某个数当作约数），"
+            "报为警告，请核实。"
+        ),
+    ),
+)
 def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
     """``增加A万元，增长B%`` means B = A ÷ (current − A): the base is last year's figure (or the
     budget, for ``比年初预算``), which is the current figure minus the increase (plus the
@@ -279,7 +305,19 @@ def _matches_with_dropped_zeros(change: ChangeFact) -> bool:
 _WORDS = {Direction.UP: "增加", Direction.DOWN: "减少", Direction.FLAT: "持平"}
 
 
-@rule("FA503", "增减方向用词一致", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA503",
+        "change-direction-consistent",
+        "增减方向用词一致",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查同一项增减的用词是否一致：“减少……万元，增长……%”前后矛盾；称“持平”时增减额应为 0；"
+            "增减额为 0 时不应有非零的增减幅度。方向自相矛盾的报为错误。"
+        ),
+    ),
+)
 def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
     """The direction words of one change must agree: ``减少…万元，增长…%`` is a contradiction.
     ``持平`` goes with a zero change, and a zero change is not an increase of a non-zero rate."""
@@ -331,7 +369,20 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
 # --- FA504 completion ----------------------------------------------------------------------------
 
 
-@rule("FA504", "完成预算比例等于决算数除以预算数", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA504",
+        "completion-rate-equals-outturn-over-budget",
+        "完成预算比例等于决算数除以预算数",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查“完成（年初）预算的X%”是否等于决算数除以预算数（两者在同一句中给出，"
+            "或决算数在其前）。按印出数字的四舍五入区间判断：区间内能得到文中比例即视为正确，"
+            "否则报为错误。预算数为 0 时不计算比例。"
+        ),
+    ),
+)
 def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
     """``完成（年初）预算的X%`` must equal the outturn divided by the budget, when both are
     stated (in the sentence, or the outturn just before it). A zero budget gives no rate."""
@@ -363,7 +414,20 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("FA505", "按表内更精确数值复算比例", N, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA505",
+        "completion-rate-uses-table-precision",
+        "按表内更精确数值复算比例",
+        N,
+        Severity.WARNING,
+        explanation=(
+            "检查完成预算比例是否按表内更精确的数字计算：文中比例与文中四舍五入后的决算数一致，"
+            "但按表内小数位更多的决算数（如文中 13.8 万元，表五为 13.7518 万元）计算的比例不同，"
+            "说明比例是用约数算的。文中自身一致但与账表不符，报为警告。"
+        ),
+    ),
+)
 def precise_rate_rule(ctx: RuleContext) -> Iterator[Finding]:
     """A completion rate that matches the rounded figures of the text but not the more precise
     figure of the table (``13.8`` in the text, 13.7518 in 表五): the rate was computed from the
@@ -441,7 +505,22 @@ def _sum_finding(ctx: RuleContext, code: str, total: TotalFact, what: str) -> It
     )
 
 
-@rule("FA506", "合计数等于所列各项之和", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA506",
+        "total-equals-listed-parts",
+        "合计数等于所列各项之和",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查文中一个合计数与其后列出的组成项（句中“其中：……”，或以“其中：”"
+            "结尾的段落之后编号列出的各项）之和是否相等，以及合计的增减额是否等于各项增减额之和。"
+            "差额不超过各数字末位半个单位误差之和的报为尾数差异（提示），超过的报为错误。“主要包括”"
+            "之后列出的可能不全，只在各项之和大于合计时提示；只列一项时，该项大于合计即报为错误。"
+            "“三公”经费和政府采购的分项由 FA508、FA509 检查。"
+        ),
+    ),
+)
 def total_rule(ctx: RuleContext) -> Iterator[Finding]:
     """A total followed by its parts (``其中：…`` in the sentence, or the numbered paragraphs
     after a paragraph ending with ``其中：``) must equal their sum, and the change of the total
@@ -529,7 +608,22 @@ def _first(ctx: RuleContext, *keys: str) -> AmountFact | None:
     return None
 
 
-@rule("FA507", "收入总计等于支出总计", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA507",
+        "text-income-equals-spending",
+        "收入总计等于支出总计",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查文中收入总计是否等于支出总计（财政拨款收入总计与财政拨款支出总计同理）："
+            "决算的收支总计必然相等，任何差额都报为错误。文中同时给出年初结转和结余、本年收入合计、"
+            "本年支出合计和年末结转和结余时，检查年末结转和结余＝年初结转和结余＋本年收入－本年支出"
+            "，尾数差异以内报为提示，超过的报为错误。政府性基金、"
+            "国有资本经营预算段落中的数字不参与比较。"
+        ),
+    ),
+)
 def balance_rule(ctx: RuleContext) -> Iterator[Finding]:
     """The 收入总计 stated in the text must equal the 支出总计 (and likewise for 财政拨款), and
     年末结转和结余 = 年初结转和结余 + 本年收入合计 − 本年支出合计 when all four are stated."""
@@ -593,7 +687,21 @@ def balance_rule(ctx: RuleContext) -> Iterator[Finding]:
 # --- FA508 三公 ----------------------------------------------------------------------------------
 
 
-@rule("FA508", "三公经费合计等于各项之和", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA508",
+        "text-three-public-sums",
+        "三公经费合计等于各项之和",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明“三公”经费部分的数字：合计＝因公出国（境）"
+            "费＋公务用车购置及运行维护费＋公务接待费，公务用车购置及运行维护费＝购置费＋运行维护费"
+            "，预算数和决算数分别检查（取合计之后各项的首次表述）。"
+            "差额不超过各数字末位半个单位误差之和的报为尾数差异（提示），超过的报为错误。"
+        ),
+    ),
+)
 def three_public_rule(ctx: RuleContext) -> Iterator[Finding]:
     """三公经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and 公务用车 =
     购置 + 运行维护, for the budget and for the outturn, with the figures stated in the 三公
@@ -639,7 +747,21 @@ def _topic_sum(
 # --- FA509 政府采购 ------------------------------------------------------------------------------
 
 
-@rule("FA509", "政府采购总额与中小企业合同金额关系", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA509",
+        "procurement-amounts-consistent",
+        "政府采购总额与中小企业合同金额关系",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查政府采购情况：政府采购支出总额＝货物＋工程＋服务支出（尾数差异以内为提示，"
+            "超过为错误）；授予中小企业合同金额不应大于政府采购支出总额（错误）；"
+            "小微企业属于中小企业，授予小微企业合同金额大于授予中小企业合同金额的报为警告（可能采用"
+            "了其他口径）；授予中小企业的合同金额为 0 时，其占比不应大于 0（错误）。"
+        ),
+    ),
+)
 def procurement_rule(ctx: RuleContext) -> Iterator[Finding]:
     """政府采购支出总额 = 货物 + 工程 + 服务; 授予小微企业 ≤ 授予中小企业 ≤ 总额 (小微企业是
     中小企业的一部分: a larger 小微 figure is a warning, the split may follow another
@@ -719,7 +841,20 @@ def _gt(a: Amount, b: Amount) -> bool:
 # --- FA510 counts and averages -------------------------------------------------------------------
 
 
-@rule("FA510", "数量占比与平均数", N, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA510",
+        "count-shares-and-averages",
+        "数量占比与平均数",
+        N,
+        Severity.ERROR,
+        explanation=(
+            "检查数量的比例与平均数：“平均每辆X万元”应等于总额÷数量（按总额的四舍五入区间判断）；"
+            "“N个项目……占X%”应等于 N 除以总数（所称的总数，或一并列出的各数量之和）。"
+            "不符的报为错误；同一组比例相加恰为 100% 的微小偏差视为凑整调整，报为警告。"
+        ),
+    ),
+)
 def counts_rule(ctx: RuleContext) -> Iterator[Finding]:
     """``平均每辆X万元`` = total ÷ count; ``N个项目…占X%`` = N ÷ the total count (the count
     named, or the sum of the counts listed together). Shares nudged to 100% are warnings."""

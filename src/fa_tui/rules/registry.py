@@ -1,66 +1,120 @@
-"""The rule registry: each rule is a small function with a code, a title, a category and a severity.
+"""The rule registry: each rule code with its text for reviewers, and the function checking it.
 
-A rule reads a ``RuleContext`` and yields ``Finding`` objects. A rule that cannot apply (table
-missing, row not found) yields nothing; it never raises on odd input (if it does, the engine turns
-the exception into an internal-error finding).
+Each code is declared once, as a ``RuleCode``: a stable kebab-case name, a Chinese title, a
+Chinese explanation for a finance reviewer, the category, the default severity and (for codes
+whose findings may have no span) the part of the report such a finding belongs to. One rule
+function owns one code or several (the FA4xx comparisons share one pass over the facts)::
 
-    @rule("FA201", "表一本年收入合计等于各收入项之和", Category.TABLE_INTERNAL, Severity.ERROR)
-    def income_total(ctx: RuleContext) -> Iterator[Finding]:
-        \"\"\"Docstring written for a reviewer: what is checked and why.\"\"\"
-        ...
+    @rule(
+        RuleCode(
+            "FA201", "t01-income-total-equals-items", "表一本年收入合计等于各收入项之和",
+            Category.TABLE_INTERNAL, Severity.ERROR, explanation="检查……",
+        )
+    )
+    def t01_income_total(ctx: RuleContext) -> Iterator[Finding]:
+        \"\"\"A short note for developers.\"\"\"
         yield ctx.finding("FA201", "…", span, expected=..., actual=...)
+
+A rule function reads a ``RuleContext`` and yields findings of its own codes only (``finding``
+refuses any other). A function that cannot apply (table missing, row not found) yields nothing;
+it never raises on odd input (if it does, the engine turns the exception into an
+internal-error finding).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Collection, Iterable
 from inspect import cleandoc
-from typing import Any
 
-from msgspec import Struct, field
+from msgspec import Struct
+from msgspec.structs import asdict
 
-from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, Span
+from fa_tui.model import Category, Finding, PartName, RelatedSpan, Report, Severity, Span
+from fa_tui.rules.report_index import ReportIndex
 
 RuleFunc = Callable[["RuleContext"], Iterable[Finding]]
 
+# A rule's name: lower-case words joined by hyphens (``t01-income-total-equals-items``).
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
-class Rule(Struct, frozen=True):
-    """A registered rule."""
 
-    code: str
-    title: str
+class RuleCode(Struct, frozen=True):
+    """The declaration of one rule code: what a reviewer reads about it."""
+
+    code: str  # ``FA201``
+    name: str  # stable kebab-case name, unique: ``t01-income-total-equals-items``
+    title: str  # Chinese, one line
     category: Category
-    severity: Severity
-    func: RuleFunc
+    severity: Severity  # the default; a finding may be milder (尾数差异 is info)
+    explanation: str  # Chinese, for a finance reviewer: what, against what, why, tolerance
+    part: PartName | None = None  # the part a finding without a span belongs to
 
-    @property
-    def doc(self) -> str:
-        """The rule's explanation for a reviewer (its docstring)."""
-        return cleandoc(self.func.__doc__ or "")
+
+class Rule(RuleCode, frozen=True, kw_only=True):
+    """A registered rule code: its declaration and the function that checks it."""
+
+    func: RuleFunc
+    owned: tuple[str, ...]  # every code ``func`` owns, this one included, in declaration order
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(
-    code: str, title: str, category: Category, severity: Severity
-) -> Callable[[RuleFunc], RuleFunc]:
-    """Register the decorated function as rule ``code``."""
+def rule(*codes: RuleCode) -> Callable[[RuleFunc], RuleFunc]:
+    """Register the decorated function as the one checking ``codes``."""
+    if not codes:
+        raise ValueError("a rule function must own at least one code")
+    owned = tuple(c.code for c in codes)
 
     def register(func: RuleFunc) -> RuleFunc:
-        if code in RULES:
-            raise ValueError(f"rule {code} registered twice")
-        RULES[code] = Rule(code, title, category, severity, func)
+        names = {r.name for r in RULES.values()}
+        for declared in codes:
+            if declared.code in RULES or owned.count(declared.code) > 1:
+                raise ValueError(f"rule {declared.code} registered twice")
+            if not NAME_PATTERN.fullmatch(declared.name) or declared.name in names:
+                raise ValueError(f"rule {declared.code}: bad or repeated name {declared.name!r}")
+            names.add(declared.name)
+        for declared in codes:
+            fields = asdict(declared) | {"explanation": cleandoc(declared.explanation)}
+            RULES[declared.code] = Rule(**fields, func=func, owned=owned)
         return func
 
     return register
 
 
-class RuleContext(Struct):
-    """What a rule sees: the report, plus a cache for values derived once and shared by rules."""
+def find_rule(key: str) -> Rule | None:
+    """The rule of code ``key`` (any case) or of name ``key``."""
+    wanted = key.strip()
+    found = RULES.get(wanted.upper())
+    if found is not None:
+        return found
+    return next((r for r in RULES.values() if r.name == wanted.lower()), None)
 
-    report: Report
-    cache: dict[str, Any] = field(default_factory=dict)
+
+class UnownedCodeError(LookupError):
+    """A rule function tried to report a code it does not own (a bug in fa-tui)."""
+
+
+class RuleContext:
+    """What a rule function sees: the report, its shared index, and the codes it may report."""
+
+    __slots__ = ("index", "owned", "report")
+
+    def __init__(
+        self,
+        report: Report,
+        index: ReportIndex | None = None,
+        owned: Collection[str] | None = None,
+    ) -> None:
+        self.report = report
+        self.index = index if index is not None else ReportIndex(report)
+        # ``None``: any registered code (a rule function called directly, as tests do).
+        self.owned = owned
+
+    def running(self, func_rule: Rule) -> RuleContext:
+        """The context for running ``func_rule.func``: same report and index, its codes only."""
+        return RuleContext(self.report, self.index, func_rule.owned)
 
     def finding(
         self,
@@ -75,7 +129,14 @@ class RuleContext(Struct):
         difference: object = None,
         computation: str | None = None,
     ) -> Finding:
-        """Build a finding of rule ``code`` (its default severity unless ``severity`` is given)."""
+        """Build a finding of rule ``code`` (its default severity unless ``severity`` is given).
+
+        Raises ``UnownedCodeError`` when the running function does not own ``code``.
+        """
+        if self.owned is not None and code not in self.owned:
+            raise UnownedCodeError(
+                f"{code} is not one of the codes of this rule ({', '.join(self.owned)})"
+            )
         registered = RULES[code]
         return Finding(
             code=code,

@@ -28,7 +28,7 @@ from fa_tui.model.facts import AmountFact, Quantity
 from fa_tui.parse.narrative.figures import in_wan
 from fa_tui.parse.narrative.labels import CLASS_NAMES, table_usable
 from fa_tui.rules.intervals import half_unit
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import norm
 from fa_tui.rules.tolerance import fmt
 from fa_tui.rules.units import figure_scale
@@ -104,13 +104,12 @@ def table_figure(ctx: RuleContext, q: Quantity) -> tuple[Decimal, Amount, int] |
 def read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
     """The figure of quantity ``q`` in its table, read in 万元 (``None`` when not found).
 
-    Cached per report: a long report quotes the same few table cells thousands of times.
+    Memoised in ``ReportIndex.table_figures``.
     """
-    cache: dict[Quantity, TableFigure | None] = ctx.cache.setdefault("text_table.figures", {})
-    if q in cache:
-        return cache[q]
-    found = _read_quantity(ctx, q)
-    cache[q] = found
+    memo = ctx.index.table_figures
+    if q in memo:
+        return memo[q]
+    found = memo[q] = _read_quantity(ctx, q)
     return found
 
 
@@ -167,16 +166,174 @@ def _code_for(fact: AmountFact) -> str | None:
     return None
 
 
-def _check(ctx: RuleContext, code: str) -> Iterator[Finding]:
-    cache = ctx.cache.setdefault("text_table", {})
-    if "findings" not in cache:
-        cache["findings"] = list(_all(ctx))
-    for finding in cache["findings"]:
-        if finding.code == code:
-            yield finding
+# The FA4xx codes: one per group of quantities (``_code_for`` picks it), checked in one pass.
+TEXT_TABLE_CODES = (
+    RuleCode(
+        "FA401",
+        "text-grand-totals-match-t01",
+        "文中收、支总计与表一总计一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的收入总计、支出总计（收、支总计）是否等于表一（收入支出决算总表）“总计”"
+            "行。文中数字常比表内数字少印小数位：表内数字按文中的小数位数四舍五入后相等即视为一致（"
+            "如文中 13.8 万元与表内 13.7518 万元）；两者小数位数相同时必须完全相等。"
+            "表内数字按表格的金额单位换算为万元（FA701 判定误标万元、实为元的表按元换算）。"
+            "不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA402",
+        "text-income-matches-t01-t02",
+        "文中本年收入及各项来源与表一、表二一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的本年收入合计、各项收入来源（财政拨款收入、事业收入、其他收入等）"
+            "和年初结转和结余，是否等于表一、表二的对应数字。文中数字常比表内数字少印小数位："
+            "表内数字按文中的小数位数四舍五入后相等即视为一致（如文中 13.8 万元与表内 13.7518 万元"
+            "）；两者小数位数相同时必须完全相等。表内数字按表格的金额单位换算为万元（FA701 判定误标"
+            "万元、实为元的表按元换算）。不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA403",
+        "text-spending-matches-t01-t03",
+        "文中本年支出合计、基本支出、项目支出与表三一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的本年支出合计、基本支出、项目支出是否等于表三（支出决算表）合计行，"
+            "按功能分类列示的各类支出和年末结转和结余是否等于表一。文中数字常比表内数字少印小数位："
+            "表内数字按文中的小数位数四舍五入后相等即视为一致（如文中 13.8 万元与表内 13.7518 万元"
+            "）；两者小数位数相同时必须完全相等。表内数字按表格的金额单位换算为万元（FA701 判定误标"
+            "万元、实为元的表按元换算）。不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA404",
+        "text-appropriation-totals-match-t04",
+        "文中财政拨款收支总计与表四一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的财政拨款收入总计、支出总计是否等于表四（财政拨款收入支出决算总表）"
+            "“总计”行。文中数字常比表内数字少印小数位：表内数字按文中的小数位数四舍五入后相等即视为"
+            "一致（如文中 13.8 万元与表内 13.7518 万元）；两者小数位数相同时必须完全相等。"
+            "表内数字按表格的金额单位换算为万元（FA701 判定误标万元、实为元的表按元换算）。"
+            "不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA405",
+        "text-general-budget-total-matches-t05",
+        "文中一般公共预算财政拨款支出与表五合计一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的一般公共预算财政拨款支出（及其中的基本支出、项目支出）"
+            "是否等于表五（一般公共预算财政拨款支出决算表）合计行。文中数字常比表内数字少印小数位："
+            "表内数字按文中的小数位数四舍五入后相等即视为一致（如文中 13.8 万元与表内 13.7518 万元"
+            "）；两者小数位数相同时必须完全相等。表内数字按表格的金额单位换算为万元（FA701 判定误标"
+            "万元、实为元的表按元换算）。不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA406",
+        "text-general-budget-items-match-t05",
+        "文中按类、项列示的支出与表五一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中按功能分类“类”列示的支出结构，以及按“项”"
+            "列示的具体支出（“……支出决算为……万元”），是否等于表五的对应科目（按科目编码匹配；"
+            "表五未列该“类”行时取其下各项之和）。文中数字常比表内数字少印小数位："
+            "表内数字按文中的小数位数四舍五入后相等即视为一致（如文中 13.8 万元与表内 13.7518 万元"
+            "）；两者小数位数相同时必须完全相等。表内数字按表格的金额单位换算为万元（FA701 判定误标"
+            "万元、实为元的表按元换算）。不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA407",
+        "text-personnel-public-match-t06",
+        "文中人员经费、公用经费与表六一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的人员经费、公用经费是否等于表六（一般公共预算财政拨款基本支出决算表）"
+            "“人员经费合计”“公用经费合计”。文中数字常比表内数字少印小数位："
+            "表内数字按文中的小数位数四舍五入后相等即视为一致（如文中 13.8 万元与表内 13.7518 万元"
+            "）；两者小数位数相同时必须完全相等。表内数字按表格的金额单位换算为万元（FA701 判定误标"
+            "万元、实为元的表按元换算）。不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA408",
+        "text-three-public-matches-t09",
+        "文中三公经费与表九一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中“三公”经费的预算数和决算数（合计，以及因公出国（境）费、"
+            "公务用车购置及运行维护费、公务接待费各项）是否等于表九。"
+            "文中数字常比表内数字少印小数位：表内数字按文中的小数位数四舍五入后相等即视为一致（如文"
+            "中 13.8 万元与表内 13.7518 万元）；两者小数位数相同时必须完全相等。"
+            "表内数字按表格的金额单位换算为万元（FA701 判定误标万元、实为元的表按元换算）。"
+            "不一致的报为错误。"
+        ),
+    ),
+    RuleCode(
+        "FA409",
+        "text-office-running-matches-t06",
+        "机关运行经费与表六公用经费合计一致",
+        T,
+        Severity.WARNING,
+        explanation=(
+            "检查情况说明中的机关运行经费是否等于表六（一般公共预算财政拨款基本支出决算表）"
+            "“公用经费合计”。机关运行经费在实务中即一般公共预算财政拨款基本支出中的公用经费，"
+            "但口径可能不同，差异需要说明，因此报为警告。文中数字常比表内数字少印小数位："
+            "表内数字按文中的小数位数四舍五入后相等即视为一致（如文中 13.8 万元与表内 13.7518 万元"
+            "）；两者小数位数相同时必须完全相等。表内数字按表格的金额单位换算为万元（FA701 判定误标"
+            "万元、实为元的表按元换算）。"
+        ),
+    ),
+    RuleCode(
+        "FA410",
+        "text-funds-match-t07-t08",
+        "文中政府性基金、国有资本经营支出与表七、表八一致",
+        T,
+        Severity.ERROR,
+        explanation=(
+            "检查情况说明中的政府性基金预算、国有资本经营预算财政拨款支出是否等于表七、表八合计；"
+            "表七、表八公开为空表而文中写有不为 0 的金额的，也报为错误。"
+            "文中数字常比表内数字少印小数位：表内数字按文中的小数位数四舍五入后相等即视为一致（如文"
+            "中 13.8 万元与表内 13.7518 万元）；两者小数位数相同时必须完全相等。"
+            "表内数字按表格的金额单位换算为万元（FA701 判定误标万元、实为元的表按元换算）。"
+        ),
+    ),
+    RuleCode(
+        "FA411",
+        "text-economic-items-match-t06",
+        "文中其他经济分类科目与表六一致",
+        T,
+        Severity.WARNING,
+        explanation=(
+            "检查情况说明基本支出部分提到的其他经济分类科目（培训费、办公费、差旅费等）"
+            "是否等于表六对应行。文中数字可能包含项目支出，因此报为警告；会议费不作比较。"
+            "文中数字常比表内数字少印小数位：表内数字按文中的小数位数四舍五入后相等即视为一致（如文"
+            "中 13.8 万元与表内 13.7518 万元）；两者小数位数相同时必须完全相等。"
+            "表内数字按表格的金额单位换算为万元（FA701 判定误标万元、实为元的表按元换算）。"
+        ),
+    ),
+)
 
 
-def _all(ctx: RuleContext) -> Iterator[Finding]:
+@rule(*TEXT_TABLE_CODES)
+def quoted_figures(ctx: RuleContext) -> Iterator[Finding]:
+    """Each narrative amount mapped to a table quantity ↔ that table figure (one pass, FA401–411).
+
+    ``_code_for`` picks the code from the quantity's table and row.
+    """
     for fact in ctx.report.facts:
         if not isinstance(fact, AmountFact) or fact.quantity is None:
             continue
@@ -241,73 +398,3 @@ def _quoted_but_empty(ctx: RuleContext, fact: AmountFact, text_value: Decimal) -
 
 def _name(label: str) -> str:
     return f"“{label}”" if label else ""
-
-
-@rule("FA401", "文中收、支总计与表一总计一致", T, Severity.ERROR)
-def fa401(ctx: RuleContext) -> Iterator[Finding]:
-    """收、支总计 (收入总计, 支出总计) quoted in the text ↔ 表一 总计."""
-    yield from _check(ctx, "FA401")
-
-
-@rule("FA402", "文中本年收入及各项来源与表一、表二一致", T, Severity.ERROR)
-def fa402(ctx: RuleContext) -> Iterator[Finding]:
-    """本年收入合计 and each source (财政拨款收入, 其他收入 …) and 年初结转和结余 ↔ 表一/表二."""
-    yield from _check(ctx, "FA402")
-
-
-@rule("FA403", "文中本年支出合计、基本支出、项目支出与表三一致", T, Severity.ERROR)
-def fa403(ctx: RuleContext) -> Iterator[Finding]:
-    """本年支出合计, 基本支出, 项目支出 ↔ 表三 合计; spending by 类 and 年末结转 ↔ 表一."""
-    yield from _check(ctx, "FA403")
-
-
-@rule("FA404", "文中财政拨款收支总计与表四一致", T, Severity.ERROR)
-def fa404(ctx: RuleContext) -> Iterator[Finding]:
-    """财政拨款收、支总计 ↔ 表四 总计."""
-    yield from _check(ctx, "FA404")
-
-
-@rule("FA405", "文中一般公共预算财政拨款支出与表五合计一致", T, Severity.ERROR)
-def fa405(ctx: RuleContext) -> Iterator[Finding]:
-    """一般公共预算财政拨款支出 (and its 基本支出/项目支出) ↔ 表五 合计."""
-    yield from _check(ctx, "FA405")
-
-
-@rule("FA406", "文中按类、项列示的支出与表五一致", T, Severity.ERROR)
-def fa406(ctx: RuleContext) -> Iterator[Finding]:
-    """Spending by 类 (structure) and by 项 (details, 支出决算为…) ↔ 表五 rows (by code; a 类
-    missing from the table is the sum of its 项)."""
-    yield from _check(ctx, "FA406")
-
-
-@rule("FA407", "文中人员经费、公用经费与表六一致", T, Severity.ERROR)
-def fa407(ctx: RuleContext) -> Iterator[Finding]:
-    """人员经费 / 公用经费 ↔ 表六 人员经费合计 / 公用经费合计."""
-    yield from _check(ctx, "FA407")
-
-
-@rule("FA408", "文中三公经费与表九一致", T, Severity.ERROR)
-def fa408(ctx: RuleContext) -> Iterator[Finding]:
-    """三公经费 budget and outturn, in total and by item ↔ 表九."""
-    yield from _check(ctx, "FA408")
-
-
-@rule("FA409", "机关运行经费与表六公用经费合计一致", T, Severity.WARNING)
-def fa409(ctx: RuleContext) -> Iterator[Finding]:
-    """机关运行经费 is in practice the 公用经费 of the 一般公共预算财政拨款基本支出 (表六): a
-    difference needs an explanation (warning)."""
-    yield from _check(ctx, "FA409")
-
-
-@rule("FA410", "文中政府性基金、国有资本经营支出与表七、表八一致", T, Severity.ERROR)
-def fa410(ctx: RuleContext) -> Iterator[Finding]:
-    """政府性基金 / 国有资本经营预算 spending ↔ 表七 / 表八 合计; a non-zero figure in the text
-    while the table is published empty is an error too."""
-    yield from _check(ctx, "FA410")
-
-
-@rule("FA411", "文中其他经济分类科目与表六一致", T, Severity.WARNING)
-def fa411(ctx: RuleContext) -> Iterator[Finding]:
-    """Economic items quoted in the text (培训费, 办公费 … in the 基本支出 section) ↔ the 表六
-    row. A warning: the text may include project money (会议费 is never compared)."""
-    yield from _check(ctx, "FA411")

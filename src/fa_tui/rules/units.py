@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from msgspec import Struct, field
 
@@ -22,21 +22,24 @@ from fa_tui.model import (
     Category,
     Finding,
     RelatedSpan,
+    Report,
     Severity,
     Span,
     Table,
     TableRole,
     TableStatus,
 )
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import data_table, find_named, side_rows, total_row
 from fa_tui.rules.tolerance import half_unit
+
+if TYPE_CHECKING:
+    from fa_tui.rules.report_index import ReportIndex
 
 YUAN_PER_WAN = Decimal(10000)
 TO_WAN = Decimal("0.0001")
 # Read as 万元, a figure above this (1 万亿元) cannot be one department's money.
 IMPLAUSIBLE_WAN = Decimal(100_000_000)
-_CACHE_KEY = "units.scaled"
 
 # An amount quoted in 万元 in the narrative: digits (maybe with separators) then 万元, not
 # preceded by a digit or a dot. That is ``(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)…``, written to
@@ -68,17 +71,14 @@ class UnitVerdict(Struct):
     implausible: Amount | None = None
 
 
-def narrative_amounts(ctx: RuleContext) -> list[TextAmount]:
-    """Amounts in 万元 quoted on the report's non-table lines (cached)."""
-    cached = ctx.cache.get("units.narrative")
-    if cached is not None:
-        return cached
+def scan_narrative_amounts(report: Report) -> list[TextAmount]:
+    """Amounts in 万元 quoted on the non-table lines (``ReportIndex.narrative_amounts``)."""
     table_lines: set[int] = set()
-    for table in ctx.report.tables:
+    for table in report.tables:
         if table.span is not None:
             table_lines.update(range(table.span.line, table.span.end_line + 1))
     out: list[TextAmount] = []
-    for number, line in enumerate(ctx.report.source.lines, start=1):
+    for number, line in enumerate(report.source.lines, start=1):
         if "万元" not in line or number in table_lines or "\t" in line:
             continue
         for match in _WAN.finditer(line):
@@ -89,7 +89,6 @@ def narrative_amounts(ctx: RuleContext) -> list[TextAmount]:
                 continue
             end = match.end(2) + 1 if decimals else match.end(1) + 1
             out.append(TextAmount(value, len(decimals), number, match.start() + 1, end))
-    ctx.cache["units.narrative"] = out
     return out
 
 
@@ -124,8 +123,8 @@ class QuotedIndex:
         return self._quoted[best] if best >= 0 else None
 
 
-def _labelled_wan(ctx: RuleContext, table: Table) -> bool:
-    unit = table.unit or ctx.report.unit or ""
+def _labelled_wan(report: Report, table: Table) -> bool:
+    unit = table.unit or report.unit or ""
     return "万元" in unit
 
 
@@ -134,20 +133,18 @@ def _key_figures(table: Table) -> list[Amount]:
     return [a for a in table.amounts() if a.value is not None and abs(a.value) >= 1]
 
 
-def unit_verdict(ctx: RuleContext) -> UnitVerdict:
-    """Decide once per report which 万元-labelled tables are really in 元 (cached)."""
-    cached = ctx.cache.get(_CACHE_KEY)
-    if cached is not None:
-        return cached
+def judge_units(index: ReportIndex) -> UnitVerdict:
+    """Decide which 万元-labelled tables are really in 元 (``ReportIndex.unit_verdict``)."""
     verdict = UnitVerdict()
+    report = index.report
     candidates = [
         t
-        for t in ctx.report.tables
-        if t.status is TableStatus.DATA and t.role != TableRole.OTHER and _labelled_wan(ctx, t)
+        for t in report.tables
+        if t.status is TableStatus.DATA and t.role != TableRole.OTHER and _labelled_wan(report, t)
     ]
     figures = {id(t): _key_figures(t) for t in candidates}
     # The narrative's amounts are only read when some table may be in 元.
-    quoted = QuotedIndex(narrative_amounts(ctx) if candidates else ())
+    quoted = QuotedIndex(index.narrative_amounts if candidates else ())
     votes_yuan = votes_wan = 0
     per_table: dict[int, tuple[int, int]] = {}
     # Tables repeat their figures (a total in four tables): look each value up once.
@@ -191,7 +188,6 @@ def unit_verdict(ctx: RuleContext) -> UnitVerdict:
             verdict.scaled.append(table)
     else:
         verdict.evidence.clear()
-    ctx.cache[_CACHE_KEY] = verdict
     return verdict
 
 
@@ -199,9 +195,9 @@ def figure_scale(ctx: RuleContext, table: Table) -> Decimal:
     """Factor that turns a printed figure of ``table`` into its labelled unit.
 
     1 normally; ``Decimal("0.0001")`` when the figures are evidently in 元 under a ``单位：万元``
-    label (FA701). Cached in ``ctx.cache``.
+    label (FA701), as ``ReportIndex.unit_verdict`` decides once per report.
     """
-    verdict = unit_verdict(ctx)
+    verdict = ctx.index.unit_verdict
     return TO_WAN if any(t is table for t in verdict.scaled) else Decimal(1)
 
 
@@ -215,14 +211,29 @@ def _headline(table: Table) -> Amount | None:
     return max(figures, key=lambda a: abs(a.value or 0), default=None)
 
 
-@rule("FA701", "表格数字量级与金额单位一致", Category.UNITS, Severity.ERROR)
+@rule(
+    RuleCode(
+        "FA701",
+        "table-unit-matches-magnitude",
+        "表格数字量级与金额单位一致",
+        Category.UNITS,
+        Severity.ERROR,
+        explanation=(
+            "检查标注“单位：万元”的表格是否真的以万元列示。"
+            "表中数字按元换算为万元后恰与正文以万元引用的数额（收支总计、收入合计等）一致、"
+            "而按万元读则不一致，或按万元读超过 1 万亿元（一个部门不可能有的规模）时，"
+            "判定表格实际以元列示而误标万元，报为错误，涉及的表合并为一条。此后文表核对（FA4xx）"
+            "按元换算比较。"
+        ),
+    ),
+)
 def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     """A table labelled ``单位：万元`` must print 万元. When its figures read as 元 are the
     amounts the narrative quotes in 万元 (收支总计, 收入合计 …), or read as 万元 they exceed what
     one department could spend (above 1 万亿元), the tables were published in 元 under a 万元
     label. Reported once for all the tables concerned; the text-vs-table rules then compare the
     figures scaled to 万元."""
-    verdict = unit_verdict(ctx)
+    verdict = ctx.index.unit_verdict
     if not verdict.scaled:
         return
     first = verdict.scaled[0]
@@ -259,7 +270,20 @@ def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-@rule("FA702", "修复的提取损坏数字", Category.UNITS, Severity.INFO)
+@rule(
+    RuleCode(
+        "FA702",
+        "repaired-extraction-damage",
+        "修复的提取损坏数字",
+        Category.UNITS,
+        Severity.INFO,
+        explanation=(
+            "提示从 PDF、Word 提取文字时损坏、经 fa-tui 修复后读取的数字（如“137,500,26 5.00”"
+            "“0. 00”）。修复后的值参与全部检查，审核人可对照原件确认。每张表一条提示，"
+            "指向第一个修复的数字，其余列为相关位置。"
+        ),
+    ),
+)
 def repaired_numbers(ctx: RuleContext) -> Iterator[Finding]:
     """Numbers damaged by PDF/DOCX extraction (``137,500,26 5.00``, ``0. 00``) were read after
     repair; the reviewer may want to check them against the original. One finding per table,
@@ -284,7 +308,19 @@ def repaired_numbers(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("FA703", "表格未标明金额单位", Category.UNITS, Severity.INFO)
+@rule(
+    RuleCode(
+        "FA703",
+        "table-unit-stated",
+        "表格未标明金额单位",
+        Category.UNITS,
+        Severity.INFO,
+        explanation=(
+            "提示有数据的决算表未标明金额单位（如“单位：万元”）：读者无法区分元与万元。"
+            "fa-tui 此时按报告通用的单位读取。"
+        ),
+    ),
+)
 def missing_unit(ctx: RuleContext) -> Iterator[Finding]:
     """A table with figures should state its unit (``单位：万元``); without it a reader cannot tell
     元 from 万元. fa-tui then assumes the report's usual unit."""
@@ -325,7 +361,20 @@ _SAME_QUANTITY = (
 )
 
 
-@rule("FA704", "同一数额在不同表中的小数位数不同", Category.UNITS, Severity.INFO)
+@rule(
+    RuleCode(
+        "FA704",
+        "same-figure-same-decimals",
+        "同一数额在不同表中的小数位数不同",
+        Category.UNITS,
+        Severity.INFO,
+        explanation=(
+            "提示同一数额在两张表中印出的小数位数不同（如一处 953.2、另一处 953.20）："
+            "比较表一与表二的本年收入合计、表一与表三的本年支出合计、表三与表五的基本支出。"
+            "小数位数不同通常说明其中一处是手工录入或另行取整的，值得复核。"
+        ),
+    ),
+)
 def mixed_precision(ctx: RuleContext) -> Iterator[Finding]:
     """One quantity printed in two tables should be printed the same way; ``953.2`` in one table
     and ``953.20`` in another usually means one was typed by hand or rounded differently."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from fa_tui.model import Category, Finding, RelatedSpan, Severity
 from fa_tui.model.facts import YearFact, YearRole
-from fa_tui.rules.registry import RuleContext, rule
+from fa_tui.rules.registry import RuleCode, RuleContext, rule
 
 Y = Category.YEARS
 
@@ -37,7 +37,20 @@ def _year_finding(
     )
 
 
-@rule("FA601", "报告年度前后一致", Y, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA601",
+        "report-year-consistent",
+        "报告年度前后一致",
+        Y,
+        Severity.WARNING,
+        explanation=(
+            "检查标题、各部分和章节标题中的年度，以及叙述全年数据的句首年度（如“2023年度一般公共预"
+            "算财政拨款支出……”）是否都是报告年度。报告年度取自封面或各部分标题。"
+            "年度不符多半是沿用上年报告的文字未改，需审核人判断，报为警告。"
+        ),
+    ),
+)
 def report_year(ctx: RuleContext) -> Iterator[Finding]:
     """The year in the title, the part and section headings, and the year a sentence opens with
     when it states the year's figures (``2023年度一般公共预算财政拨款支出…``) must all be the
@@ -49,7 +62,20 @@ def report_year(ctx: RuleContext) -> Iterator[Finding]:
             yield _year_finding(ctx, "FA601", fact, message, expected=str(year))
 
 
-@rule("FA602", "截至日期为报告年度年末", Y, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA602",
+        "as-of-date-is-year-end",
+        "截至日期为报告年度年末",
+        Y,
+        Severity.WARNING,
+        explanation=(
+            "检查“截至YYYY年12月31日”（或“12月底”）中的年份是否为报告年度：资产、"
+            "车辆等年末数应以报告年度年末为时点。报告年度取自封面或各部分标题。"
+            "年度不符多半是沿用上年报告的文字未改，需审核人判断，报为警告。"
+        ),
+    ),
+)
 def as_of(ctx: RuleContext) -> Iterator[Finding]:
     """``截至YYYY年12月31日`` (or ``12月底``) must name the report year: a balance at the end of
     another year is stale text."""
@@ -59,7 +85,20 @@ def as_of(ctx: RuleContext) -> Iterator[Finding]:
             yield _year_finding(ctx, "FA602", fact, message, expected=str(year))
 
 
-@rule("FA603", "比较年度为上一年度", Y, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA603",
+        "comparison-year-is-prior-year",
+        "比较年度为上一年度",
+        Y,
+        Severity.WARNING,
+        explanation=(
+            "检查“与YYYY年相比”“较YYYY年度”“比YYYY年”等比较年度是否为报告年度的上一年度。"
+            "报告年度取自封面或各部分标题。年度不符多半是沿用上年报告的文字未改，需审核人判断，"
+            "报为警告。"
+        ),
+    ),
+)
 def comparison(ctx: RuleContext) -> Iterator[Finding]:
     """``与YYYY年相比``, ``较YYYY年度``, ``比YYYY年`` compare with last year: YYYY must be the
     report year minus one."""
@@ -69,7 +108,21 @@ def comparison(ctx: RuleContext) -> Iterator[Finding]:
             yield _year_finding(ctx, "FA603", fact, message, expected=str(year - 1))
 
 
-@rule("FA604", "引用文件和附件的年度为报告年度", Y, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA604",
+        "cited-documents-year",
+        "引用文件和附件的年度为报告年度",
+        Y,
+        Severity.WARNING,
+        explanation=(
+            "检查引用的文件（如《2023年度预算项目绩效自评表》）"
+            "和所附附件（如“绩效自评表（2023年度）”）的年度是否为报告年度。"
+            "报告年度取自封面或各部分标题。年度不符多半是沿用上年报告的文字未改，需审核人判断，"
+            "报为警告。"
+        ),
+    ),
+)
 def documents(ctx: RuleContext) -> Iterator[Finding]:
     """Documents cited (``《2023年度预算项目绩效自评表》``) and attachments named
     (``绩效自评表（2023年度）``) must carry the report year."""
@@ -81,7 +134,20 @@ def documents(ctx: RuleContext) -> Iterator[Finding]:
             yield _year_finding(ctx, "FA604", fact, message, expected=str(year))
 
 
-@rule("FA605", "落款或封面日期在报告年度结束之后", Y, Severity.WARNING)
+@rule(
+    RuleCode(
+        "FA605",
+        "cover-date-after-year-end",
+        "落款或封面日期在报告年度结束之后",
+        Y,
+        Severity.WARNING,
+        explanation=(
+            "检查封面或落款日期是否在报告年度结束之后：决算报告在年度结束后编制，"
+            "日期不晚于报告年度年末的，多半是日期错误或沿用了旧文本。报告年度取自封面或各部分标题。"
+            "年度不符多半是沿用上年报告的文字未改，需审核人判断，报为警告。"
+        ),
+    ),
+)
 def cover_date(ctx: RuleContext) -> Iterator[Finding]:
     """A final-accounts report is compiled after its year has ended: a cover or signature date
     (``2023 年 9 月``) must fall after the report year."""

@@ -25,16 +25,6 @@ from fa_tui.model import (
 )
 from fa_tui.schema import template_of
 
-# Findings without a span that are about a whole part (a missing part, a missing table).
-PART_OF_CODE: dict[str, PartName] = {
-    "FA101": PartName.TABLES,
-    "FA102": PartName.TABLES,
-    "FA103": PartName.TABLES,
-    "FA104": PartName.TABLES,
-    "FA105": PartName.EXPLANATION,
-    "FA106": PartName.GLOSSARY,
-}
-
 
 class NodeKind(StrEnum):
     """The kinds of node in the parts tree."""
@@ -232,7 +222,7 @@ class FindingIndex:
                 held.update(
                     i
                     for i, f in enumerate(self.findings)
-                    if f.span is None and PART_OF_CODE.get(f.code) == node.part
+                    if f.span is None and f.part is not None and f.part == node.part
                 )
             self._by_node[node.key] = sorted(held)
 

@@ -1,0 +1,66 @@
+"""Values the rule functions derive from one report and share: computed on first use, then kept.
+
+Whole values are ``cached_property`` attributes. Values looked up by key (a part, a quantity)
+are memo tables, typed here and filled by the family that computes an entry (it knows how).
+The units values are computed by ``rules.units``, imported when first needed: the rule
+families import the registry, which imports this module.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from fa_tui.model import PartName, Report
+from fa_tui.model.facts import Fact, Quantity
+
+if TYPE_CHECKING:
+    from fa_tui.rules.text_table import TableFigure
+    from fa_tui.rules.units import TextAmount, UnitVerdict
+
+
+class ReportIndex:
+    """The shared, derived data of one report for one run of the rules."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    @cached_property
+    def facts_by_kind(self) -> dict[type[Fact], list[Fact]]:
+        """The narrative facts grouped by their exact type, each group in document order."""
+        by_kind: dict[type[Fact], list[Fact]] = {}
+        for fact in self.report.facts:
+            by_kind.setdefault(type(fact), []).append(fact)
+        return by_kind
+
+    @cached_property
+    def part_lines(self) -> dict[PartName, list[tuple[int, str]]]:
+        """Memo (FA1xx): (line number, text) of every line a part covers, its sections included."""
+        return {}
+
+    @cached_property
+    def part_text(self) -> dict[PartName, str]:
+        """Memo (FA1xx): a part's lines joined, without blanks and ``*`` emphasis."""
+        return {}
+
+    @cached_property
+    def table_figures(self) -> dict[Quantity, TableFigure | None]:
+        """Memo (FA4xx, FA505): a quantity's table figure in 万元, ``None`` when not found.
+
+        A long report quotes the same few table cells thousands of times.
+        """
+        return {}
+
+    @cached_property
+    def narrative_amounts(self) -> list[TextAmount]:
+        """The amounts in 万元 quoted on the report's non-table lines (FA7xx)."""
+        from fa_tui.rules.units import scan_narrative_amounts
+
+        return scan_narrative_amounts(self.report)
+
+    @cached_property
+    def unit_verdict(self) -> UnitVerdict:
+        """Which 万元-labelled tables are really printed in 元, and the evidence (FA701, FA4xx)."""
+        from fa_tui.rules.units import judge_units
+
+        return judge_units(self)
