@@ -83,7 +83,7 @@ def read_paragraph(paragraph: Paragraph, memory: Memory) -> ParagraphInfo:
         end = min(end, start + MAX_SENTENCE)
         figures = scan_figures(paragraph, start, end) if has_digit else []
         if figures:
-            sentence = _sentence_state(info, start, end, memory)
+            sentence = start_sentence(info, start, end, memory)
             ends_with_parts = read_sentence(paragraph, figures, sentence, memory)
         else:
             _read_figureless(paragraph, start, end, info, memory)
@@ -92,7 +92,7 @@ def read_paragraph(paragraph: Paragraph, memory: Memory) -> ParagraphInfo:
     return info
 
 
-def _sentence_state(info: ParagraphInfo, start: int, end: int, memory: Memory) -> SentenceState:
+def start_sentence(info: ParagraphInfo, start: int, end: int, memory: Memory) -> SentenceState:
     """The state of a new sentence ``[start, end)`` of ``info``'s paragraph (numbered)."""
     memory.sentence_no += 1
     return SentenceState(
@@ -124,19 +124,8 @@ def read_sentence(
 ) -> bool:
     """Read the ``figures`` of one sentence into ``memory``; whether the sentence ends with
     ``其中`` (its parts are the paragraphs that follow)."""
-    text = paragraph.text
     for figure in figures:
-        lead = open_list(paragraph, text[sentence.prev_end : figure.start], sentence)
-        clause = sentence.clause(figure, lead)
-        if "持平" in lead:  # cheap pre-check: most clauses state no flat change
-            flat = read_flat_before(clause, sentence, memory)
-            if flat is not None:
-                memory.add(flat)
-        fact = _read_figure(clause, sentence, memory)
-        if fact is not None:
-            memory.add(fact)
-        sentence.prev_end = figure.end
-        sentence.prev_figure = figure
+        read_figure(figure, sentence, memory)
     flat = read_flat_after(paragraph, sentence, memory)
     if flat is not None:
         memory.add(flat)
@@ -145,6 +134,27 @@ def read_sentence(
         close_shares(sentence.shares, memory.group_no)
     memory.facts.extend(sentence_totals(paragraph, sentence, memory))
     return ends_with_list(paragraph, sentence)
+
+
+def read_figure(figure: Figure, sentence: SentenceState, memory: Memory) -> None:
+    """Read the next figure of ``sentence`` (and a list or ``持平`` before it) into ``memory``."""
+    clause = next_clause(figure, sentence)
+    if "持平" in clause.lead:  # cheap pre-check: most clauses state no flat change
+        flat = read_flat_before(clause, sentence, memory)
+        if flat is not None:
+            memory.add(flat)
+    fact = _read_figure(clause, sentence, memory)
+    if fact is not None:
+        memory.add(fact)
+    sentence.prev_end = figure.end
+    sentence.prev_figure = figure
+
+
+def next_clause(figure: Figure, sentence: SentenceState) -> Clause:
+    """The clause of the next figure of ``sentence``; a list marker before it opens a list."""
+    text = sentence.info.paragraph.text
+    lead = open_list(sentence.info.paragraph, text[sentence.prev_end : figure.start], sentence)
+    return sentence.clause(figure, lead)
 
 
 def _read_figure(clause: Clause, sentence: SentenceState, memory: Memory) -> Fact | None:
