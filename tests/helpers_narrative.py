@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from fa_tui.model.facts import Fact
-from fa_tui.parse.narrative.facts import next_clause, read_figure, read_paragraph, start_sentence
+from fa_tui.parse.narrative.facts import next_clause, read_clause, read_paragraph, start_sentence
 from fa_tui.parse.narrative.figures import scan_figures
 from fa_tui.parse.narrative.readers.lists import enumeration_style, paragraph_totals
 from fa_tui.parse.narrative.sentences import Paragraph, clean_for_reading
@@ -60,5 +60,5 @@ def reading_at(sentence: str, figure: int, *before: str) -> Reading:
     )
     figures = scan_figures(para)
     for earlier in figures[:figure]:
-        read_figure(earlier, state, memory)
+        read_clause(next_clause(earlier, state), state, memory)
     return Reading(next_clause(figures[figure], state), state, memory)

@@ -125,7 +125,7 @@ def read_sentence(
     """Read the ``figures`` of one sentence into ``memory``; whether the sentence ends with
     ``其中`` (its parts are the paragraphs that follow)."""
     for figure in figures:
-        read_figure(figure, sentence, memory)
+        read_clause(next_clause(figure, sentence), sentence, memory)
     flat = read_flat_after(paragraph, sentence, memory)
     if flat is not None:
         memory.add(flat)
@@ -136,34 +136,36 @@ def read_sentence(
     return ends_with_list(paragraph, sentence)
 
 
-def read_figure(figure: Figure, sentence: SentenceState, memory: Memory) -> None:
-    """Read the next figure of ``sentence`` (and a list or ``持平`` before it) into ``memory``."""
-    clause = next_clause(figure, sentence)
+def next_clause(figure: Figure, sentence: SentenceState) -> Clause:
+    """The clause of the next figure of ``sentence``; a list marker before it opens a list."""
+    paragraph = sentence.info.paragraph
+    lead = open_list(paragraph, paragraph.text[sentence.prev_end : figure.start], sentence)
+    return sentence.clause(figure, lead)
+
+
+def read_clause(clause: Clause, sentence: SentenceState, memory: Memory) -> None:
+    """Read the fact of ``clause`` (and a ``持平`` before it) by the reader of its kind of
+    statement into ``memory``; the sentence moves past its figure."""
     if "持平" in clause.lead:  # cheap pre-check: most clauses state no flat change
         flat = read_flat_before(clause, sentence, memory)
         if flat is not None:
             memory.add(flat)
-    fact = _read_figure(clause, sentence, memory)
+    figure = clause.figure
+    fact: Fact | None
+    if figure.kind == "percent":
+        fact = _read_percent(clause, sentence, memory)
+    elif figure.kind == "count":
+        fact = read_count(clause, sentence)
+    else:
+        fact = _read_money(clause, sentence, memory)
     if fact is not None:
         memory.add(fact)
     sentence.prev_end = figure.end
     sentence.prev_figure = figure
 
 
-def next_clause(figure: Figure, sentence: SentenceState) -> Clause:
-    """The clause of the next figure of ``sentence``; a list marker before it opens a list."""
-    text = sentence.info.paragraph.text
-    lead = open_list(sentence.info.paragraph, text[sentence.prev_end : figure.start], sentence)
-    return sentence.clause(figure, lead)
-
-
-def _read_figure(clause: Clause, sentence: SentenceState, memory: Memory) -> Fact | None:
-    """The fact stated by one figure, read by the reader of its kind of statement."""
-    kind = clause.figure.kind
-    if kind == "percent":
-        return _read_percent(clause, sentence, memory)
-    if kind == "count":
-        return read_count(clause, sentence)
+def _read_money(clause: Clause, sentence: SentenceState, memory: Memory) -> Fact:
+    """A money figure: a change (``增加…``), an average (``平均每…``) or an amount."""
     sentence.prev_fact = None
     change = read_change(clause, sentence, memory)
     if change is not None:

@@ -100,12 +100,12 @@ class SentenceState(Struct):
         clauses = CLAUSE_BREAK.split(lead)
         tail = clauses[-1]
         tail_start = figure.start - len(tail)
-        place = Place(
-            span=paragraph.span(tail_start, figure.end),
-            section=self.section,
-            paragraph=paragraph.index,
-            sentence=self.number,
-        )
+        place: Place = {
+            "span": paragraph.span(tail_start, figure.end),
+            "section": self.section,
+            "paragraph": paragraph.index,
+            "sentence": self.number,
+        }
         previous = clauses[-2] if len(clauses) > 1 else ""
         return Clause(paragraph, figure, lead, tail, tail_start, previous, place)
 

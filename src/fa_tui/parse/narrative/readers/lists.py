@@ -54,9 +54,12 @@ def enumeration_style(text: str) -> str | None:
 def open_list(paragraph: Paragraph, lead: str, sentence: SentenceState) -> str:
     """Open a list when ``lead`` (the words since the previous figure) has a list marker;
     returns the words after the marker (``lead`` itself when it has none)."""
-    marker = _last_list_marker(lead)
-    if marker is None:
+    if "其中" not in lead and "包括" not in lead and "主要用于以下方面" not in lead:
+        return lead  # cheap pre-check: every marker has one of these words
+    markers = list(_LIST.finditer(lead))
+    if not markers:
         return lead
+    marker = markers[-1]  # the last marker before the figure
     text, prev_end = paragraph.text, sentence.prev_end
     total = sentence.last_plain
     if total is None:
@@ -75,14 +78,6 @@ def open_list(paragraph: Paragraph, lead: str, sentence: SentenceState) -> str:
     return lead[marker.end() :]
 
 
-def _last_list_marker(lead: str) -> re.Match[str] | None:
-    """The last list marker (``其中：``, ``主要包括`` …) in ``lead``, if any."""
-    if "其中" not in lead and "包括" not in lead and "主要用于以下方面" not in lead:
-        return None
-    markers = list(_LIST.finditer(lead))
-    return markers[-1] if markers else None
-
-
 def sentence_totals(
     paragraph: Paragraph, sentence: SentenceState, memory: Memory
 ) -> list[TotalFact]:
@@ -91,12 +86,12 @@ def sentence_totals(
     for parts in sentence.lists:
         if parts.total is None or not parts.part_facts:
             continue
-        place = Place(
-            span=paragraph.span(sentence.start, sentence.end),
-            section=sentence.section,
-            paragraph=paragraph.index,
-            sentence=sentence.number,
-        )
+        place: Place = {
+            "span": paragraph.span(sentence.start, sentence.end),
+            "section": sentence.section,
+            "paragraph": paragraph.index,
+            "sentence": sentence.number,
+        }
         totals.append(total_fact(parts.total, parts.part_facts, place, parts.exhaustive, memory))
     return totals
 
@@ -123,12 +118,12 @@ def paragraph_totals(infos: list[ParagraphInfo], memory: Memory) -> list[TotalFa
         if len(items) < 2 or len(part_facts) < len(items):
             continue
         paragraph, total = info.paragraph, info.subject
-        place = Place(
-            span=paragraph.span(0, len(paragraph.text)),
-            section=paragraph.section_title,
-            paragraph=paragraph.index,
-            sentence=total.sentence,
-        )
+        place: Place = {
+            "span": paragraph.span(0, len(paragraph.text)),
+            "section": paragraph.section_title,
+            "paragraph": paragraph.index,
+            "sentence": total.sentence,
+        }
         totals.append(total_fact(total, part_facts, place, True, memory))
     return totals
 
