@@ -181,21 +181,6 @@ class LabelContext(NamedTuple):
         return any(word in title for title in self.sections)
 
 
-def _q(
-    table: TableRole,
-    column: str,
-    name: str,
-    *,
-    code: str | None = None,
-    row: str | None = None,
-    side: str | None = None,
-    aggregate: bool = False,
-) -> Quantity:
-    return Quantity(
-        table=table, column=column, name=name, code=code, row=row, side=side, aggregate=aggregate
-    )
-
-
 _INCOME_SOURCES = (
     "上级补助收入",
     "事业收入",
@@ -223,92 +208,141 @@ def quantity_for(label: str, context: LabelContext) -> Quantity | None:
     in_3gong = "三公" in text or context.in_section("三公")
     if in_3gong and ("三公" in text or _SANGONG_ITEMS.search(text)):
         return _three_public(text)
-    fiscal = "财政拨款" in text
+    found = _total_or_income(text, context)
+    if found is not None:
+        return found
+    other_fund = context.in_section("政府性基金") or context.in_section("国有资本")
+    if other_fund and ("结转" in text or "结余" in text or "收入" in text):
+        return None  # 表七/表八 have no such rows
+    for read in (_balance, _spending, _funds_and_classes):
+        found = read(text, label, context)
+        if found is not None:
+            return found
+    return None
+
+
+def _total_or_income(text: str, context: LabelContext) -> Quantity | None:
+    """Totals of 表一/表三/表四 and the income rows of 表一/表二."""
     if _GRAND_TOTAL.search(text):
-        if fiscal:
+        if "财政拨款" in text:
             side = "spending" if "支出总计" in text and "收入" not in text else "income"
-            return _q(
-                TableRole.T04,
-                "金额" if side == "income" else "合计",
-                "表四 总计",
-                row="总计",
-                side=side,
+            column = "金额" if side == "income" else "合计"
+            return Quantity(
+                table=TableRole.T04, column=column, name="表四 总计", row="总计", side=side
             )
-        side = (
-            "spending"
-            if "支出总计" in text and "收" not in text.replace("支出总计", "")
-            else "income"
-        )
-        return _q(TableRole.T01, "金额", "表一 总计", row="总计", side=side)
+        rest = text.replace("支出总计", "")
+        side = "spending" if "支出总计" in text and "收" not in rest else "income"
+        return Quantity(table=TableRole.T01, column="金额", name="表一 总计", row="总计", side=side)
     if _INCOME_TOTAL.fullmatch(text):
-        return _q(TableRole.T01, "金额", "表一 本年收入合计", row="本年收入合计", side="income")
+        return Quantity(
+            table=TableRole.T01,
+            column="金额",
+            name="表一 本年收入合计",
+            row="本年收入合计",
+            side="income",
+        )
     if _SPENDING_TOTAL.fullmatch(text):
-        return _q(TableRole.T03, "本年支出合计", "表三 合计", row="合计")
-    if text in ("财政拨款收入",) and not context.in_section("财政拨款收入支出"):
-        return _q(TableRole.T02, "财政拨款收入", "表二 合计 财政拨款收入", row="合计")
-    if text in ("一般公共预算财政拨款收入",):
-        return _q(
-            TableRole.T01,
-            "金额",
-            "表一 一般公共预算财政拨款收入",
+        return Quantity(table=TableRole.T03, column="本年支出合计", name="表三 合计", row="合计")
+    if text == "财政拨款收入" and not context.in_section("财政拨款收入支出"):
+        name = "表二 合计 财政拨款收入"
+        return Quantity(table=TableRole.T02, column="财政拨款收入", name=name, row="合计")
+    if text == "一般公共预算财政拨款收入":
+        return Quantity(
+            table=TableRole.T01,
+            column="金额",
+            name="表一 一般公共预算财政拨款收入",
             row="一般公共预算财政拨款收入",
             side="income",
         )
     if text in _INCOME_SOURCES:
-        return _q(TableRole.T02, text, f"表二 合计 {text}", row="合计")
-    other_fund = context.in_section("政府性基金") or context.in_section("国有资本")
-    if other_fund and ("结转" in text or "结余" in text or "收入" in text):
-        return None
+        return Quantity(table=TableRole.T02, column=text, name=f"表二 合计 {text}", row="合计")
+    return None
+
+
+def _balance(text: str, label: str, context: LabelContext) -> Quantity | None:
+    """The carried-over balances of 表一 (年初/年末结转和结余)."""
     if text in ("年初结转和结余", "上年结转和结余"):
-        return _q(TableRole.T01, "金额", "表一 年初结转和结余", row="年初结转和结余", side="income")
-    if text == "年末结转和结余":
-        return _q(
-            TableRole.T01, "金额", "表一 年末结转和结余", row="年末结转和结余", side="spending"
+        return Quantity(
+            table=TableRole.T01,
+            column="金额",
+            name="表一 年初结转和结余",
+            row="年初结转和结余",
+            side="income",
         )
-    general = _GENERAL_BUDGET in text or (
+    if text == "年末结转和结余":
+        return Quantity(
+            table=TableRole.T01,
+            column="金额",
+            name="表一 年末结转和结余",
+            row="年末结转和结余",
+            side="spending",
+        )
+    return None
+
+
+def _in_general_budget(text: str, context: LabelContext) -> bool:
+    """Whether the label is about the 一般公共预算 (by its words or its section)."""
+    return _GENERAL_BUDGET in text or (
         context.in_section(_GENERAL_BUDGET) and not context.in_section("政府性基金")
     )
+
+
+def _spending(text: str, label: str, context: LabelContext) -> Quantity | None:
+    """基本/项目支出 (表三, 表五, 表七, 表八), 财政拨款支出 (表五) and 人员/公用经费 (表六)."""
+    general = _in_general_budget(text, context)
+    basic_or_project = text in ("基本支出", "项目支出")
     for word, role, table_name in (
         ("政府性基金", TableRole.T07, "表七"),
         ("国有资本", TableRole.T08, "表八"),
     ):
-        if text in ("基本支出", "项目支出") and (word in label or context.in_section(word)):
-            return _q(role, text, f"{table_name} 合计 {text}", row="合计")
-    if text in ("基本支出", "项目支出") and not general:
-        return _q(TableRole.T03, text, f"表三 合计 {text}", row="合计")
-    if _FISCAL_BASIC_OR_PROJECT.fullmatch(text) or (text in ("基本支出", "项目支出") and general):
+        if basic_or_project and (word in label or context.in_section(word)):
+            return Quantity(table=role, column=text, name=f"{table_name} 合计 {text}", row="合计")
+    if basic_or_project and not general:
+        return Quantity(table=TableRole.T03, column=text, name=f"表三 合计 {text}", row="合计")
+    if _FISCAL_BASIC_OR_PROJECT.fullmatch(text) or (basic_or_project and general):
         column = "基本支出" if "基本" in text else "项目支出"
-        return _q(TableRole.T05, column, f"表五 合计 {column}", row="合计")
+        return Quantity(table=TableRole.T05, column=column, name=f"表五 合计 {column}", row="合计")
     if _FISCAL_SPENDING.fullmatch(text) and general:
-        return _q(TableRole.T05, "小计", "表五 合计", row="合计")
+        return Quantity(table=TableRole.T05, column="小计", name="表五 合计", row="合计")
     if _PERSONNEL_FUNDS.fullmatch(text):
-        return _q(TableRole.T06, "决算数", "表六 人员经费合计", row="人员经费合计")
-    if _PUBLIC_FUNDS.fullmatch(text):
-        return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
-    if _OPERATING_FUNDS.fullmatch(text):
-        return _q(TableRole.T06, "决算数", "表六 公用经费合计", row="公用经费合计")
+        name, row = "表六 人员经费合计", "人员经费合计"
+        return Quantity(table=TableRole.T06, column="决算数", name=name, row=row)
+    if _PUBLIC_FUNDS.fullmatch(text) or _OPERATING_FUNDS.fullmatch(text):
+        name, row = "表六 公用经费合计", "公用经费合计"
+        return Quantity(table=TableRole.T06, column="决算数", name=name, row=row)
+    return None
+
+
+def _funds_and_classes(text: str, label: str, context: LabelContext) -> Quantity | None:
+    """表七/表八 spending, a 功能分类 类 or 项 (表五, 表一) and the 表六 items."""
     if "政府性基金" in text and text.endswith("支出") and "基本" not in text and "项目" not in text:
-        return _q(TableRole.T07, "本年支出小计", "表七 合计 本年支出", row="合计")
+        name = "表七 合计 本年支出"
+        return Quantity(table=TableRole.T07, column="本年支出小计", name=name, row="合计")
     if "国有资本经营" in text and text.endswith("支出") and "基本" not in text:
-        return _q(TableRole.T08, "合计", "表八 合计", row="合计")
+        return Quantity(table=TableRole.T08, column="合计", name="表八 合计", row="合计")
     path = class_path(context.item or "") or class_path(text)
     if path is not None and path.xiang:
-        return _q(
-            TableRole.T05,
-            "小计",
-            f"表五 {path.lei}（类）{path.xiang}（项）",
-            code=path.lei_code,
-            row=path.xiang,
+        name = f"表五 {path.lei}（类）{path.xiang}（项）"
+        return Quantity(
+            table=TableRole.T05, column="小计", name=name, code=path.lei_code, row=path.xiang
         )
     code = class_of_label(text)
     if code is not None:
-        if general:
-            return _q(TableRole.T05, "小计", f"表五 类 {code}", code=code, aggregate=True)
-        return _q(
-            TableRole.T01, "金额", f"表一 类 {code}", code=code, side="spending", aggregate=True
+        if _in_general_budget(text, context):
+            name = f"表五 类 {code}"
+            return Quantity(
+                table=TableRole.T05, column="小计", name=name, code=code, aggregate=True
+            )
+        return Quantity(
+            table=TableRole.T01,
+            column="金额",
+            name=f"表一 类 {code}",
+            code=code,
+            side="spending",
+            aggregate=True,
         )
     if (_T06_ITEMS.match(text) and context.in_section("基本支出")) or text == "培训费":
-        return _q(TableRole.T06, "决算数", f"表六 {text}", row=text)
+        return Quantity(table=TableRole.T06, column="决算数", name=f"表六 {text}", row=text)
     return None
 
 
@@ -330,7 +364,7 @@ def _three_public(text: str) -> Quantity | None:
         item = "合计"
     else:
         return None
-    return _q(TableRole.T09, prefix + item, f"表九 {prefix}{item}")
+    return Quantity(table=TableRole.T09, column=prefix + item, name=f"表九 {prefix}{item}")
 
 
 def table_usable(table: Table | None) -> bool:

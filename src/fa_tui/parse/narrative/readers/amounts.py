@@ -1,0 +1,100 @@
+"""Stated amounts and their labels: ``基本支出525.83万元``, ``年初预算为41.23万元`` (a budget),
+``支出决算为43.71万元`` (an outturn).
+
+The label is the words just before the figure; a budget or outturn whose words name nothing
+but the role (``决算数为``) takes the clause before it, the sentence's budget or latest amount,
+and a figure with no words at all the heading of the current item (``（一）…（项）``). A plain or
+outturn amount becomes the sentence's (and the paragraph's) current amount and, inside a
+``其中：`` list, one of its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from msgspec.structs import replace
+
+from fa_tui.model import TableRole
+from fa_tui.model.facts import AmountFact, Quantity
+from fa_tui.parse.narrative.labels import LabelContext, clean_label, quantity_for, subject_label
+from fa_tui.parse.narrative.readers.changes import BUDGET_BASIS
+from fa_tui.parse.narrative.state import Clause, Memory, SentenceState
+
+Role = Literal["plain", "budget", "outturn"]
+
+_BUDGET = re.compile(r"(?P<word>(?:年初|调整|全年|调整后)?预算(?:数|安排数?)?)(?:为|是|安排)?$")
+_OUTTURN = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?$|执行数(?:为)?$|实际支出(?:数)?(?:为)?$")
+_NO_LABEL = ("", "支出")  # labels that name nothing but the role
+
+
+def read_amount(clause: Clause, sentence: SentenceState, memory: Memory) -> AmountFact:
+    """The money figure of ``clause`` as an amount of the label its words name."""
+    role = amount_role(clause.tail)
+    label = _label(clause, role, sentence, memory.item)
+    fact = AmountFact(
+        label=label,
+        label_span=clause.label_span(),
+        amount=clause.figure.amount,
+        role=role,
+        quantity=_quantity(label, sentence.context, role),
+        **clause.place,
+    )
+    _remember(fact, clause.figure.start, sentence)
+    return fact
+
+
+def amount_role(tail: str) -> Role:
+    """What the words before an amount make of it: ``outturn``, ``budget`` or ``plain``.
+
+    The words every match of ``_OUTTURN`` (``_BUDGET``) contains are looked for first.
+    """
+    if ("决算" in tail or "执行数" in tail or "实际支出" in tail) and _OUTTURN.search(tail):
+        return "outturn"
+    if "预算" in tail and _BUDGET.search(tail) and not BUDGET_BASIS.search(tail):
+        return "budget"
+    return "plain"
+
+
+def _label(clause: Clause, role: Role, sentence: SentenceState, item: str | None) -> str:
+    """The label of an amount of ``role``, from its words or, when they name none, around it."""
+    tail = clause.tail
+    label = subject_label(tail) if role != "budget" else clean_label(_BUDGET.sub("", tail))
+    if label in _NO_LABEL and clause.previous_clause and role != "plain":
+        label = clean_label(clause.previous_clause) or label
+    if label in _NO_LABEL and role == "outturn" and sentence.budget is not None:
+        label = sentence.budget.label
+    if label in _NO_LABEL and role != "plain" and sentence.last_plain is not None:
+        label = sentence.last_plain.label
+    if not label and item:
+        label = clean_label(item)
+    return label
+
+
+def _remember(fact: AmountFact, start: int, sentence: SentenceState) -> None:
+    """Make ``fact`` (whose figure starts at clean index ``start``) what the sentence states."""
+    sentence.prev_fact = fact
+    if fact.role == "budget":
+        sentence.budget = fact
+        return
+    sentence.outturn = fact if fact.role == "outturn" else None
+    sentence.last_plain = fact
+    sentence.open_change = None
+    info = sentence.info
+    info.subject = fact
+    if info.first_amount is None:
+        info.first_amount = fact
+    parts = sentence.current_list
+    if parts is not None and parts.covers(start):
+        parts.part_facts.append(fact)
+
+
+def _quantity(label: str, context: LabelContext, role: Role) -> Quantity | None:
+    """The table quantity of an amount: budgets only exist in 表九 (预算数)."""
+    quantity = quantity_for(label, context)
+    if quantity is None or role != "budget":
+        return quantity
+    if quantity.table is not TableRole.T09:
+        return None
+    column = quantity.column.replace("决算数", "预算数")
+    return replace(quantity, column=column, name=quantity.name.replace("决算数", "预算数"))
