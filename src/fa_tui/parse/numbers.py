@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from fa_tui.model.amount import Amount
+from fa_tui.model.decimals import show
 from fa_tui.model.span import Span
 
 # Full-width digits, signs and separators → ASCII (same length: positions are kept).
@@ -162,13 +163,7 @@ def format_number(
     value: Decimal, decimals: int, *, grouped: bool = True, percent: bool = False
 ) -> str:
     """``value`` printed with ``decimals`` places, optional thousands separators and ``%``."""
-    quantum = Decimal(1).scaleb(-decimals) if decimals > 0 else Decimal(1)
-    try:
-        fixed = value.quantize(quantum)
-    except InvalidOperation:
-        fixed = value
-    text = f"{fixed:,.{decimals}f}" if grouped else f"{fixed:.{decimals}f}"
-    return text + ("%" if percent else "")
+    return show(value, decimals, grouped=grouped) + ("%" if percent else "")
 
 
 def display_amount(amount: Amount) -> str:

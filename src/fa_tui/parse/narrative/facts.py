@@ -20,6 +20,7 @@ from msgspec import Struct, field
 from msgspec.structs import replace
 
 from fa_tui.model import Amount, Report, Section, SourceText, Span, TableRole
+from fa_tui.model.decimals import show
 from fa_tui.model.facts import (
     AmountFact,
     AverageFact,
@@ -785,7 +786,7 @@ def _sum_amount(parts: list[Amount]) -> Amount:
     decimals = max(p.decimals for p in parts)
     return Amount(
         value=value,
-        text=f"{value:.{decimals}f}",
+        text=show(value, decimals),
         decimals=decimals,
         unit=parts[0].unit,
         is_percent=False,
