@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from fa_tui.model.amount import Amount
@@ -215,49 +215,3 @@ def _shape(text: str) -> ParsedNumber | tuple[int, int] | None:
 # Cell texts repeat (``0.00``, blanks, dashes, a figure in several tables): shapes are cached.
 _CACHED_CELL = 200
 _cell_shape = lru_cache(maxsize=1 << 14)(_shape)
-
-
-@cache
-def _scan() -> re.Pattern[str]:
-    """A number inside running text: spaces only next to separators, or inside digit groups.
-
-    Compiled on first use (``scan_numbers`` is not on the parsing path).
-    """
-    return re.compile(
-        r"(?<![\d.,])(?P<sign>-)?"
-        r"(?P<int>\d{1,3}(?:(?:,\s?|\s?,\s?)\d{3})+|\d+)"
-        r"(?:(?P<dot>\.\s?|\s\.\s?)(?P<frac>\d+))?"
-        r"(?P<pct>\s?%)?"
-    )
-
-
-def scan_numbers(text: str) -> list[ParsedNumber]:
-    """Every number in running text, left to right (spaces repaired only next to separators)."""
-    wide = normalise_width(text) if len(text) < 100_000 else text
-    found: list[ParsedNumber] = []
-    for match in _scan().finditer(wide):
-        original = text[match.start() : match.end()].rstrip(_SPACES)
-        built = _build(
-            match.group("sign"),
-            match.group("int"),
-            match.group("frac"),
-            _spaced(match),
-            original,
-        )
-        if built is None:
-            continue
-        value, decimals, repaired, note, grouped = built
-        end = match.start() + len(original)
-        found.append(
-            ParsedNumber(
-                value,
-                decimals,
-                match.group("pct") is not None,
-                match.start(),
-                end,
-                repaired,
-                note,
-                grouped,
-            )
-        )
-    return found

@@ -55,11 +55,6 @@ class Interval(Struct, frozen=True):
             return value - self.hi
         return ZERO
 
-    @property
-    def mid(self) -> Decimal:
-        """The midpoint."""
-        return (self.lo + self.hi) / 2
-
 
 def of(amount: Amount, scale: Decimal = Decimal(1)) -> Interval:
     """The values a printed figure may stand for (a printed zero is exact)."""

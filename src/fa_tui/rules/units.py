@@ -93,11 +93,7 @@ def narrative_amounts(ctx: RuleContext) -> list[TextAmount]:
     return out
 
 
-def _matches(figure: Decimal, scale: Decimal, quoted: TextAmount) -> bool:
-    return abs(figure * scale - quoted.value) <= half_unit(quoted.decimals)
-
-
-# The widest tolerance ``_matches`` allows: half a unit of a figure quoted without decimals.
+# The widest tolerance of a match: half a unit of a figure quoted without decimals.
 _WIDEST = half_unit(0)
 
 
@@ -109,7 +105,8 @@ class QuotedIndex:
         self._quoted = quoted
         self._order = order
         self._values = [quoted[k].value for k in order]
-        # (text index, value, tolerance) in value order: what ``_matches`` compares
+        # (text index, value, tolerance) in value order: a figure matches a quote that lies
+        # within half a unit of the quote's last place
         self._entries = [(k, quoted[k].value, half_unit(quoted[k].decimals)) for k in order]
 
     def first_match(self, figure: Decimal, scale: Decimal) -> TextAmount | None:
