@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import fa_tui.commands.check as check_module
 from fa_tui.cli import app
 from fa_tui.commands.check import CheckOptions
-from fa_tui.commands.check_args import parse_check_args
+from fa_tui.commands.check_args import CHECK_OPTIONS, _parser, parse_check_args
 
 READ = [
     ["a.txt"],
@@ -76,6 +76,21 @@ def test_read_exactly_as_typer_reads_it(args: list[str], monkeypatch: pytest.Mon
 @pytest.mark.parametrize("args", UNSURE, ids=repr)
 def test_anything_else_is_left_to_typer(args: list[str]) -> None:
     assert parse_check_args(args) is None
+
+
+def test_both_readers_are_built_from_the_one_declaration() -> None:
+    """Typer's command and the argparse reader have exactly the declared options, in order."""
+    import typer.main
+
+    names = [spec.name for spec in CHECK_OPTIONS]
+    assert names == list(CheckOptions.__struct_fields__)
+    command = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]  # a group
+    typer_params = [(p.name, p.opts, p.default, p.help) for p in command.params]
+    expected = [(s.name, list(s.flags) or [s.name], s.default, s.help_text) for s in CHECK_OPTIONS]
+    expected[0] = (*expected[0][:2], None, expected[0][3])  # a required argument has no default
+    assert typer_params == expected
+    read = [(a.dest, a.option_strings) for a in _parser()._actions]
+    assert read == [(s.name, list(s.flags)) for s in CHECK_OPTIONS]
 
 
 HEAVY = ("typer", "pydantic", "textual", "rich.console")

@@ -13,7 +13,6 @@ from fa_tui.parse.numbers import (
     format_number,
     parse_cell,
     parse_number,
-    scan_numbers,
 )
 
 
@@ -96,22 +95,11 @@ def test_forty_digit_number_is_exact() -> None:
     assert parsed is not None and parsed.value == Decimal(digits + ".25")
 
 
-def test_scan_numbers_in_prose() -> None:
-    found = scan_numbers("收入 138, 307, 276. 56 元，占 99.99%，增长 22.8 %，2024 年")
-    assert [(str(n.value), n.is_percent, n.repaired) for n in found] == [
-        ("138307276.56", False, True),
-        ("99.99", True, False),
-        ("22.8", True, False),
-        ("2024", False, False),
-    ]
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     parse_number(text)
     parse_cell(text, 1, 1)
-    scan_numbers(text)
 
 
 @settings(max_examples=200, deadline=None)

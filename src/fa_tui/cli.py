@@ -5,12 +5,14 @@ The console script is ``fa_tui.entry:main``: it runs ``check`` without Typer whe
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from fa_tui import __version__
+from fa_tui.commands.check_args import CHECK_OPTIONS, OptionSpec
 
 app = typer.Typer(
     name="fa-tui",
@@ -63,45 +65,30 @@ def tables(
     run_tables(file, table, fmt)
 
 
-@app.command("check")
-def check(
-    paths: Annotated[list[Path], typer.Argument(help="Report files or directories.")],
-    fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
-    ] = None,
-    select: Annotated[
-        str | None, typer.Option("--select", help="Only these codes or prefixes (FA2,FA301).")
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
-    ] = None,
-    fail_on: Annotated[
-        str, typer.Option("--fail-on", help="error | warning | info: exit 1 at this level.")
-    ] = "error",
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Print the number of findings per code.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", help="Worker processes (default: one per CPU)."),
-    ] = None,
-) -> None:
+def check(**values: Any) -> None:
     """Check reports and print findings; exit 0 (clean), 1 (findings) or 2 (bad input)."""
     from fa_tui.commands.check import CheckOptions, run_check
 
-    run_check(
-        CheckOptions(
-            paths=paths,
-            fmt=fmt,
-            output=output,
-            select=select,
-            ignore=ignore,
-            fail_on=fail_on,
-            statistics=statistics,
-            jobs=jobs,
-        )
+    run_check(CheckOptions(**values))
+
+
+def _parameter(spec: OptionSpec) -> inspect.Parameter:
+    """The Typer parameter of one declared option (``Annotated[type, typer.Option(...)]``)."""
+    if spec.flags:
+        info: Any = typer.Option(*spec.flags, help=spec.help_text)
+    else:
+        info = typer.Argument(help=spec.help_text)
+    kind = spec.type | None if spec.default is None else spec.type
+    default = inspect.Parameter.empty if spec.default is ... else spec.default
+    return inspect.Parameter(
+        spec.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[kind, info]
     )
+
+
+# Typer reads the parameters from the signature: one per declared option, in order.
+_SIGNATURE = inspect.Signature([_parameter(spec) for spec in CHECK_OPTIONS])
+check.__signature__ = _SIGNATURE  # type: ignore[attr-defined]  # a function's, for inspect
+app.command("check")(check)
 
 
 @app.command("rules")

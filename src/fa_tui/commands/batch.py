@@ -120,17 +120,13 @@ _ENTRY_INDENT = "\n    "
 def entry_text(document: dict[str, Any]) -> str:
     """One report entry as it appears inside ``dump_documents``' text (encoded by the worker).
 
-    ``json.dumps`` with ``indent`` runs in pure Python: encoding every entry in the parent,
-    after the last worker has finished, was a serial tail of the batch. JSON strings hold no
-    raw newline, so indenting each line gives the nested text exactly; ``json_safe`` replaces
-    single characters, so it can be applied per entry.
+    Encoding every entry in the parent, after the last worker has finished, was a serial tail
+    of the batch. JSON strings hold no raw newline, so indenting each line gives the nested
+    text exactly.
     """
-    import json
+    from fa_tui.render.json_report import indented_json
 
-    from fa_tui.safe_text import json_safe
-
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return json_safe(text.replace("\n", _ENTRY_INDENT))
+    return indented_json(document).replace("\n", _ENTRY_INDENT)
 
 
 def documents_text(fragments: Sequence[str]) -> str | None:

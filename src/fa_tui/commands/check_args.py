@@ -1,10 +1,12 @@
-"""The arguments of ``fa-tui check`` read without Typer, for a fast start in batches and CI.
+"""The options of ``fa-tui check``, declared once, and read without Typer for a fast start.
 
-Typer builds a pydantic validator for every parameter of the command it runs, which costs more
-than checking a report. ``parse_check_args`` reads the common, unambiguous command lines with
-the standard library and gives exactly the ``CheckOptions`` Typer would give (a test holds the
-two side by side); for anything else (help, a mistake, an unusual spelling) it returns ``None``
-and Typer, the authority on the command line, parses it and words the errors.
+``CHECK_OPTIONS`` declares every option; the Typer command (``cli.check``) and the argparse
+reader here are both built from it, so adding an option is one edit. Typer builds a pydantic
+validator for every parameter of the command it runs, which costs more than checking a report.
+``parse_check_args`` reads the common, unambiguous command lines with the standard library and
+gives exactly the ``CheckOptions`` Typer would give (a test holds the two side by side); for
+anything else (help, a mistake, an unusual spelling) it returns ``None`` and Typer, the
+authority on the command line, parses it and words the errors.
 """
 
 from __future__ import annotations
@@ -13,10 +15,43 @@ import argparse
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from fa_tui.commands.check import CheckOptions
+from fa_tui.commands.check import FAIL_ON, FORMATS, CheckOptions
 
-_JOBS = re.compile(r"[0-9]{1,6}")
+
+class OptionSpec(NamedTuple):
+    """One parameter of ``fa-tui check``: a ``CheckOptions`` field and how it is spelt."""
+
+    name: str  # the field of ``CheckOptions``
+    flags: tuple[str, ...]  # ("--output", "-o"); none for the positional paths
+    type: Any  # str, int, bool, Path or list[Path] (Typer adds ``| None`` to a None default)
+    default: Any  # ``...``: required
+    help: str
+    choices: tuple[str, ...] = ()  # listed in the help; ``run_check`` refuses any other
+
+    @property
+    def help_text(self) -> str:
+        """The help as printed: the choices first (``text | json | sarif``), then ``help``."""
+        listed = " | ".join(self.choices)
+        return f"{listed}: {self.help}" if listed and self.help else listed or self.help
+
+
+CHECK_OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec("paths", (), list[Path], ..., "Report files or directories."),
+    OptionSpec("fmt", ("--format",), str, "text", "", FORMATS),
+    OptionSpec("output", ("--output", "-o"), Path, None, "Write the report to FILE."),
+    OptionSpec("select", ("--select",), str, None, "Only these codes or prefixes (FA2,FA301)."),
+    OptionSpec("ignore", ("--ignore",), str, None, "Skip these codes or prefixes."),
+    OptionSpec("fail_on", ("--fail-on",), str, "error", "exit 1 at this level.", tuple(FAIL_ON)),
+    OptionSpec(
+        "statistics", ("--statistics",), bool, False, "Print the number of findings per code."
+    ),
+    OptionSpec("jobs", ("--jobs", "-j"), int, None, "Worker processes (default: one per CPU)."),
+)
+
+# What Typer reads as the same int as ``int()`` does (no sign, no other script's digits).
+_WHOLE = re.compile(r"[0-9]{1,6}")
 
 
 class _Unsure(Exception):
@@ -38,15 +73,34 @@ def _parser() -> _Parser:
     parser = _Parser(
         prog="fa-tui check", add_help=False, allow_abbrev=False, formatter_class=_formatter
     )
-    parser.add_argument("paths", nargs="*")
-    parser.add_argument("--format", dest="fmt", default="text")
-    parser.add_argument("--output", "-o")
-    parser.add_argument("--select")
-    parser.add_argument("--ignore")
-    parser.add_argument("--fail-on", dest="fail_on", default="error")
-    parser.add_argument("--statistics", action="store_true")
-    parser.add_argument("--jobs", "-j")
+    for spec in CHECK_OPTIONS:
+        if not spec.flags:
+            parser.add_argument(spec.name, nargs="*")
+        elif spec.type is bool:
+            parser.add_argument(*spec.flags, dest=spec.name, action="store_true")
+        else:  # read as text, converted (or found unsure) by ``_value``
+            parser.add_argument(*spec.flags, dest=spec.name, default=spec.default)
     return parser
+
+
+def _value(spec: OptionSpec, given: Any) -> Any:
+    """The value Typer would give ``spec`` for ``given`` (argparse's text); ``_Unsure`` when
+    Typer might read it otherwise or refuse it."""
+    if given is None or spec.type is bool or given is spec.default:
+        return given
+    if spec.type == list[Path]:
+        if not given or "" in given:
+            raise _Unsure(spec.name)
+        return [Path(p) for p in given]
+    if spec.type is Path:
+        if given == "":
+            raise _Unsure(spec.name)
+        return Path(given)
+    if spec.type is int:
+        if not _WHOLE.fullmatch(given):
+            raise _Unsure(spec.name)
+        return int(given)
+    return given
 
 
 def parse_check_args(args: Sequence[str]) -> CheckOptions | None:
@@ -55,19 +109,7 @@ def parse_check_args(args: Sequence[str]) -> CheckOptions | None:
         return None
     try:
         ns = _parser().parse_args(list(args))
+        values = {spec.name: _value(spec, getattr(ns, spec.name)) for spec in CHECK_OPTIONS}
     except _Unsure:
         return None
-    if not ns.paths or any(p == "" for p in ns.paths):
-        return None
-    if ns.output == "" or (ns.jobs is not None and not _JOBS.fullmatch(ns.jobs)):
-        return None
-    return CheckOptions(
-        paths=[Path(p) for p in ns.paths],
-        fmt=ns.fmt,
-        output=None if ns.output is None else Path(ns.output),
-        select=ns.select,
-        ignore=ns.ignore,
-        fail_on=ns.fail_on,
-        statistics=ns.statistics,
-        jobs=None if ns.jobs is None else int(ns.jobs),
-    )
+    return CheckOptions(**values)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from msgspec import Struct
 
+from fa_tui.model.decimals import show
 from fa_tui.model.span import Span
 
 
@@ -37,8 +38,4 @@ class Amount(Struct, frozen=True, kw_only=True):
         """The value formatted with its printed precision (no thousands separators)."""
         if self.value is None:
             return ""
-        return f"{self.value:.{self.decimals}f}"
-
-    def half_ulp(self) -> Decimal:
-        """Half a unit in the last printed place: the most rounding this figure can carry."""
-        return Decimal(5).scaleb(-(self.decimals + 1))
+        return show(self.value, self.decimals)

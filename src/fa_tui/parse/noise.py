@@ -89,14 +89,3 @@ def clean_line(line: str) -> CleanLine:
     while end > start and kept[end - 1] in _SPACE:
         end -= 1
     return CleanLine("".join(kept[start:end]), tuple(offsets[start:end]), line)
-
-
-def without_bookmarks(text: str) -> str:
-    """``text`` with bookmark tags and markdown emphasis removed (no mapping)."""
-    pieces: list[str] = []
-    pos = 0
-    for start, end in _noise(text):
-        pieces.append(text[pos:start])
-        pos = end
-    pieces.append(text[pos:])
-    return "".join(pieces)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from fa_tui.model.amount import Amount
+from fa_tui.model.decimals import show
 from fa_tui.model.span import Span
 
 # Full-width digits, signs and separators → ASCII (same length: positions are kept).
@@ -162,13 +163,7 @@ def format_number(
     value: Decimal, decimals: int, *, grouped: bool = True, percent: bool = False
 ) -> str:
     """``value`` printed with ``decimals`` places, optional thousands separators and ``%``."""
-    quantum = Decimal(1).scaleb(-decimals) if decimals > 0 else Decimal(1)
-    try:
-        fixed = value.quantize(quantum)
-    except InvalidOperation:
-        fixed = value
-    text = f"{fixed:,.{decimals}f}" if grouped else f"{fixed:.{decimals}f}"
-    return text + ("%" if percent else "")
+    return show(value, decimals, grouped=grouped) + ("%" if percent else "")
 
 
 def display_amount(amount: Amount) -> str:
@@ -220,49 +215,3 @@ def _shape(text: str) -> ParsedNumber | tuple[int, int] | None:
 # Cell texts repeat (``0.00``, blanks, dashes, a figure in several tables): shapes are cached.
 _CACHED_CELL = 200
 _cell_shape = lru_cache(maxsize=1 << 14)(_shape)
-
-
-@cache
-def _scan() -> re.Pattern[str]:
-    """A number inside running text: spaces only next to separators, or inside digit groups.
-
-    Compiled on first use (``scan_numbers`` is not on the parsing path).
-    """
-    return re.compile(
-        r"(?<![\d.,])(?P<sign>-)?"
-        r"(?P<int>\d{1,3}(?:(?:,\s?|\s?,\s?)\d{3})+|\d+)"
-        r"(?:(?P<dot>\.\s?|\s\.\s?)(?P<frac>\d+))?"
-        r"(?P<pct>\s?%)?"
-    )
-
-
-def scan_numbers(text: str) -> list[ParsedNumber]:
-    """Every number in running text, left to right (spaces repaired only next to separators)."""
-    wide = normalise_width(text) if len(text) < 100_000 else text
-    found: list[ParsedNumber] = []
-    for match in _scan().finditer(wide):
-        original = text[match.start() : match.end()].rstrip(_SPACES)
-        built = _build(
-            match.group("sign"),
-            match.group("int"),
-            match.group("frac"),
-            _spaced(match),
-            original,
-        )
-        if built is None:
-            continue
-        value, decimals, repaired, note, grouped = built
-        end = match.start() + len(original)
-        found.append(
-            ParsedNumber(
-                value,
-                decimals,
-                match.group("pct") is not None,
-                match.start(),
-                end,
-                repaired,
-                note,
-                grouped,
-            )
-        )
-    return found

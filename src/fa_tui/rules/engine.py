@@ -23,6 +23,7 @@ from operator import attrgetter
 from msgspec.structs import replace
 
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
+from fa_tui.model.decimals import places_in, show
 from fa_tui.rules.registry import RULES, Rule, RuleContext, RuleFunc
 
 _FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks in a figure
@@ -242,8 +243,7 @@ def _printed_value(source: SourceText | None, span: Span) -> tuple[Decimal, int]
         value = Decimal(text)
     except InvalidOperation:
         return None
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return value, decimals
+    return value, places_in(text)
 
 
 def _suggestion(
@@ -257,8 +257,7 @@ def _suggestion(
     diff = Decimal(finding.difference)
     expected = value - diff if finding.span == culprit else value + diff
     change = value - expected
-    sign = "+" if change > 0 else ""
-    return f"{expected:.{decimals}f}", f"{value:.{decimals}f}", f"{sign}{change:.{decimals}f}"
+    return show(expected, decimals), show(value, decimals), show(change, decimals, signed=True)
 
 
 def _merge(

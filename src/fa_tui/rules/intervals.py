@@ -7,21 +7,15 @@ could give; the printed rate is right when its own rounding interval meets that 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import Decimal
 
 from msgspec import Struct
 
 from fa_tui.model import Amount
+from fa_tui.model.decimals import half_unit
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-
-
-@lru_cache(maxsize=256)
-def half_unit(decimals: int) -> Decimal:
-    """Half a unit in the last place of ``decimals`` decimals (cached)."""
-    return Decimal(5).scaleb(-(decimals + 1))
 
 
 class Interval(Struct, frozen=True):
@@ -61,11 +55,6 @@ class Interval(Struct, frozen=True):
             return value - self.hi
         return ZERO
 
-    @property
-    def mid(self) -> Decimal:
-        """The midpoint."""
-        return (self.lo + self.hi) / 2
-
 
 def of(amount: Amount, scale: Decimal = Decimal(1)) -> Interval:
     """The values a printed figure may stand for (a printed zero is exact)."""
@@ -102,16 +91,6 @@ def of_rate(rate: Amount) -> Interval:
     value = rate.value or ZERO
     h = half_unit(rate.decimals)
     return Interval(value - h, value + h)
-
-
-def rounded(value: Decimal, decimals: int) -> Decimal:
-    """``value`` rounded half up to ``decimals`` decimals."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
-def show(value: Decimal, decimals: int) -> str:
-    """``value`` rounded and printed with ``decimals`` decimals."""
-    return f"{rounded(value, decimals):.{decimals}f}"
 
 
 def rate_decimals(rate: Amount) -> int:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from msgspec.structs import replace
 
 from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity
+from fa_tui.model.decimals import half_unit, show
 from fa_tui.model.facts import (
     AmountFact,
     AverageFact,
@@ -28,16 +29,14 @@ from fa_tui.parse.narrative.figures import in_wan
 from fa_tui.parse.narrative.labels import match_key
 from fa_tui.rules.intervals import (
     Interval,
-    half_unit,
     of,
     of_rate,
     rate_decimals,
     rate_matches,
     ratio,
-    show,
 )
 from fa_tui.rules.registry import RuleCode, RuleContext, rule
-from fa_tui.rules.tolerance import check_sum, fmt
+from fa_tui.rules.tolerance import check_sum
 
 N = Category.NARRATIVE
 
@@ -59,8 +58,7 @@ def _money(amount: Amount | None) -> bool:
 
 
 def _diff(actual: Decimal, expected: Decimal, decimals: int) -> str:
-    text = show(actual - expected, decimals)
-    return "+" + text if actual - expected > 0 else text
+    return show(actual - expected, decimals, signed=True)
 
 
 def _rate_finding(
@@ -574,12 +572,12 @@ def _change_sum(ctx: RuleContext, total: TotalFact) -> Iterator[Finding]:
         return
     within = abs(diff) <= tolerance
     terms = " ".join(
-        (f"+ {fmt(c, decimals)}" if c >= 0 else f"- {fmt(-c, decimals)}") for c in changes
+        (f"+ {show(c, decimals)}" if c >= 0 else f"- {show(-c, decimals)}") for c in changes
     ).removeprefix("+ ")
     yield ctx.finding(
         "FA506",
-        f"{_name(total.label)}的增减额 {fmt(actual, decimals)} 万元与各项增减额之和 "
-        f"{fmt(expected, decimals)} 万元不符" + ("（尾数误差）" if within else ""),
+        f"{_name(total.label)}的增减额 {show(actual, decimals)} 万元与各项增减额之和 "
+        f"{show(expected, decimals)} 万元不符" + ("（尾数误差）" if within else ""),
         total.total_change_amount.span,
         severity=Severity.INFO if within else Severity.ERROR,
         related=[
@@ -587,10 +585,10 @@ def _change_sum(ctx: RuleContext, total: TotalFact) -> Iterator[Finding]:
             for p in total.parts
             if p.change_amount is not None
         ],
-        expected=fmt(expected, decimals),
-        actual=fmt(actual, decimals),
+        expected=show(expected, decimals),
+        actual=show(actual, decimals),
         difference=_diff(actual, expected, decimals),
-        computation=f"{terms} = {fmt(expected, decimals)} ≠ {fmt(actual, decimals)}",
+        computation=f"{terms} = {show(expected, decimals)} ≠ {show(actual, decimals)}",
     )
 
 

@@ -25,6 +25,7 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
+from fa_tui.model.decimals import half_unit, show
 from fa_tui.parse.narrative.labels import FUNCTION_CLASSES
 from fa_tui.rules.registry import RuleContext
 from fa_tui.rules.tolerance import SumCheck, check_sum, computation, same_quantity, signed_sum
@@ -157,11 +158,6 @@ def zero_like(amount: Amount) -> Amount:
     return replace(amount, value=ZERO)
 
 
-def fmt_diff(check: SumCheck) -> str:
-    """The difference printed with its sign."""
-    return check.texts()[2]
-
-
 def verdict(check: SumCheck) -> str:
     """The rounding verdict phrase of a non-exact comparison."""
     if check.within_rounding:
@@ -292,22 +288,22 @@ def not_above_finding(
     whole_value = value(whole)
     tolerance = ZERO
     if whole is not None and whole.value is not None and whole.decimals != part.decimals:
-        tolerance = part.half_ulp() + whole.half_ulp()
+        tolerance = half_unit(part.decimals) + half_unit(whole.decimals)
     if part.value <= whole_value + tolerance:
         return None
     decimals = max(part.decimals, whole.decimals if whole is not None else 0)
     diff = part.value - whole_value
-    shown_whole = f"{whole_value:.{decimals}f}"
+    shown_whole = show(whole_value, decimals)
+    shown_part = show(part.value, decimals)
     related = [RelatedSpan(span=whole.span, note=whole_note)] if whole is not None else []
     return ctx.finding(
         code,
-        f"{what}为 {part.value:.{decimals}f}，大于{whole_note} {shown_whole}"
-        f"（多出 {diff:.{decimals}f}）",
+        f"{what}为 {shown_part}，大于{whole_note} {shown_whole}（多出 {show(diff, decimals)}）",
         part.span,
         severity=severity,
         related=related,
         expected=f"≤ {shown_whole}",
-        actual=f"{part.value:.{decimals}f}",
-        difference=f"+{diff:.{decimals}f}",
-        computation=f"{part.value:.{decimals}f} > {shown_whole}",
+        actual=shown_part,
+        difference=f"+{show(diff, decimals)}",
+        computation=f"{shown_part} > {shown_whole}",
     )

@@ -24,13 +24,12 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
+from fa_tui.model.decimals import half_unit, show
 from fa_tui.model.facts import AmountFact, Quantity
 from fa_tui.parse.narrative.figures import in_wan
 from fa_tui.parse.narrative.labels import CLASS_NAMES, table_usable
-from fa_tui.rules.intervals import half_unit
 from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import norm
-from fa_tui.rules.tolerance import fmt
 from fa_tui.rules.units import figure_scale
 
 T = Category.TEXT_TABLE
@@ -126,7 +125,7 @@ def _read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
     factor, shift = _unit_factor(ctx, table)
     total = sum((a.value or Decimal(0) for a in amounts), Decimal(0))
     decimals = max(a.decimals for a in amounts) + shift
-    printed = " + ".join(f"{a.value:,.{a.decimals}f}" for a in amounts)
+    printed = " + ".join(show(a.value, a.decimals, grouped=True) for a in amounts)
     if factor != 1:
         printed = (
             f"({printed}) × {factor.normalize():f}"
@@ -356,10 +355,8 @@ def quoted_figures(ctx: RuleContext) -> Iterator[Finding]:
         if abs(difference) <= tolerance:
             continue
         decimals = max(dx, 2)
-        expected = fmt(found.value.quantize(Decimal(1).scaleb(-decimals)), decimals)
-        diff = fmt(difference.quantize(Decimal(1).scaleb(-decimals)), decimals)
-        if difference > 0:
-            diff = "+" + diff
+        expected = show(found.value, decimals)
+        diff = show(difference, decimals, signed=True)
         name = fact.quantity.name
         yield ctx.finding(
             code,
@@ -391,7 +388,7 @@ def _quoted_but_empty(ctx: RuleContext, fact: AmountFact, text_value: Decimal) -
         related=related,
         expected="0",
         actual=fact.amount.text,
-        difference=fmt(text_value, fact.amount.decimals),
+        difference=show(text_value, fact.amount.decimals),
         computation=f"{table.id} 无数据 = 0 万元 ≠ {fact.amount.text}",
     )
 

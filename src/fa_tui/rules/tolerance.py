@@ -14,19 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
 from fa_tui.model import Amount, Severity
+from fa_tui.model.decimals import half_unit, show
 
 ZERO = Decimal(0)
-
-
-@lru_cache(maxsize=256)
-def half_unit(decimals: int) -> Decimal:
-    """Half a unit in the last place of a figure printed with ``decimals`` decimals (cached)."""
-    return Decimal(5).scaleb(-(decimals + 1))
 
 
 def rounding_of(amount: Amount) -> Decimal:
@@ -34,18 +28,6 @@ def rounding_of(amount: Amount) -> Decimal:
     if amount.value is None or amount.value == 0:
         return ZERO
     return half_unit(amount.decimals)
-
-
-def value_of(amount: Amount | None) -> Decimal:
-    """The value of a figure, blank or absent counting as zero."""
-    if amount is None or amount.value is None:
-        return ZERO
-    return amount.value
-
-
-def fmt(value: Decimal, decimals: int) -> str:
-    """``value`` printed with ``decimals`` decimals (no separators)."""
-    return f"{value:.{max(decimals, 0)}f}"
 
 
 class SumCheck(NamedTuple):
@@ -80,10 +62,8 @@ class SumCheck(NamedTuple):
 
     def texts(self) -> tuple[str, str, str]:
         """(expected, actual, difference) printed at the figures' precision."""
-        diff = fmt(self.difference, self.decimals)
-        if self.difference > 0:
-            diff = "+" + diff
-        return fmt(self.expected, self.decimals), fmt(self.actual, self.decimals), diff
+        diff = show(self.difference, self.decimals, signed=True)
+        return show(self.expected, self.decimals), show(self.actual, self.decimals), diff
 
 
 def check_sum(

@@ -29,9 +29,9 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
+from fa_tui.model.decimals import half_unit, show
 from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import data_table, find_named, side_rows, total_row
-from fa_tui.rules.tolerance import half_unit
 
 if TYPE_CHECKING:
     from fa_tui.rules.report_index import ReportIndex
@@ -92,11 +92,7 @@ def scan_narrative_amounts(report: Report) -> list[TextAmount]:
     return out
 
 
-def _matches(figure: Decimal, scale: Decimal, quoted: TextAmount) -> bool:
-    return abs(figure * scale - quoted.value) <= half_unit(quoted.decimals)
-
-
-# The widest tolerance ``_matches`` allows: half a unit of a figure quoted without decimals.
+# The widest tolerance of a match: half a unit of a figure quoted without decimals.
 _WIDEST = half_unit(0)
 
 
@@ -108,7 +104,8 @@ class QuotedIndex:
         self._quoted = quoted
         self._order = order
         self._values = [quoted[k].value for k in order]
-        # (text index, value, tolerance) in value order: what ``_matches`` compares
+        # (text index, value, tolerance) in value order: a figure matches a quote that lies
+        # within half a unit of the quote's last place
         self._entries = [(k, quoted[k].value, half_unit(quoted[k].decimals)) for k in order]
 
     def first_match(self, figure: Decimal, scale: Decimal) -> TextAmount | None:
@@ -245,13 +242,14 @@ def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     if headline is not None and headline.value is not None:
         as_wan = headline.value
         reasons.append(
-            f"{first.id}的 {headline.text.strip()} 若按万元计约为 {as_wan / YUAN_PER_WAN:,.0f} 亿元"
-            f"，按元计则为 {as_wan * TO_WAN:.2f} 万元"
+            f"{first.id}的 {headline.text.strip()} 若按万元计约为 "
+            f"{show(as_wan / YUAN_PER_WAN, 0, grouped=True)} 亿元，按元计则为 "
+            f"{show(as_wan * TO_WAN, 2)} 万元"
         )
         related.append(RelatedSpan(span=headline.span, note="按万元读不合理的数字"))
     for figure, quoted in verdict.evidence:
         reasons.append(
-            f"{figure.text.strip()} 元即 {figure.value * TO_WAN:.2f} 万元，"  # type: ignore[operator]
+            f"{figure.text.strip()} 元即 {show(figure.value * TO_WAN, 2)} 万元，"  # type: ignore[operator]
             f"与正文第 {quoted.line} 行的 {quoted.value} 万元一致"
         )
         related.append(RelatedSpan(span=figure.span, note="表中数字（实为元）"))

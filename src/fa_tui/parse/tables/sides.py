@@ -14,7 +14,6 @@ from fa_tui.parse.tables.grid import (
     find_numbering,
     is_header_line,
     plain,
-    row_kind,
 )
 from fa_tui.parse.tables.layout import Cell, GridLine
 from fa_tui.schema import TableSpec
@@ -134,8 +133,3 @@ def build_two_sided(
         if row is not None:
             spending.append(row)
     return income + spending
-
-
-def is_total(row: Row) -> bool:
-    """Whether ``row`` is a total (合计/总计)."""
-    return row_kind(row.name) is RowKind.TOTAL

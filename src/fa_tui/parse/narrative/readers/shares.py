@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from fa_tui.model import Amount
+from fa_tui.model.decimals import show
 from fa_tui.model.facts import CountFact, ShareFact
 from fa_tui.parse.narrative.labels import clean_label, labels_match, match_key
 from fa_tui.parse.narrative.state import CLAUSE_BREAK, Clause, Memory, SentenceState
@@ -138,7 +139,7 @@ def _sum_amount(parts: list[Amount]) -> Amount:
     decimals = max(p.decimals for p in parts)
     return Amount(
         value=value,
-        text=f"{value:.{decimals}f}",
+        text=show(value, decimals),
         decimals=decimals,
         unit=parts[0].unit,
         is_percent=False,
