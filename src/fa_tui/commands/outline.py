@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model import Part, Report, Section
-from fa_tui.render.json_report import table_summary
-from fa_tui.safe_text import json_safe
+from fa_tui.render.json_report import indented_json, table_summary
 
 
 def run_outline(path: Path, fmt: str) -> None:
@@ -18,7 +16,7 @@ def run_outline(path: Path, fmt: str) -> None:
         fail(f"错误：不支持的输出格式：{fmt}（可选 text、json）")
     report = load_or_exit(path)
     if fmt == "json":
-        print(json_safe(json.dumps(outline_document(report), ensure_ascii=False, indent=2)))
+        print(indented_json(outline_document(report)))
     else:
         from fa_tui.render.outline_tree import print_outline
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from fa_tui.model.amount import Amount
 from fa_tui.model.report import Report
 from fa_tui.model.tables import Row, Table
 from fa_tui.parse.tables.titles import normalise_title
-from fa_tui.safe_text import json_safe, neutralise
+from fa_tui.safe_text import neutralise
 from fa_tui.schema import TableSpec, template_of
 
 FORMATS = ("text", "json", "csv")
@@ -52,8 +51,9 @@ def run_tables(path: Path, table: str | None, fmt: str) -> None:
             fail(f"错误：未找到表：{table}（可用 公开01表…公开09表、01…09 或表名）")
         tables = [chosen]
     if fmt == "json":
-        document = json.dumps(tables_document(report, tables), ensure_ascii=False, indent=2)
-        print(json_safe(document))
+        from fa_tui.render.json_report import indented_json
+
+        print(indented_json(tables_document(report, tables)))
     elif fmt == "csv":
         # CSV cannot escape: control characters in report text become visible placeholders.
         lines = tables_csv(tables).split("\n")

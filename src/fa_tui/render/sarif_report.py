@@ -8,15 +8,14 @@ rule by index.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fa_tui import __version__
 from fa_tui.model import Finding, Report, Severity, Span
+from fa_tui.render.json_report import indented_json
 from fa_tui.rules.registry import Rule
-from fa_tui.safe_text import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -116,9 +115,7 @@ def _artifact(path: Path, encoding: str | None) -> dict[str, Any]:
 
 def dump_sarif(checked: Sequence[Checked], rules: Sequence[Rule]) -> str:
     """The SARIF log as JSON text, from (path, encoding, findings) of each checked file."""
-    return (
-        json_safe(json.dumps(sarif_document(checked, rules), ensure_ascii=False, indent=2)) + "\n"
-    )
+    return indented_json(sarif_document(checked, rules)) + "\n"
 
 
 def render_sarif(results: Sequence[tuple[Report, Sequence[Finding]]], rules: Sequence[Rule]) -> str:
