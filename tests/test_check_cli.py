@@ -234,3 +234,25 @@ def test_nothing_checked_prints_no_misleading_total(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(empty)])
     assert result.exit_code == 0 and result.stdout == ""
     assert "未找到报告文件" in result.stderr
+
+
+def test_json_findings_name_their_part_and_table() -> None:
+    """Each finding says where it belongs: a table figure its table and 决算表, a missing part
+    its part (from the rule), a narrative figure the part it is written in."""
+    result = _check(str(sample_path("2022-liujiang")), "--format", "json", "--fail-on", "info")
+    findings = json.loads(result.stdout)["reports"][0]["findings"]
+    source = sample_path("2022-liujiang").read_text(encoding="utf-8").split("\n")
+    by_code = {}
+    for f in findings:
+        by_code.setdefault(f["code"], []).append(f)
+    table_finding = by_code["FA207"][0]
+    assert (table_finding["part"], table_finding["table"]) == ("决算表", "公开06表")
+    assert "301" in source[table_finding["line"] - 1]
+    for f in findings:
+        if f["line"] is None:
+            assert f["part"] is not None, f
+        elif f["table"] is not None:
+            assert f["part"] == "决算表" and f["table"].startswith("公开"), f
+    narrative = [f for f in findings if f["code"].startswith("FA5")]
+    assert narrative and {f["part"] for f in narrative} <= {"情况说明", "绩效", "概况"}
+    assert all(f["table"] is None for f in narrative)

@@ -65,6 +65,8 @@ class FindingDoc(_Strict):
     actual: str | None
     difference: str | None
     computation: str | None
+    part: str | None = None  # the part it belongs to (概况, 决算表, 情况说明, 名词解释, 绩效)
+    table: str | None = None  # the standard table it lies in (公开05表)
     related: list[RelatedDoc]
     location: str | None = None  # only for PDF/DOCX: where in the original document
 

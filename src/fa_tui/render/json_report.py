@@ -41,6 +41,8 @@ def finding_document(finding: Finding) -> dict[str, Any]:
         "actual": finding.actual,
         "difference": finding.difference,
         "computation": finding.computation,
+        "part": finding.part,
+        "table": finding.table,
         "related": [
             {
                 "line": r.span.line,
