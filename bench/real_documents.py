@@ -1,0 +1,87 @@
+"""Evaluate the readers on a folder of real published reports (an evaluation, not a test).
+
+    uv run python bench/real_documents.py              # ../shared/real when it exists
+    uv run python bench/real_documents.py DIR [DIR…]   # your own folder of PDF/DOCX/TXT reports
+
+For each document: the parts found, each standard table's status and rows read, the other
+tables, the findings by severity (and the most frequent codes), and the seconds it took. The
+suite never depends on these files; a user's clone has no ``../shared``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from fa_tui.ingest import InputError, read_report
+from fa_tui.model import Severity, TableRole, TableStatus
+from fa_tui.pipeline import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "real"
+SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+_STATUS = {
+    TableStatus.DATA: "有数据",
+    TableStatus.EMPTY: "空表",
+    TableStatus.TITLE_ONLY: "仅标题",
+    TableStatus.MISSING: "缺失",
+}
+
+
+def evaluate(path: Path) -> list[str]:
+    """The report lines of one document."""
+    started = time.perf_counter()
+    try:
+        report, findings = analyse(read_report(path))
+    except InputError as exc:
+        return [f"{path.name}: {exc}"]
+    seconds = time.perf_counter() - started
+    pages = {loc.page for loc in report.source.locations or () if loc is not None and loc.page}
+    lines = [
+        f"{path.name}: {report.department or '（未识别部门）'} {report.year or '（未识别年度）'}"
+        f"  {len(pages) or '-'} 页  {seconds:.2f} s"
+    ]
+    parts = "  ".join(f"{p.name.value}{'✓' if p.present else '✗'}" for p in report.parts)
+    lines.append(f"  部分：{parts}")
+    for table in report.tables:
+        if table.role == TableRole.OTHER:
+            continue
+        figures = sum(1 for a in table.amounts() if a.value is not None)
+        lines.append(
+            f"  {table.role}  {_STATUS[table.status]:<4} {len(table.rows):>3} 行 {figures:>4} 个数"
+            f"  {table.title}"
+        )
+    others = [t for t in report.tables if t.role == TableRole.OTHER]
+    if others:
+        lines.append(f"  其他表 {len(others)} 张：" + "，".join(t.title for t in others[:6]))
+    by_severity = Counter(f.severity for f in findings)
+    codes = Counter(f.code for f in findings if f.severity is not Severity.INFO)
+    lines.append(
+        f"  发现：{by_severity[Severity.ERROR]} 错误，{by_severity[Severity.WARNING]} 警告，"
+        f"{by_severity[Severity.INFO]} 提示"
+        + (f"；最多：{'，'.join(f'{c}×{n}' for c, n in codes.most_common(6))}" if codes else "")
+    )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    args = parser.parse_args()
+    folders = args.folders or ([DEFAULT] if DEFAULT.is_dir() else [])
+    if not folders:
+        print(f"没有可评估的文件夹（默认 {DEFAULT} 不存在）；请指定一个文件夹。", file=sys.stderr)
+        return 2
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
+            if path.name.lower() == "readme.md":
+                continue
+            print("\n".join(evaluate(path)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
