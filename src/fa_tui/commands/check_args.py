@@ -15,7 +15,7 @@ import argparse
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from fa_tui.commands.check import FAIL_ON, FORMATS, CheckOptions
 
@@ -59,7 +59,7 @@ class _Unsure(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]  # never print or exit
+    def error(self, message: str) -> NoReturn:  # never print or exit
         raise _Unsure(message)
 
 

@@ -20,12 +20,12 @@ def run_rules(key: str | None) -> None:
     if key is None:
         rules = sorted(RULES.values(), key=lambda r: r.code)
         name_width = max(len(r.name) for r in rules)
-        for rule in rules:
-            line = Text(rule.code, style="bold")
-            line.append(f"  {rule.name:<{name_width}}")
-            line.append(f"  {rule.severity.value:<7}", style=_STYLE[rule.severity.value])
-            line.append(f"  {rule.category.value:<14}")
-            line.append(f"  {rule.title}")
+        for listed in rules:
+            line = Text(listed.code, style="bold")
+            line.append(f"  {listed.name:<{name_width}}")
+            line.append(f"  {listed.severity.value:<7}", style=_STYLE[listed.severity.value])
+            line.append(f"  {listed.category.value:<14}")
+            line.append(f"  {listed.title}")
             console.print(line, soft_wrap=True)
         return
     rule = find_rule(key)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -83,16 +83,16 @@ def _add_paragraph(builder: LineBuilder, paragraph: Paragraph, index: int) -> No
 
 def _add_table(builder: LineBuilder, table: Table, index: int) -> None:
     for number, row in enumerate(table.rows, start=1):
-        builder.add("\t".join(_row_fields(row)), Location(table=index, row=number))
+        builder.add("\t".join(_row_fields(row, table)), Location(table=index, row=number))
 
 
-def _row_fields(row: object) -> list[str]:
+def _row_fields(row: _Row, table: Table) -> list[str]:
     """One field per grid column: merged cells resolved to their first column."""
-    tr = row._tr  # type: ignore[attr-defined]
+    tr = row._tr
     fields: list[str] = [""] * min(int(getattr(tr, "grid_before", 0) or 0), _MAX_GRID)
     for tc in tr.tc_lst:
         span = max(1, min(int(tc.grid_span or 1), _MAX_GRID))
-        text = "" if tc.vMerge == "continue" else _cell_text(_Cell(tc, row))
+        text = "" if tc.vMerge == "continue" else _cell_text(_Cell(tc, table))
         fields.append(text)
         fields.extend([""] * (span - 1))
     fields.extend([""] * min(int(getattr(tr, "grid_after", 0) or 0), _MAX_GRID))

@@ -120,12 +120,12 @@ def _decode_mixed(data: bytes) -> str | None:
     evidence = False
     for raw in lines:
         try:
-            text = raw.decode("utf-8")
+            utf8 = raw.decode("utf-8")
         except UnicodeDecodeError:
             decoded.append(None)
             continue
-        evidence = evidence or len(text) <= len(raw) - 2 * _UTF8_EVIDENCE
-        decoded.append(text)
+        evidence = evidence or len(utf8) <= len(raw) - 2 * _UTF8_EVIDENCE
+        decoded.append(utf8)
     if not evidence or all(d is not None for d in decoded):
         return None
     out: list[str] = []

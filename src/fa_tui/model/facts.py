@@ -89,7 +89,9 @@ class FactBase(Struct, kw_only=True, tag_field="kind"):
     @property
     def kind(self) -> str:
         """The kind of fact (``amount``, ``share``…): the tag of its class."""
-        return self.__struct_config__.tag  # type: ignore[return-value]
+        tag = self.__struct_config__.tag
+        assert isinstance(tag, str)  # every fact class declares a string tag
+        return tag
 
 
 class AmountFact(FactBase, kw_only=True, tag="amount"):

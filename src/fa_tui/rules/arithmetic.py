@@ -384,10 +384,12 @@ def t06_arithmetic(ctx: RuleContext) -> Iterator[Finding]:
     table = data_table(ctx, TableRole.T06)
     if table is None:
         return
-    coded = [r for r in table.rows if r.code and r.code.isdigit() and len(r.code) in (3, 5)]
-    by_class: dict[str, Row] = {r.code: r for r in coded if len(r.code or "") == 3}  # type: ignore[misc]
+    coded = [
+        (r.code, r) for r in table.rows if r.code and r.code.isdigit() and len(r.code) in (3, 5)
+    ]
+    by_class = {c: r for c, r in coded if len(c) == 3}
     for code, parent in by_class.items():
-        kids = [r for r in coded if len(r.code or "") == 5 and (r.code or "").startswith(code)]
+        kids = [r for c, r in coded if len(c) == 5 and c.startswith(code)]
         found = _sum_rows(ctx, "FA207", "表六", parent, kids, _T06_VALUE, "各款之和")
         if found:
             yield found

@@ -162,14 +162,14 @@ def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
     part = report.part(PartName.TABLES)
     anchor = _part_anchor(part)
     for spec in template_of(report).tables:
-        table, title = report.table(spec.id), spec.title
-        if table is None or table.status is TableStatus.MISSING:
+        found, title = report.table(spec.id), spec.title
+        if found is None or found.status is TableStatus.MISSING:
             yield ctx.finding("FA102", f"缺少{spec.id}（{title}）", anchor)
-        elif table.status is TableStatus.TITLE_ONLY and table.parse_error is None:
+        elif found.status is TableStatus.TITLE_ONLY and found.parse_error is None:
             yield ctx.finding(
                 "FA102",
                 f"{spec.id}（{title}）只有标题，没有表格",
-                table.title_span or table.span,
+                found.title_span or found.span,
                 severity=Severity.WARNING,
             )
 

@@ -189,15 +189,15 @@ def _totals_and_classes(
         other_amount = other.value(other_column)
         if not parts:
             # The class is not in this table: fine when the other table prints it as 0 or blank.
-            if value(other_amount) != 0 and total is not None:
+            if other_amount is not None and value(other_amount) != 0 and total is not None:
                 yield ctx.finding(
                     code,
-                    f"{other_name}“{norm(other.name)}”为 {other_amount.printed()}，"  # type: ignore[union-attr]
+                    f"{other_name}“{norm(other.name)}”为 {other_amount.printed()}，"
                     f"但{name}没有该类（{cls}）的支出",
-                    other_amount.span,  # type: ignore[union-attr]
+                    other_amount.span,
                     expected="0",
-                    actual=other_amount.printed(),  # type: ignore[union-attr]
-                    difference=other_amount.printed(),  # type: ignore[union-attr]
+                    actual=other_amount.printed(),
+                    difference=other_amount.printed(),
                 )
             continue
         label = (
@@ -627,13 +627,14 @@ def economic_vs_functional(ctx: RuleContext) -> Iterator[Finding]:
         if value(amount06) == 0 and value(amount05) == 0:
             continue
         if row05 is None:
+            assert amount06 is not None  # not zero: amount05 is absent, so amount06 is printed
             yield ctx.finding(
                 "FA310",
-                f"表六 {economic} {label}为 {amount06.printed()}，"  # type: ignore[union-attr]
+                f"表六 {economic} {label}为 {amount06.printed()}，"
                 f"但表五没有对应的功能分类科目 {functional}",
-                amount06.span,  # type: ignore[union-attr]
+                amount06.span,
                 expected="0",
-                actual=amount06.printed(),  # type: ignore[union-attr]
+                actual=amount06.printed(),
             )
             continue
         found = equal_finding(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TypeVar
 
 from msgspec.structs import replace
 
@@ -21,6 +22,7 @@ from fa_tui.model.facts import (
     ChangeFact,
     CompletionFact,
     Direction,
+    FactBase,
     PartItem,
     ShareFact,
     TotalFact,
@@ -41,11 +43,14 @@ from fa_tui.rules.tolerance import check_sum
 N = Category.NARRATIVE
 
 
-def _facts(ctx: RuleContext, kind: type) -> list:
+F = TypeVar("F", bound=FactBase)
+
+
+def _facts(ctx: RuleContext, kind: type[F]) -> list[F]:
     """The facts of type ``kind`` in document order (grouped once per report)."""
     by_kind = ctx.index.facts_by_kind
     if not any(t is not kind and issubclass(t, kind) for t in by_kind):
-        return list(by_kind.get(kind, ()))
+        return [f for f in by_kind.get(kind, ()) if isinstance(f, kind)]
     return [f for f in ctx.report.facts if isinstance(f, kind)]
 
 
@@ -218,7 +223,8 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if not (_money(change.current) and _money(change.amount)):
             continue
-        if change.amount.value == 0 or change.rate.value is None:
+        amt_v = change.amount.value
+        if amt_v is None or amt_v == 0 or change.rate.value is None:
             continue
         up = change.direction is Direction.UP
         cur, amt = of(change.current), of(change.amount)
@@ -226,7 +232,7 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
         computed = ratio(amt, base)
         if computed is None:
             continue
-        cur_v, amt_v = change.current.value or Decimal(0), change.amount.value
+        cur_v = change.current.value or Decimal(0)
         base_v = cur_v - amt_v if up else cur_v + amt_v
         if base_v <= 0:
             continue
@@ -774,7 +780,7 @@ def procurement_rule(ctx: RuleContext) -> Iterator[Finding]:
         if key is not None:
             by_paragraph.setdefault(fact.paragraph, {}).setdefault(key, fact)
     for paragraph, found in by_paragraph.items():
-        total, sme, micro = found.get("total"), found.get("sme"), found.get("micro")
+        overall, sme, micro = found.get("total"), found.get("sme"), found.get("micro")
         if sme is not None and micro is not None and _gt(micro.amount, sme.amount):
             yield ctx.finding(
                 "FA509",
@@ -786,14 +792,14 @@ def procurement_rule(ctx: RuleContext) -> Iterator[Finding]:
                 expected=f"≤ {sme.amount.text}",
                 actual=micro.amount.text,
             )
-        if total is not None and sme is not None and _gt(sme.amount, total.amount):
+        if overall is not None and sme is not None and _gt(sme.amount, overall.amount):
             yield ctx.finding(
                 "FA509",
                 f"授予中小企业合同金额 {sme.amount.text} 万元大于政府采购支出总额 "
-                f"{total.amount.text} 万元",
+                f"{overall.amount.text} 万元",
                 sme.amount.span,
-                related=[RelatedSpan(span=total.amount.span, note="政府采购支出总额")],
-                expected=f"≤ {total.amount.text}",
+                related=[RelatedSpan(span=overall.amount.span, note="政府采购支出总额")],
+                expected=f"≤ {overall.amount.text}",
                 actual=sme.amount.text,
             )
         for share in _facts(ctx, ShareFact):

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fa_tui.model import PartName, Report
-from fa_tui.model.facts import Fact, Quantity
+from fa_tui.model.facts import Fact, FactBase, Quantity
 
 if TYPE_CHECKING:
     from fa_tui.rules.text_table import TableFigure
@@ -26,9 +26,9 @@ class ReportIndex:
         self.report = report
 
     @cached_property
-    def facts_by_kind(self) -> dict[type[Fact], list[Fact]]:
+    def facts_by_kind(self) -> dict[type[FactBase], list[Fact]]:
         """The narrative facts grouped by their exact type, each group in document order."""
-        by_kind: dict[type[Fact], list[Fact]] = {}
+        by_kind: dict[type[FactBase], list[Fact]] = {}
         for fact in self.report.facts:
             by_kind.setdefault(type(fact), []).append(fact)
         return by_kind

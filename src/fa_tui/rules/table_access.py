@@ -22,7 +22,6 @@ from fa_tui.model import (
     RowKind,
     Severity,
     Table,
-    TableRole,
     TableStatus,
 )
 from fa_tui.model.decimals import half_unit, show
@@ -44,7 +43,7 @@ def norm(name: str) -> str:
     return text.removeprefix("其中：").removeprefix("其中:")
 
 
-def data_table(ctx: RuleContext, role: TableRole) -> Table | None:
+def data_table(ctx: RuleContext, role: str) -> Table | None:
     """The standard table ``role`` if it was found with figures."""
     table = ctx.report.table(role)
     if table is None or table.status is not TableStatus.DATA:
@@ -211,8 +210,11 @@ def sum_finding(
     """
     if total is None or settled(total, [p for p, _ in parts], signs):
         return None
-    kept = [(p, note, s) for (p, note), s in zip(parts, signs or [1] * len(parts), strict=True)]
-    kept = [(p, note, s) for p, note, s in kept if p is not None]
+    kept = [
+        (p, note, s)
+        for (p, note), s in zip(parts, signs or [1] * len(parts), strict=True)
+        if p is not None
+    ]
     amounts = [p for p, _, _ in kept]
     sgn = [s for _, _, s in kept]
     if total.value is None:

@@ -50,8 +50,11 @@ def _unit_factor(ctx: RuleContext, table: Table) -> tuple[Decimal, int]:
     unit = (table.unit or ctx.report.unit or "万元").replace(" ", "")
     if "万元" not in unit and unit.endswith("元"):
         factor *= Decimal("0.0001")
-    shift = max(0, -factor.normalize().as_tuple().exponent) if factor != 1 else 0
-    return factor, int(shift)
+    if factor == 1:
+        return factor, 0
+    exponent = factor.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite factor
+    return factor, max(0, -exponent)
 
 
 def _rows(table: Table, q: Quantity) -> list[Row]:
@@ -122,10 +125,13 @@ def _read_quantity(ctx: RuleContext, q: Quantity) -> TableFigure | None:
     if not rows or any(c is None or c.value is None for c in cells):
         return None
     amounts = tuple(c for c in cells if c is not None)
+    values = [a.value for a in amounts if a.value is not None]  # all of them, checked above
     factor, shift = _unit_factor(ctx, table)
-    total = sum((a.value or Decimal(0) for a in amounts), Decimal(0))
+    total = sum(values, Decimal(0))
     decimals = max(a.decimals for a in amounts) + shift
-    printed = " + ".join(show(a.value, a.decimals, grouped=True) for a in amounts)
+    printed = " + ".join(
+        show(v, a.decimals, grouped=True) for a, v in zip(amounts, values, strict=True)
+    )
     if factor != 1:
         printed = (
             f"({printed}) × {factor.normalize():f}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -125,6 +125,11 @@ def _labelled_wan(report: Report, table: Table) -> bool:
     return "万元" in unit
 
 
+def _magnitude(amount: Amount) -> Decimal:
+    """The size of a figure (0 when blank), to find a table's largest."""
+    return abs(amount.value or Decimal(0))
+
+
 def _key_figures(table: Table) -> list[Amount]:
     """The figures of a table worth comparing with the text (non-zero, not tiny)."""
     return [a for a in table.amounts() if a.value is not None and abs(a.value) >= 1]
@@ -168,10 +173,10 @@ def judge_units(index: ReportIndex) -> UnitVerdict:
         votes_wan += as_wan
     biggest = max(
         (a for t in candidates for a in figures[id(t)]),
-        key=lambda a: abs(a.value or 0),
+        key=_magnitude,
         default=None,
     )
-    implausible = biggest is not None and abs(biggest.value or 0) > IMPLAUSIBLE_WAN
+    implausible = biggest is not None and _magnitude(biggest) > IMPLAUSIBLE_WAN
     if implausible:
         verdict.implausible = biggest
     report_in_yuan = (votes_yuan > votes_wan and votes_yuan >= 2) or (
@@ -205,7 +210,7 @@ def _headline(table: Table) -> Amount | None:
         if row is not None and row.value("金额") is not None:
             return row.value("金额")
     figures = _key_figures(table)
-    return max(figures, key=lambda a: abs(a.value or 0), default=None)
+    return max(figures, key=_magnitude, default=None)
 
 
 @rule(
@@ -248,8 +253,9 @@ def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
         )
         related.append(RelatedSpan(span=headline.span, note="按万元读不合理的数字"))
     for figure, quoted in verdict.evidence:
+        assert figure.value is not None  # evidence is drawn from _key_figures
         reasons.append(
-            f"{figure.text.strip()} 元即 {show(figure.value * TO_WAN, 2)} 万元，"  # type: ignore[operator]
+            f"{figure.text.strip()} 元即 {show(figure.value * TO_WAN, 2)} 万元，"
             f"与正文第 {quoted.line} 行的 {quoted.value} 万元一致"
         )
         related.append(RelatedSpan(span=figure.span, note="表中数字（实为元）"))
@@ -334,7 +340,10 @@ def missing_unit(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # One quantity printed in two tables: (table, row finder, column) pairs.
-def _t01(side: str, name: str):
+AmountGetter = Callable[[RuleContext], Amount | None]
+
+
+def _t01(side: str, name: str) -> AmountGetter:
     def get(ctx: RuleContext) -> Amount | None:
         table = data_table(ctx, TableRole.T01)
         row = find_named(side_rows(table, side), name) if table else None
@@ -343,7 +352,7 @@ def _t01(side: str, name: str):
     return get
 
 
-def _total(role: TableRole, column: str):
+def _total(role: TableRole, column: str) -> AmountGetter:
     def get(ctx: RuleContext) -> Amount | None:
         table = data_table(ctx, role)
         row = total_row(table) if table else None

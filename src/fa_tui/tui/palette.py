@@ -50,7 +50,12 @@ class InspectorCommands(Provider):
 
     @property
     def inspector(self) -> InspectorScreen:
-        return self.screen  # type: ignore[return-value]
+        """The screen the palette was opened from: only the inspector declares this provider."""
+        from fa_tui.tui.screens.inspector import InspectorScreen  # here: it imports this module
+
+        screen = self.screen
+        assert isinstance(screen, InspectorScreen)
+        return screen
 
     async def discover(self) -> Hits:
         for _, display, command in _candidates(self.inspector):

@@ -89,15 +89,15 @@ def _in_paragraph(paragraph: Paragraph, before_body: bool, near_end: bool) -> It
                 seen.add(m.start("year"))
                 yield _fact(paragraph, m, "year", YearRole.HEADING)
         return
-    if (before_body or near_end) and (m := _DATE_LINE.match(text)):
-        yield _fact(paragraph, m, "year", YearRole.COVER_DATE, int(m.group("month")))
+    if (before_body or near_end) and (date := _DATE_LINE.match(text)):
+        yield _fact(paragraph, date, "year", YearRole.COVER_DATE, int(date.group("month")))
         return
     for s_start, s_end in sentences(text):
-        m = _SUBJECT.match(text, s_start, s_end)
-        if m is None or m.start("year") in seen:
+        subject = _SUBJECT.match(text, s_start, s_end)
+        if subject is None or subject.start("year") in seen:
             continue
         if has_money(paragraph, s_start, s_end):
-            yield _fact(paragraph, m, "year", YearRole.SUBJECT)
+            yield _fact(paragraph, subject, "year", YearRole.SUBJECT)
 
 
 def year_facts(paragraphs: list[Paragraph], report: Report) -> list[YearFact]:

@@ -30,7 +30,7 @@ class Cell(NamedTuple):
     text: str
     start: int
     end: int
-    index: int
+    index: int  # type: ignore[assignment]  # the column number; shadows tuple.index, never called
 
     @property
     def column(self) -> int:

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Tree
+from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
 from fa_tui.model import PartName, Report, SourceText, Span, TableStatus
 from fa_tui.safe_text import neutralise
@@ -164,7 +164,7 @@ class InspectorScreen(Screen[None]):
         for pane in ("#tree", "#content", "#findings"):
             self.query_one(pane).loading = False
         detail = self.query_one(FindingDetail)
-        detail.query_one("#detail-body").update(Text(neutralise(error), style="bold red"))
+        detail.query_one("#detail-body", Static).update(Text(neutralise(error), style="bold red"))
         self.notify(neutralise(error), severity="error", markup=False, timeout=30)
 
     # -- the tree ---------------------------------------------------------------------------
@@ -216,10 +216,10 @@ class InspectorScreen(Screen[None]):
             source.focus()
 
     def _show_table(self, focus: bool) -> None:
-        assert self.table_node is not None and self.table_node.table is not None
+        node = self.table_node
+        assert node is not None and node.table is not None
         assert self.index is not None
         view = self.query_one(TableView)
-        node = self.table_node
         view.show_table(node.table, self.index.findings if self.checked else [], node.short)
         self._switch("table-view")
         if focus:
@@ -390,7 +390,7 @@ class InspectorScreen(Screen[None]):
             else:
                 self.notify(f"未找到：{neutralise(query)}", severity="warning", markup=False)
 
-        self.app.push_screen(PromptScreen("搜索：", source.query), done)
+        self.app.push_screen(PromptScreen("搜索：", source.search_text), done)
 
     def action_next_match(self, step: int) -> None:
         source = self.query_one(SourceView)

@@ -81,8 +81,8 @@ class PartsTree(Tree[Node]):
         tree_node.remove_children()
         tree_node.data = node
         tree_node.set_label(node_label(node, index))
-        for child in node.children:
-            self._add(tree_node, child, index, expand=False)
+        for child_node in node.children:
+            self._add(tree_node, child_node, index, expand=False)
         if node.children:
             tree_node.allow_expand = True
             tree_node.expand()

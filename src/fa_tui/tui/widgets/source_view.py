@@ -80,7 +80,7 @@ class SourceView(ScrollView, can_focus=True):
         self.matches: list[Match] = []
         self.matches_by_line: dict[int, list[int]] = {}
         self.match_index: int | None = None
-        self.query: str = ""
+        self.search_text: str = ""  # the last search (``query`` is a DOMNode method)
         self._gutter_digits = 3
         self._height = 0
         self._display = lru_cache(maxsize=4096)(self._make_display)
@@ -97,7 +97,7 @@ class SourceView(ScrollView, can_focus=True):
         # stops at the visible lines' real end (``action_scroll_columns``).
         longest = max(map(len, source.lines), default=0)
         self.virtual_size = Size(self.gutter_width + 8 * longest + 1, source.line_count)
-        self.matches, self.matches_by_line, self.match_index, self.query = [], {}, None, ""
+        self.matches, self.matches_by_line, self.match_index, self.search_text = [], {}, None, ""
         self.set_reactive(SourceView.cursor_line, 1)
         self.scroll_to(0, 0, animate=False)
         self.refresh()
@@ -231,7 +231,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def search(self, query: str) -> int:
         """Find ``query`` (ignoring case) everywhere; go to the first match after the pointer."""
-        self.query = query
+        self.search_text = query
         self.matches = []
         self.matches_by_line = {}
         self.match_index = None
