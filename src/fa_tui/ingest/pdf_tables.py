@@ -26,8 +26,8 @@ class PageTable:
 
     def holds(self, char: Char) -> bool:
         """Whether the middle of ``char`` lies inside the table."""
-        x = (char["x0"] + char["x1"]) / 2
-        y = (char["top"] + char["bottom"]) / 2
+        x: float = (char["x0"] + char["x1"]) / 2
+        y: float = (char["top"] + char["bottom"]) / 2
         x0, top, x1, bottom = self.bbox
         return x0 <= x <= x1 and top <= y <= bottom
 
@@ -76,8 +76,8 @@ def _row_line(
 
 
 def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
+    x: float = (char["x0"] + char["x1"]) / 2
+    y: float = (char["top"] + char["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 

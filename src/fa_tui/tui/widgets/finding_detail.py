@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -86,7 +87,7 @@ def detail_text(finding: Finding, source: SourceText | None, position: str = "")
 class FindingDetail(VerticalScroll):
     """A scrollable area showing one finding in full."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(Text("选择一条问题查看详情。", style=styles.MUTED), id="detail-body")
 
     def show(self, finding: Finding | None, source: SourceText | None, position: str = "") -> None:
