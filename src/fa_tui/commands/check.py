@@ -15,31 +15,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msgspec import Struct
-
 from fa_tui.commands.batch import FileResult, Task, check_files
+from fa_tui.commands.check_args import FAIL_ON, FORMATS, CheckOptions
 from fa_tui.commands.common import fail, stderr_line
+
+__all__ = ["FAIL_ON", "FORMATS", "CheckOptions", "run_check"]
 
 if TYPE_CHECKING:
     from fa_tui.render.styled import TextSink
     from fa_tui.rules.registry import Rule
 
-FORMATS = ("text", "json", "sarif")
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
-FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
-
-
-class CheckOptions(Struct, frozen=True):
-    """The options of ``fa-tui check`` as given on the command line."""
-
-    paths: list[Path]
-    fmt: str = "text"
-    output: Path | None = None
-    select: str | None = None
-    ignore: str | None = None
-    fail_on: str = "error"
-    statistics: bool = False
-    jobs: int | None = None  # None: one process per CPU
 
 
 def report_files(

@@ -17,7 +17,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from fa_tui.commands.check import FAIL_ON, FORMATS, CheckOptions
+from msgspec import Struct
+
+FORMATS = ("text", "json", "sarif")
+FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
+
+
+class CheckOptions(Struct, frozen=True):
+    """The options of ``fa-tui check`` as given on the command line."""
+
+    paths: list[Path]
+    fmt: str = "text"
+    output: Path | None = None
+    select: str | None = None
+    ignore: str | None = None
+    fail_on: str = "error"
+    statistics: bool = False
+    jobs: int | None = None  # None: one process per CPU
 
 
 class OptionSpec(NamedTuple):

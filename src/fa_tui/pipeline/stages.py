@@ -11,13 +11,13 @@ The garbage collector is paused here and nowhere else: per stage, never across a
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from enum import IntEnum
 from pathlib import Path
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from fa_tui.model import Finding, Report, SourceText
 from fa_tui.pipeline.gc_pause import gc_paused
@@ -98,13 +98,13 @@ def stages(
     if until < Stage.TABLES:
         return
     with gc_paused():
-        report = copy.copy(report)
+        report = replace(report)  # a shallow copy (``copy`` costs an import)
         report.tables = parse_tables(source, report)
     yield Tabled(report)
     if until < Stage.FACTS:
         return
     with gc_paused():
-        report = copy.copy(report)
+        report = replace(report)  # a shallow copy (``copy`` costs an import)
         report.facts = parse_facts(source, report)
     yield Described(report)
     if until < Stage.RULES:
