@@ -24,7 +24,7 @@ from fa_tui.rules.table_access import (
     total_row,
 )
 from fa_tui.schema import template_of
-from fa_tui.schema.national import T06
+from fa_tui.schema.national import T04, T06
 
 INCOME = "income"
 SPENDING = "spending"
@@ -284,12 +284,7 @@ def hierarchy(ctx: RuleContext) -> Iterator[Finding]:
                         yield found
 
 
-_T04_SPENDING = (
-    "合计",
-    "一般公共预算财政拨款",
-    "政府性基金预算财政拨款",
-    "国有资本经营预算财政拨款",
-)
+_T04_SPENDING = T04.side_keys()[1]  # 合计, then the three funds
 
 
 @rule(
