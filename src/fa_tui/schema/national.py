@@ -206,6 +206,8 @@ T09 = TableSpec(
     titles=("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表"),
     layout=Layout.SINGLE_ROW,
     columns=tuple(f"{kind}{item}" for kind in ("预算数", "决算数") for item in _THREE_PUBLIC_ITEMS),
+    # 运行费 is what some templates print for 运行维护费 (公务用车购置及运行费 …).
+    header_synonyms=(("运行维护费", "运行费"),),
     empty_topics=("三公",),
     rules=("FA103", "FA209", "FA308", "FA408"),
 )

@@ -73,6 +73,7 @@ class TableSpec(Struct, frozen=True, kw_only=True):
     side_classes: tuple[SideClasses, ...] = ()
     column_sums: tuple[ColumnSum, ...] = ()
     hierarchy: bool = False  # 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 in every column (FA205)
+    header_synonyms: tuple[tuple[str, str], ...] = ()  # header words that mean the same
     empty_topics: tuple[str, ...] = ()  # a 情况说明 section on these says the table is nil (FA103)
     rules: tuple[str, ...] = ()  # the rule codes that read this table
 

@@ -16,6 +16,7 @@ from fa_tui.parse.tables.grid import (
     numbering_of,
     row_kind,
 )
+from fa_tui.parse.tables.headers import header_map
 from fa_tui.parse.tables.layout import GridLine
 from fa_tui.schema import TableSpec
 
@@ -81,8 +82,11 @@ def build_single_row(
 ) -> list[Row]:
     """The figure row(s) under a multi-row header (表九: twelve columns each)."""
     keys = spec.columns
-    columns = value_map(grid, keys, tabbed, first=0)
     numbering = find_numbering(grid)
+    # The 栏次 row says which column is which; without one, the header's cells do (templates
+    # that interleave 预算数 and 决算数 per item print no 栏次 row), else the position.
+    from_header = None if numbering else header_map(grid, spec)
+    columns = from_header or value_map(grid, keys, tabbed, first=0)
     start = numbering[0] + 1 if numbering else 0
     rows: list[Row] = []
     for line in grid[start:]:
