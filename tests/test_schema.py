@@ -117,7 +117,7 @@ def test_a_title_variant_is_one_declaration(tmp_path: Path) -> None:
     assert "国有资本经营预算财政拨款支出决算表" in source
     path = tmp_path / "variant.txt"
     path.write_text(source.replace("国有资本经营预算财政拨款支出决算表", variant), encoding="utf-8")
-    national, _ = analyse(_source(path))
+    national, _ = analyse(_source(path), template="national")
     assert national.table("公开08表").status is TableStatus.MISSING
     t08 = NATIONAL.spec("公开08表")
     regional = [s if s is not t08 else _retitled(t08, variant) for s in NATIONAL.tables]

@@ -18,7 +18,7 @@ class Report(Struct, kw_only=True):
 
     path: Path
     encoding: str
-    template: str = "national"  # the name of the template set it is read with (fa_tui.schema)
+    template: str | None = None  # the template set it is read with (fa_tui.schema); None: national
     department: str | None = None
     department_span: Span | None = None
     year: int | None = None

@@ -5,10 +5,12 @@ parsers (``fa_tui.parse.tables``), the rules and the views. A new table, a title
 regional set is one declaration: see ARCHITECTURE.md.
 """
 
+import fa_tui.schema.regions  # noqa: F401  (registers the regional sets)
 from fa_tui.schema.national import PERSONNEL, PUBLIC
 from fa_tui.schema.spec import Codes, ColumnSum, Layout, SideClasses, Sides, TableSpec
 from fa_tui.schema.templates import (
     DEFAULT,
+    DETECTED,
     NATIONAL,
     TEMPLATES,
     TemplateSet,
@@ -19,6 +21,7 @@ from fa_tui.schema.templates import (
 
 __all__ = [
     "DEFAULT",
+    "DETECTED",
     "NATIONAL",
     "PERSONNEL",
     "PUBLIC",

@@ -1,8 +1,9 @@
 """Template sets: the ordered tables a region publishes, and the registry of sets by name.
 
-A report is read with one template set (``Report.template`` names it). The national set is the
-default; a region that adds or renumbers tables registers its own set in one module of
-``fa_tui.schema.regions`` (or, in a test, with ``register``).
+A report is read with one template set (``Report.template`` names it): the one named by the
+caller, else the detected set (``DETECTED``) whose tables' titles the report prints most of,
+the national set on a tie. A region that prints other tables, or its tables under other
+titles, registers its own set in one module of ``fa_tui.schema.regions``.
 """
 
 from __future__ import annotations
@@ -56,16 +57,21 @@ class TemplateSet:
 NATIONAL = TemplateSet(DEFAULT, "全国通用九张公开表", NATIONAL_TABLES)
 
 TEMPLATES: dict[str, TemplateSet] = {NATIONAL.name: NATIONAL}
+# The sets a report's template is chosen among when none is named (the national one first).
+DETECTED: list[TemplateSet] = [NATIONAL]
 
 
-def register(template: TemplateSet) -> TemplateSet:
-    """Make ``template`` available by its name (a regional set, or a test's)."""
+def register(template: TemplateSet, *, detect: bool = False) -> TemplateSet:
+    """Make ``template`` available by its name (a regional set, or a test's); with ``detect``,
+    a report that prints more of its tables' titles than of any other set's is read with it."""
     TEMPLATES[template.name] = template
+    if detect and template not in DETECTED:
+        DETECTED.append(template)
     return template
 
 
 class _Templated(Protocol):
-    template: str
+    template: str | None
 
 
 def template_of(report: _Templated) -> TemplateSet:

@@ -41,26 +41,34 @@ def toc_lines(lines: list[CleanLine]) -> set[int]:
     return found | set(range(start, last_entry + 1))
 
 
-# The outline and then the table finder need the cleaned lines and the TOC of the same text:
-# the outline's are kept for one reuse (a strong reference, so that ``is`` identifies the text).
+# The outline, then the template choice and the table finder need the cleaned lines and the TOC
+# of the same text: they are kept (a strong reference, so that ``is`` identifies the text) until
+# the tables stage is done with them (``forget_cleaned_lines``) or another text is cleaned.
 _last: tuple[Sequence[str], list[CleanLine], set[int]] | None = None
 
 
 def cleaned_lines(lines: Sequence[str]) -> tuple[list[CleanLine], set[int]]:
     """``clean_line`` of every line and ``toc_lines`` of them (containers of the caller's own).
 
-    The result for a tuple of lines is kept until the next call, which takes it if it is for
-    the same tuple (immutable: the same object always holds the same lines).
+    The result for a tuple of lines is kept until ``forget_cleaned_lines`` or a call for other
+    lines (a tuple is immutable: the same object always holds the same lines).
     """
     global _last
     last, _last = _last, None
     if last is not None and last[0] is lines:
-        return last[1], last[2]
+        _last = last
+        return list(last[1]), set(last[2])
     cleans = [clean_line(line) for line in lines]
     toc = toc_lines(cleans)
     if isinstance(lines, tuple):
         _last = (lines, list(cleans), set(toc))
     return cleans, toc
+
+
+def forget_cleaned_lines() -> None:
+    """Drop the kept cleaned lines (the last stage that needs them is done)."""
+    global _last
+    _last = None
 
 
 def _is_entry(text: str) -> bool:

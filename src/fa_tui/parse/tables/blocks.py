@@ -15,6 +15,7 @@ from typing import NamedTuple
 from msgspec import Struct, field
 
 from fa_tui.model.span import Span
+from fa_tui.model.tables import TableRole
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import match_part
 from fa_tui.parse.outline.toc import cleaned_lines
@@ -83,6 +84,24 @@ def _title_on(clean: CleanLine, template: TemplateSet) -> TitleMatch | None:
             found.role, found.title, found.start + offset + lead, found.end + offset + lead
         )
     return match_title(text, template)
+
+
+def choose_template(lines: Sequence[str], templates: Sequence[TemplateSet]) -> TemplateSet:
+    """The set whose tables the text prints the most titles of, outside the table of contents
+    (the first of ``templates`` wins a tie: list the national set first)."""
+    if len(templates) == 1:
+        return templates[0]
+    cleaned, toc = cleaned_lines(lines)
+    candidates = [
+        clean for i, clean in enumerate(cleaned) if "表" in clean.text and i not in toc
+    ]
+    best, most = templates[0], -1
+    for template in templates:
+        found = {m.role for c in candidates if (m := _title_on(c, template)) is not None}
+        count = len(found - {TableRole.OTHER})
+        if count > most:
+            best, most = template, count
+    return best
 
 
 def find_titles(

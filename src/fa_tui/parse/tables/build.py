@@ -14,14 +14,15 @@ from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, Table, TableRole, TableStatus
 from fa_tui.parse.noise import clean_line
-from fa_tui.parse.tables.blocks import Block, find_blocks
+from fa_tui.parse.outline.toc import forget_cleaned_lines
+from fa_tui.parse.tables.blocks import Block, choose_template, find_blocks
 from fa_tui.parse.tables.coded import build_coded, build_single_row
 from fa_tui.parse.tables.economic import build_economic
 from fa_tui.parse.tables.generic import build_generic
 from fa_tui.parse.tables.layout import GridLine, is_tabbed, layout
 from fa_tui.parse.tables.sides import build_two_sided
 from fa_tui.parse.tables.titles import attachment_pattern
-from fa_tui.schema import Layout, TableSpec, TemplateSet, template_named
+from fa_tui.schema import DETECTED, Layout, TableSpec, TemplateSet, template_named
 
 _RANK = {
     TableStatus.DATA: 3,
@@ -36,10 +37,12 @@ def parse_tables(source: SourceText, report: Report | None = None) -> list[Table
 
     The template set is the report's (``Report.template``), the national one without a report.
     """
-    template = template_named(report.template if report is not None else None)
+    template = _template(source, report)
     best: dict[str, Table] = {}
     others: list[Table] = []
-    for block in find_blocks(source.lines, template):
+    blocks = find_blocks(source.lines, template)
+    forget_cleaned_lines()
+    for block in blocks:
         try:
             table = build_table(block, source, template)
         except (ValueError, IndexError, KeyError, TypeError, ArithmeticError) as exc:
@@ -61,6 +64,15 @@ def parse_tables(source: SourceText, report: Report | None = None) -> list[Table
             table = _by_attachment(spec, attachment, source) or _missing(spec)
         tables.append(table)
     return tables + others
+
+
+def _template(source: SourceText, report: Report | None) -> TemplateSet:
+    """The report's template set: the one it names, else the detected one (recorded in it)."""
+    if report is None:
+        return template_named(None)
+    if report.template is None:
+        report.template = choose_template(source.lines, DETECTED).name
+    return template_named(report.template)
 
 
 def build_table(block: Block, source: SourceText, template: TemplateSet) -> Table | None:
