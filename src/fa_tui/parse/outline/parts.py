@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from msgspec import Struct, field
@@ -20,7 +21,7 @@ from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import DOC, Heading, match_heading, match_part
 from fa_tui.parse.outline.identity import find_department, find_unit, find_year
 from fa_tui.parse.outline.ordinals import ordinal_value
-from fa_tui.parse.outline.table_lines import standard, table_rows, table_titles
+from fa_tui.parse.outline.table_lines import TableRows, standard, table_titles
 from fa_tui.parse.outline.toc import cleaned_lines
 
 _WHITESPACE = re.compile(r"\s+")
@@ -64,13 +65,15 @@ class _Node(Struct):
 def parse_outline(source: SourceText) -> Report:
     """The outline of ``source`` as a ``Report`` (tables are added by a later stage)."""
     cleans, toc = cleaned_lines(source.lines)
-    titles = table_titles(cleans, toc)
     marks = _find_part_marks(cleans, toc)
+    _set_ends(marks, len(cleans))
     if all(m.kind != PartName.TABLES for m in marks):
+        titles = table_titles(cleans, toc)
         marks = _with_tables_run(cleans, marks, standard(titles))
-    rows = table_rows(cleans, titles)
-    for k, mark in enumerate(marks):
-        mark.end = (marks[k + 1].index - 1) if k + 1 < len(marks) else len(cleans) - 1
+        _set_ends(marks, len(cleans))
+    else:  # a tables part has no sections: the titles inside it do not matter here
+        titles = table_titles(cleans, toc, _outside(marks, PartName.TABLES, len(cleans)))
+    rows = TableRows(cleans, titles)
 
     parts: dict[str, Part] = {}
     annex_sections: list[tuple[str, Section]] = []
@@ -78,7 +81,7 @@ def parse_outline(source: SourceText) -> Report:
         sections: list[Section] = []
         if mark.kind in _WITH_SECTIONS:
             first = (mark.title_end or mark.index) + 1
-            sections = _sections(cleans, first, mark.end, toc | rows, mark.kind == ANNEX)
+            sections = _sections(cleans, first, mark.end, toc, rows, mark.kind == ANNEX)
         if mark.kind in (ANNEX, OTHER):
             annex_sections.extend((mark.kind, s) for s in sections)
             continue
@@ -118,6 +121,22 @@ def parse_outline(source: SourceText) -> Report:
         parts=[parts.get(name) or Part(name=name, present=False) for name in PART_ORDER],
         source=source,
     )
+
+
+def _outside(marks: list[_Mark], kind: str, count: int) -> Iterator[int]:
+    """The lines of no part of ``kind``."""
+    start = 0
+    for mark in marks:
+        if mark.kind == kind:
+            yield from range(start, mark.index)
+            start = mark.end + 1
+    yield from range(start, count)
+
+
+def _set_ends(marks: list[_Mark], count: int) -> None:
+    """Each part ends on the line before the next part heading, the last on the last line."""
+    for k, mark in enumerate(marks):
+        mark.end = (marks[k + 1].index - 1) if k + 1 < len(marks) else count - 1
 
 
 def _classify(title: str) -> str:
@@ -257,7 +276,12 @@ def _clean_span(clean: CleanLine, index: int, start: int = 0, end: int | None = 
 
 
 def _sections(
-    cleans: list[CleanLine], first: int, last: int, toc: set[int], in_annex: bool
+    cleans: list[CleanLine],
+    first: int,
+    last: int,
+    toc: set[int],
+    rows: TableRows,
+    in_annex: bool,
 ) -> list[Section]:
     roots: list[_Node] = []
     stack: list[_Node] = []
@@ -265,7 +289,7 @@ def _sections(
         if i in toc:
             continue
         heading = match_heading(cleans[i], in_annex=in_annex)
-        if heading is None:
+        if heading is None or i in rows:
             continue
         node = _Node(heading, i)
         same = next(

@@ -10,6 +10,8 @@ its end, or with a line of figures under it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from fa_tui.model import TableRole
@@ -31,17 +33,20 @@ class TableTitle(NamedTuple):
 
 
 def table_titles(
-    cleans: list[CleanLine], toc: set[int], template: TemplateSet | None = None
+    cleans: list[CleanLine],
+    toc: set[int],
+    lines: Iterable[int] | None = None,
+    template: TemplateSet | None = None,
 ) -> list[TableTitle]:
-    """The title lines of tables (standard and other), outside the table of contents."""
+    """The title lines of tables (standard and other) among ``lines`` (all), outside the 目录."""
     # The tables stage imports the outline's heading and TOC readers: import its title matcher
     # only when called, so that neither package needs the other to be loaded first.
     from fa_tui.parse.tables.titles import match_title
 
     template = template or template_named(None)
     found: list[TableTitle] = []
-    for i, clean in enumerate(cleans):
-        text = clean.text
+    for i in range(len(cleans)) if lines is None else lines:
+        text = cleans[i].text
         if "表" not in text or i in toc:  # every title ends with 表: the cheap test first
             continue
         if "\t" in text:
@@ -60,18 +65,33 @@ def standard(titles: list[TableTitle]) -> list[int]:
     return [t.line for t in titles if t.role != TableRole.OTHER]
 
 
-def table_rows(cleans: list[CleanLine], titles: list[TableTitle]) -> set[int]:
-    """0-based indices of the lines that are table rows (never headings)."""
-    rows = {i for i, clean in enumerate(cleans) if clean.original.count("\t") >= 2}
-    starts = {t.line for t in titles}
-    for title in titles:
-        for i in range(title.line + 1, len(cleans)):
-            clean = cleans[i]
-            if i in starts or _ends_block(clean):
-                break
-            if _is_row(cleans, i):
-                rows.add(i)
-    return rows
+class TableRows:
+    """Which lines are table rows; asked only of the lines that read like headings.
+
+    A row is printed as cells (two or more tabs), or lies in a table block (from a title line to
+    the next title, running text or part heading) with a cell break, figures at its end or a
+    line of figures under it.
+    """
+
+    def __init__(self, cleans: list[CleanLine], titles: list[TableTitle]) -> None:
+        self._cleans = cleans
+        self._blocks: list[tuple[int, int]] = []  # 0-based first and last line of each block
+        starts = {t.line for t in titles}
+        for title in titles:
+            last = title.line
+            for i in range(title.line + 1, len(cleans)):
+                if i in starts or _ends_block(cleans[i]):
+                    break
+                last = i
+            if last > title.line:
+                self._blocks.append((title.line + 1, last))
+        self._firsts = [first for first, _ in self._blocks]
+
+    def __contains__(self, index: int) -> bool:
+        if self._cleans[index].original.count("\t") >= 2:
+            return True
+        k = bisect_right(self._firsts, index) - 1
+        return k >= 0 and index <= self._blocks[k][1] and _is_row(self._cleans, index)
 
 
 def _ends_block(clean: CleanLine) -> bool:
