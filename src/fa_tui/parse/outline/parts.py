@@ -1,14 +1,17 @@
 """Outline: find the five canonical parts (by title, not by number) and their sections.
 
 Handles a table of contents before the body, part number and title on separate or repeated
-lines, ``第3部分``, bookmark noise, headings without ordinals, numbering that restarts inside
-绩效/附件, 名词解释 entries (never sections), numbered paragraphs that are list items rather
-than headings, and 绩效 living inside 情况说明 or in an annex.
+lines, a part title wrapped over two lines, a tables part printed without its ``第N部分``
+heading, ``第3部分``, bookmark noise, headings without ordinals, numbering that restarts inside
+绩效/附件, 名词解释 entries and table rows (never sections), numbered paragraphs that are list
+items rather than headings, and 绩效 living inside 情况说明 or in an annex.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from msgspec import Struct, field
@@ -18,6 +21,7 @@ from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import DOC, Heading, match_heading, match_part
 from fa_tui.parse.outline.identity import find_department, find_unit, find_year
 from fa_tui.parse.outline.ordinals import ordinal_value
+from fa_tui.parse.outline.table_lines import TableRows, standard, table_titles
 from fa_tui.parse.outline.toc import cleaned_lines
 
 _WHITESPACE = re.compile(r"\s+")
@@ -28,6 +32,13 @@ _WITH_SECTIONS = (PartName.OVERVIEW, PartName.EXPLANATION, PartName.PERFORMANCE,
 _UNNUMBERED_PART = re.compile(
     r"^(?:\d{4}年度?)?(?:部门|单位)?(?:决算情况说明|名词解释|决算(?:报)?表)$"
 )
+# A tables part headed by the department's name, not 第N部分 (``上海市XX局 2024年度部门决算表``).
+_NAMED_TABLES_PART = re.compile(
+    r"^[^\d，。；：:、,;]{2,30}?(?:\d{4}年度?)?(?:部门|单位)决算(?:报)?表$"
+)
+# The ends of the parts' usual titles: a title wrapped over two lines is completed by its
+# second line (``…部门决算情况`` / ``说明``).
+_PART_TITLES = ("概况", "部门决算表", "部门决算报表", "部门决算情况说明", "名词解释", "附表")
 _TITLE_LINE_MAX = 30
 _MAX_DEPTH = 8
 _RUN_IN_MAX = 30  # a run-in heading ends with 。 within this many characters
@@ -42,6 +53,7 @@ class _Mark(Struct):
     text: str
     number: str | None
     end: int = 0  # 0-based last line of the part (set later)
+    title_end: int | None = None  # 0-based line a wrapped title ends on
 
 
 class _Node(Struct):
@@ -54,15 +66,22 @@ def parse_outline(source: SourceText) -> Report:
     """The outline of ``source`` as a ``Report`` (tables are added by a later stage)."""
     cleans, toc = cleaned_lines(source.lines)
     marks = _find_part_marks(cleans, toc)
-    for k, mark in enumerate(marks):
-        mark.end = (marks[k + 1].index - 1) if k + 1 < len(marks) else len(cleans) - 1
+    _set_ends(marks, len(cleans))
+    if all(m.kind != PartName.TABLES for m in marks):
+        titles = table_titles(cleans, toc)
+        marks = _with_tables_run(cleans, marks, standard(titles))
+        _set_ends(marks, len(cleans))
+    else:  # a tables part has no sections: the titles inside it do not matter here
+        titles = table_titles(cleans, toc, _outside(marks, PartName.TABLES, len(cleans)))
+    rows = TableRows(cleans, titles)
 
     parts: dict[str, Part] = {}
     annex_sections: list[tuple[str, Section]] = []
     for mark in marks:
         sections: list[Section] = []
         if mark.kind in _WITH_SECTIONS:
-            sections = _sections(cleans, mark.index + 1, mark.end, toc, mark.kind == ANNEX)
+            first = (mark.title_end or mark.index) + 1
+            sections = _sections(cleans, first, mark.end, toc, rows, mark.kind == ANNEX)
         if mark.kind in (ANNEX, OTHER):
             annex_sections.extend((mark.kind, s) for s in sections)
             continue
@@ -78,7 +97,7 @@ def parse_outline(source: SourceText) -> Report:
                 end_line=mark.end + 1,
                 end_column=len(source.line(mark.end + 1)) + 1,
             ),
-            heading=_clean_span(cleans[mark.index], mark.index),
+            heading=_heading_span(cleans, mark),
             sections=sections,
         )
     if PartName.PERFORMANCE not in parts:
@@ -102,6 +121,22 @@ def parse_outline(source: SourceText) -> Report:
         parts=[parts.get(name) or Part(name=name, present=False) for name in PART_ORDER],
         source=source,
     )
+
+
+def _outside(marks: list[_Mark], kind: str, count: int) -> Iterator[int]:
+    """The lines of no part of ``kind``."""
+    start = 0
+    for mark in marks:
+        if mark.kind == kind:
+            yield from range(start, mark.index)
+            start = mark.end + 1
+    yield from range(start, count)
+
+
+def _set_ends(marks: list[_Mark], count: int) -> None:
+    """Each part ends on the line before the next part heading, the last on the last line."""
+    for k, mark in enumerate(marks):
+        mark.end = (marks[k + 1].index - 1) if k + 1 < len(marks) else count - 1
 
 
 def _classify(title: str) -> str:
@@ -137,18 +172,56 @@ def _find_part_marks(cleans: list[CleanLine], toc: set[int]) -> list[_Mark]:
                     text = f"{clean.text} {title}"
                     consumed.add(j)
             kind = _classify(title) if title else OTHER
+            wrapped = _continuation(cleans, i, title) if kind == OTHER and title else None
+            if wrapped is not None:
+                title += cleans[wrapped].text
+                text += cleans[wrapped].text
+                kind = _classify(title)
+                consumed.add(wrapped)
             previous = marks[-1] if marks else None
             if previous and previous.kind == kind and _same_heading(previous, part.number, i):
                 continue
-            marks.append(_Mark(i, kind, text, part.number))
+            marks.append(_Mark(i, kind, text, part.number, title_end=wrapped))
             continue
         if "决" not in clean.text and "名" not in clean.text:  # cheap pre-check
             continue
         compact = _WHITESPACE.sub("", clean.text)
-        if _UNNUMBERED_PART.match(compact):
+        if _UNNUMBERED_PART.match(compact) or _NAMED_TABLES_PART.match(compact):
             kind = _classify(compact)
             if all(m.kind != kind for m in marks):
                 marks.append(_Mark(i, kind, clean.text, None))
+    return marks
+
+
+def _continuation(cleans: list[CleanLine], index: int, title: str) -> int | None:
+    """The line that completes a part title wrapped after ``title``, if the next line does.
+
+    The title alone ends with the beginning of a usual part title (or right before it), and
+    the next line is exactly the rest of it (``…决算情况`` / ``说明``, ``…部门`` / ``决算表``).
+    """
+    j = next((k for k in range(index + 1, min(index + 3, len(cleans))) if cleans[k].text), None)
+    if j is None:
+        return None
+    head, rest = _WHITESPACE.sub("", title), _WHITESPACE.sub("", cleans[j].text)
+    for known in _PART_TITLES:
+        cut = len(known) - len(rest)
+        if cut >= 0 and known.endswith(rest) and rest and head.endswith(known[:cut]):
+            return j
+    return None
+
+
+def _with_tables_run(cleans: list[CleanLine], marks: list[_Mark], titles: list[int]) -> list[_Mark]:
+    """``marks`` with a tables part where a run of standard table titles starts without one.
+
+    A run is two or more standard titles between the same two part headings; the part starts
+    at the first of them.
+    """
+    bounds = [m.index for m in marks]
+    for k, line in enumerate(titles[:-1]):
+        place = bisect_right(bounds, line)
+        if place == bisect_right(bounds, titles[k + 1]):
+            run = _Mark(line, PartName.TABLES, cleans[line].text, None)
+            return [*marks[:place], run, *marks[place:]]
     return marks
 
 
@@ -183,13 +256,32 @@ def _sentence_or_cell_break() -> re.Pattern[str]:
     return re.compile(r"[，。；：:\t]")
 
 
+def _heading_span(cleans: list[CleanLine], mark: _Mark) -> Span:
+    """The heading's characters: its line, and the line its wrapped title ends on."""
+    first = cleans[mark.index]
+    if mark.title_end is None:
+        return _clean_span(first, mark.index)
+    last = cleans[mark.title_end]
+    return Span(
+        line=mark.index + 1,
+        column=first.column(0),
+        end_line=mark.title_end + 1,
+        end_column=last.columns(0, len(last.text))[1],
+    )
+
+
 def _clean_span(clean: CleanLine, index: int, start: int = 0, end: int | None = None) -> Span:
     column, end_column = clean.columns(start, len(clean.text) if end is None else end)
     return Span.at(index + 1, column, end_column)
 
 
 def _sections(
-    cleans: list[CleanLine], first: int, last: int, toc: set[int], in_annex: bool
+    cleans: list[CleanLine],
+    first: int,
+    last: int,
+    toc: set[int],
+    rows: TableRows,
+    in_annex: bool,
 ) -> list[Section]:
     roots: list[_Node] = []
     stack: list[_Node] = []
@@ -197,7 +289,7 @@ def _sections(
         if i in toc:
             continue
         heading = match_heading(cleans[i], in_annex=in_annex)
-        if heading is None:
+        if heading is None or i in rows:
             continue
         node = _Node(heading, i)
         same = next(
