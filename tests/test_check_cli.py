@@ -33,6 +33,7 @@ def test_json_follows_the_contract() -> None:
     assert document.tool.name == "fa-tui"
     liujiang, lipu = document.reports
     assert liujiang.department == "柳州市柳江区医疗保障局" and liujiang.year == 2022
+    assert liujiang.kind == "final_accounts"
     assert [p.name for p in liujiang.parts] == ["概况", "决算表", "情况说明", "名词解释", "绩效"]
     glossary = next(p for p in liujiang.parts if p.name == "名词解释")
     assert glossary.present and glossary.line == 649
@@ -48,6 +49,7 @@ def test_json_follows_the_contract() -> None:
     assert set(raw["reports"][0]) == {
         "path",
         "department",
+        "kind",
         "year",
         "unit",
         "parts",

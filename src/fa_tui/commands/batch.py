@@ -43,6 +43,7 @@ class FileResult(Struct):
     findings: list[Finding] = field(default_factory=list)
     fragment: str | None = None  # the JSON entry as text, indented for ``documents_text``
     blocks: list[Styled] = field(default_factory=list)  # one per finding (text format)
+    notice: str | None = None  # one line about the whole report (a budget, not 决算)
     error: str | None = None  # one line: unreadable, or checking failed
     skipped: str | None = None  # one line: not a report (found in a directory)
 
@@ -101,7 +102,11 @@ def _check_file(task: Task) -> FileResult:
 
 
 def _rendered(task: Task, report: Report, findings: list[Finding]) -> FileResult:
-    result = FileResult(task.path, encoding=report.encoding, findings=findings)
+    from fa_tui.render.notices import kind_notice
+
+    result = FileResult(
+        task.path, encoding=report.encoding, findings=findings, notice=kind_notice(report)
+    )
     if task.fmt == "json":
         from fa_tui.render.json_report import report_document
 

@@ -215,7 +215,7 @@ def _print_text(sink: TextSink, checked: list[FileResult]) -> None:
     from fa_tui.render.text_report import print_file, print_totals
 
     for result in checked:
-        print_file(sink, str(result.path), result.blocks, result.findings)
+        print_file(sink, str(result.path), result.blocks, result.findings, result.notice)
     if len(checked) > 1:  # nothing checked: the reasons are already on stderr
         print_totals(sink, [(str(r.path), r.findings) for r in checked])
 

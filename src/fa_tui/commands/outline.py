@@ -30,6 +30,7 @@ def outline_document(report: Report) -> dict[str, Any]:
         "encoding": report.encoding,
         "department": report.department,
         "year": report.year,
+        "kind": report.kind.value,
         "parts": [_part(p) for p in report.parts],
         "tables": [table_summary(t) for t in report.tables],
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from fa_tui.ingest.documents import document_kind, read_document
 from fa_tui.ingest.errors import InputError
@@ -23,6 +24,10 @@ _MAX_CONTROL_RATIO = 0.01
 MAX_BYTES = 8 * 1024 * 1024
 # PDF and DOCX files carry fonts and images: they may be larger for the same text.
 DOCUMENT_MAX_BYTES = 64 * 1024 * 1024
+# Undecodable bytes a report may carry (each read as U+FFFD and reported by FA110): at least
+# this many, or one in a thousand bytes; more and the file is not text in a known encoding.
+_MIN_BAD_BYTES = 16
+REPLACEMENT = "\ufffd"
 # A line is evidence of UTF-8 in a mixed file when it holds at least this many multi-byte chars.
 _UTF8_EVIDENCE = 2
 
@@ -88,9 +93,10 @@ def decode_report(data: bytes, path: Path) -> SourceText:
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", path), "utf-8-sig"
+        body = data[len(codecs.BOM_UTF8) :]
+        return _lenient(body, "utf-8", "utf-8-sig", path), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", "utf-16", path), "utf-16"
+        return _lenient(data, "utf-16", "utf-16", path), "utf-16"
     if b"\x00" in data:
         raise InputError(f"错误：文件含有 NUL 字节，似乎是二进制文件：{path}")
     try:
@@ -99,21 +105,28 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         pass
     mixed = _decode_mixed(data)
     if mixed is not None:
-        return mixed, "utf-8+gb18030"
+        return mixed
     try:
         return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"错误：无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）：{path}"
-        ) from exc
+    except UnicodeDecodeError:
+        pass
+    # A few stray bytes (a file cut mid-character, a pasted fragment): read the rest, with each
+    # undecodable byte shown as U+FFFD (rule FA110 names its lines). Whichever codec leaves fewer
+    # bytes undecoded wins; too many of them and the file is not text in a known encoding.
+    best = min((_replacing(data, codec) for codec in ("utf-8", "gb18030")), key=_bad_bytes)
+    if best.bad_bytes <= _max_bad_bytes(len(data)):
+        return best.text, best.codec
+    raise InputError(f"错误：无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）：{path}")
 
 
-def _decode_mixed(data: bytes) -> str | None:
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
     """Line by line UTF-8 or GB18030, when a file evidently mixes both (pasted from two sources).
 
-    ``None`` when no line is clearly UTF-8 (then the file is GB18030 or undecodable).
-    Newline bytes never occur inside a UTF-8 or GB18030 multi-byte character, so splitting the
-    bytes at them is safe.
+    ``None`` when no line is clearly UTF-8 (then the file is GB18030 or undecodable), or when a
+    line is neither. Newline bytes never occur inside a UTF-8 or GB18030 multi-byte character,
+    so splitting the bytes at them is safe. A UTF-8 line with a stray byte (it holds UTF-8
+    characters around the undecodable one) stays UTF-8, the byte replaced, instead of being
+    misread as GB18030.
     """
     lines = data.split(b"\n")
     decoded: list[str | None] = []
@@ -122,12 +135,14 @@ def _decode_mixed(data: bytes) -> str | None:
         try:
             utf8 = raw.decode("utf-8")
         except UnicodeDecodeError:
-            decoded.append(None)
+            decoded.append(_utf8_with_stray_bytes(raw))
             continue
         evidence = evidence or len(utf8) <= len(raw) - 2 * _UTF8_EVIDENCE
         decoded.append(utf8)
-    if not evidence or all(d is not None for d in decoded):
+    if not evidence:
         return None
+    if all(d is not None for d in decoded):  # UTF-8 throughout, a few stray bytes replaced
+        return "\n".join(d for d in decoded if d is not None), "utf-8"
     out: list[str] = []
     for raw, text in zip(lines, decoded, strict=True):
         if text is None:
@@ -136,14 +151,47 @@ def _decode_mixed(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 return None
         out.append(text)
-    return "\n".join(out)
+    return "\n".join(out), "utf-8+gb18030"
 
 
-def _strict(data: bytes, codec: str, name: str, path: Path) -> str:
+def _utf8_with_stray_bytes(raw: bytes) -> str | None:
+    """``raw`` as UTF-8 with its few undecodable bytes replaced, if it is UTF-8 otherwise."""
+    text = raw.decode("utf-8", errors="replace")
+    replaced = text.count(REPLACEMENT)
+    wide = sum(1 for ch in text if ord(ch) > 0x7F) - replaced
+    return text if wide >= _UTF8_EVIDENCE and replaced <= wide else None
+
+
+class _Decoded(NamedTuple):
+    text: str
+    codec: str
+    bad_bytes: int  # U+FFFD characters in ``text``
+
+
+def _replacing(data: bytes, codec: str) -> _Decoded:
+    """``data`` decoded with ``codec``, each undecodable sequence replaced by U+FFFD."""
+    text = data.decode(codec, errors="replace")
+    return _Decoded(text, codec, text.count(REPLACEMENT))
+
+
+def _bad_bytes(decoded: _Decoded) -> int:
+    return decoded.bad_bytes
+
+
+def _max_bad_bytes(size: int) -> int:
+    """How many undecodable bytes a text report may carry and still be read."""
+    return max(_MIN_BAD_BYTES, size // 1000)
+
+
+def _lenient(data: bytes, codec: str, name: str, path: Path) -> str:
+    """``data`` in the codec its byte-order mark declares, a few stray bytes replaced."""
     try:
         return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"错误：文件声明为 {name} 编码，但内容无法按此解码：{path}") from exc
+    except UnicodeDecodeError:
+        decoded = _replacing(data, codec)
+    if decoded.bad_bytes > _max_bad_bytes(len(data)):
+        raise InputError(f"错误：文件声明为 {name} 编码，但内容无法按此解码：{path}")
+    return decoded.text
 
 
 def _looks_binary(text: str) -> bool:

@@ -3,7 +3,7 @@
 from fa_tui.model.amount import Amount
 from fa_tui.model.findings import Category, Finding, RelatedSpan, Severity
 from fa_tui.model.outline import PART_ORDER, Part, PartName, Section
-from fa_tui.model.report import Report
+from fa_tui.model.report import Report, ReportKind
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
 from fa_tui.model.tables import (
@@ -23,6 +23,7 @@ __all__ = [
     "PartName",
     "RelatedSpan",
     "Report",
+    "ReportKind",
     "Row",
     "RowKind",
     "Section",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from msgspec import Struct, field
@@ -13,11 +14,25 @@ from fa_tui.model.span import Span
 from fa_tui.model.tables import Table
 
 
+class ReportKind(StrEnum):
+    """What a report is: the final accounts fa-tui checks, or a budget (read, checked less)."""
+
+    FINAL_ACCOUNTS = "final_accounts"  # 部门决算
+    BUDGET = "budget"  # 部门预算
+
+    @property
+    def label(self) -> str:
+        """The kind in Chinese (``部门决算``)."""
+        return "部门预算" if self is ReportKind.BUDGET else "部门决算"
+
+
 class Report(Struct, kw_only=True):
     """Everything parsed from one report file. ``source`` is kept for spans and display."""
 
     path: Path
     encoding: str
+    kind: ReportKind = ReportKind.FINAL_ACCOUNTS
+    kind_span: Span | None = None  # the title (or first table title) that names the kind
     template: str | None = None  # the template set it is read with (fa_tui.schema); None: national
     department: str | None = None
     department_span: Span | None = None

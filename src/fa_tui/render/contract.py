@@ -85,6 +85,7 @@ class ReportDoc(_Strict):
     path: str
     department: str | None
     year: int | None
+    kind: Literal["final_accounts", "budget"] = "final_accounts"  # 部门决算 or 部门预算
     unit: str | None
     parts: list[PartDoc]
     tables: list[TableDoc]

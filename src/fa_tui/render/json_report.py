@@ -90,6 +90,7 @@ def report_document(report: Report, findings: Sequence[Finding]) -> dict[str, An
         "path": str(report.path),
         "department": report.department,
         "year": report.year,
+        "kind": report.kind.value,
         "unit": report.unit,
         "parts": [
             {"name": p.name.value, "present": p.present, "line": p.span.line if p.span else None}

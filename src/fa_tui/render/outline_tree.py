@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from fa_tui.model import PartName, Report, Section
+from fa_tui.model import PartName, Report, ReportKind, Section
 from fa_tui.safe_text import neutralise
 
 # A heading taken from a damaged file can be a whole paragraph (or megabytes on one line).
@@ -28,6 +28,8 @@ def outline_tree(report: Report) -> Tree:
     """The tree of parts, sections and (under 决算表) tables."""
     head = Text(label_text(report.department or "（未识别部门）"), style="bold")
     head.append(f"  {report.year or '年度未识别'}  ", style="cyan")
+    if report.kind is not ReportKind.FINAL_ACCOUNTS:
+        head.append(f"{report.kind.label}（决算规则不适用）  ", style="yellow")
     head.append(neutralise(str(report.path)), style="dim")
     tree = Tree(head)
     for part in report.parts:

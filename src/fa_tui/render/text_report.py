@@ -120,12 +120,18 @@ def summary_line(label: str, findings: Sequence[Finding]) -> Styled:
 
 
 def print_file(
-    sink: TextSink, label: str, blocks: Sequence[Styled], findings: Sequence[Finding]
+    sink: TextSink,
+    label: str,
+    blocks: Sequence[Styled],
+    findings: Sequence[Finding],
+    notice: str | None = None,
 ) -> None:
-    """One file's finding blocks (from ``finding_block``), then its summary line."""
+    """One file's finding blocks (from ``finding_block``), its notice, then its summary line."""
     for block in blocks:
         sink.line(block)
         sink.line()
+    if notice is not None:
+        sink.line([(neutralise(label, tabs=" "), "bold"), (": ", ""), (notice, "yellow")])
     sink.line(summary_line(label, findings))
 
 
@@ -158,9 +164,11 @@ def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
 
 def print_text_report(sink: TextSink, results: Sequence[tuple[Report, Sequence[Finding]]]) -> None:
     """Every finding block, a summary line per file, and for several files a table and total."""
+    from fa_tui.render.notices import kind_notice
+
     for report, findings in results:
         blocks = [finding_block(report, f) for f in findings]
-        print_file(sink, str(report.path), blocks, findings)
+        print_file(sink, str(report.path), blocks, findings, kind_notice(report))
     if len(results) != 1:
         print_totals(sink, [(str(r.path), f) for r, f in results])
 

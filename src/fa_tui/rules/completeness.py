@@ -23,7 +23,7 @@ from fa_tui.model import (
     TableRole,
     TableStatus,
 )
-from fa_tui.rules.registry import RuleCode, RuleContext, rule
+from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 from fa_tui.schema import template_of
 
 _ORDINAL = re.compile(r"[\d一二三四五六七八九十]+")
@@ -405,6 +405,7 @@ _EMPTY_LIST = re.compile(r"(包括|如下|主要用于)[：:]\s*$")
         "模板文字未填写",
         Category.COMPLETENESS,
         Severity.WARNING,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查情况说明中是否残留未改写的模板文字：“增加（减少）……增长（下降）……”"
             "这类两可的写法原样保留，说明增减方向没有按实际情况填写，报为警告；以“包括：”“如下：”"

@@ -30,7 +30,8 @@ _FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks 
 
 # Every rule family; importing one registers its rules.
 RULE_MODULES = (
-    "completeness",  # FA1xx
+    "completeness",  # FA101–FA108
+    "reading",  # FA11x: what of the file could not be read
     "arithmetic",  # FA2xx
     "crosstable",  # FA3xx
     "text_table",  # FA4xx
@@ -121,12 +122,16 @@ def check_report(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> list[Finding]:
-    """All findings for ``report``: merged by blame, de-duplicated, sorted by position."""
+    """All findings for ``report``: merged by blame, de-duplicated, sorted by position.
+
+    Only the rules that hold for the report's kind run (a budget gets no 决算-table rules).
+    """
     ctx = RuleContext(report)
     findings: list[Finding] = []
     with localcontext() as decimal_context:
         decimal_context.prec = PRECISION
-        for first, codes in by_function(selected_rules(select, ignore)):
+        applicable = [r for r in selected_rules(select, ignore) if report.kind in r.kinds]
+        for first, codes in by_function(applicable):
             findings.extend(run_rule(first, ctx, codes))
         # Code order, each code's findings as its function made them (a stable sort).
         findings.sort(key=attrgetter("code"))

@@ -37,7 +37,7 @@ from fa_tui.rules.intervals import (
     rate_matches,
     ratio,
 )
-from fa_tui.rules.registry import RuleCode, RuleContext, rule
+from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 from fa_tui.rules.tolerance import check_sum
 
 N = Category.NARRATIVE
@@ -161,6 +161,7 @@ def _share_findings(ctx: RuleContext, code: str, counts: bool) -> Iterator[Findi
         "占比等于部分除以整体",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查文中“占X%”的比例是否等于部分除以整体：整体是“其中”之前的合计、“占……的”所指的数额，"
             "或一并列出的各项之和。按印出数字的四舍五入区间计算：各金额在其末位半个单位内取值，"
@@ -201,6 +202,7 @@ def _growth_related(change: ChangeFact) -> list[RelatedSpan]:
         "增减幅度以上年数（或预算数）为基数",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查“增加（减少）A万元，增长（下降）B%”中的增减幅度是否以上年数为基数："
             "B＝A÷（本年数－A），减少时为 A÷（本年数＋A）；与年初预算比较时以预算数为基数。"
@@ -316,6 +318,7 @@ _WORDS = {Direction.UP: "增加", Direction.DOWN: "减少", Direction.FLAT: "持
         "增减方向用词一致",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查同一项增减的用词是否一致：“减少……万元，增长……%”前后矛盾；称“持平”时增减额应为 0；"
             "增减额为 0 时不应有非零的增减幅度。方向自相矛盾的报为错误。"
@@ -380,6 +383,7 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
         "完成预算比例等于决算数除以预算数",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查“完成（年初）预算的X%”是否等于决算数除以预算数（两者在同一句中给出，"
             "或决算数在其前）。按印出数字的四舍五入区间判断：区间内能得到文中比例即视为正确，"
@@ -425,6 +429,7 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
         "按表内更精确数值复算比例",
         N,
         Severity.WARNING,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查完成预算比例是否按表内更精确的数字计算：文中比例与文中四舍五入后的决算数一致，"
             "但按表内小数位更多的决算数（如文中 13.8 万元，表五为 13.7518 万元）计算的比例不同，"
@@ -516,6 +521,7 @@ def _sum_finding(ctx: RuleContext, code: str, total: TotalFact, what: str) -> It
         "合计数等于所列各项之和",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查文中一个合计数与其后列出的组成项（句中“其中：……”，或以“其中：”"
             "结尾的段落之后编号列出的各项）之和是否相等，以及合计的增减额是否等于各项增减额之和。"
@@ -619,6 +625,7 @@ def _first(ctx: RuleContext, *keys: str) -> AmountFact | None:
         "收入总计等于支出总计",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查文中收入总计是否等于支出总计（财政拨款收入总计与财政拨款支出总计同理）："
             "决算的收支总计必然相等，任何差额都报为错误。文中同时给出年初结转和结余、本年收入合计、"
@@ -698,6 +705,7 @@ def balance_rule(ctx: RuleContext) -> Iterator[Finding]:
         "三公经费合计等于各项之和",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查情况说明“三公”经费部分的数字：合计＝因公出国（境）"
             "费＋公务用车购置及运行维护费＋公务接待费，公务用车购置及运行维护费＝购置费＋运行维护费"
@@ -758,6 +766,7 @@ def _topic_sum(
         "政府采购总额与中小企业合同金额关系",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查政府采购情况：政府采购支出总额＝货物＋工程＋服务支出（尾数差异以内为提示，"
             "超过为错误）；授予中小企业合同金额不应大于政府采购支出总额（错误）；"
@@ -852,6 +861,7 @@ def _gt(a: Amount, b: Amount) -> bool:
         "数量占比与平均数",
         N,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查数量的比例与平均数：“平均每辆X万元”应等于总额÷数量（按总额的四舍五入区间判断）；"
             "“N个项目……占X%”应等于 N 除以总数（所称的总数，或一并列出的各数量之和）。"

@@ -30,10 +30,25 @@ from inspect import cleandoc
 from msgspec import Struct
 from msgspec.structs import asdict
 
-from fa_tui.model import Category, Finding, PartName, RelatedSpan, Report, Severity, Span
+from fa_tui.model import (
+    Category,
+    Finding,
+    PartName,
+    RelatedSpan,
+    Report,
+    ReportKind,
+    Severity,
+    Span,
+)
 from fa_tui.rules.report_index import ReportIndex
 
 RuleFunc = Callable[["RuleContext"], Iterable[Finding]]
+
+# The kinds of report a rule holds for. Most rules read the nine 决算 tables or the 决算
+# explanation and hold for final accounts only; the narrative arithmetic, the years, the units
+# and the text hygiene hold for any report (a budget's text adds up the same way).
+FINAL_ACCOUNTS_ONLY = (ReportKind.FINAL_ACCOUNTS,)
+EVERY_REPORT = (ReportKind.FINAL_ACCOUNTS, ReportKind.BUDGET)
 
 # A rule's name: lower-case words joined by hyphens (``t01-income-total-equals-items``).
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -49,6 +64,7 @@ class RuleCode(Struct, frozen=True):
     severity: Severity  # the default; a finding may be milder (尾数差异 is info)
     explanation: str  # Chinese, for a finance reviewer: what, against what, why, tolerance
     part: PartName | None = None  # the part a finding without a span belongs to
+    kinds: tuple[ReportKind, ...] = FINAL_ACCOUNTS_ONLY  # the reports it holds for
 
 
 class Rule(RuleCode, frozen=True, kw_only=True):

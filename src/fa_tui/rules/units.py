@@ -30,7 +30,7 @@ from fa_tui.model import (
     TableStatus,
 )
 from fa_tui.model.decimals import half_unit, show
-from fa_tui.rules.registry import RuleCode, RuleContext, rule
+from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 from fa_tui.rules.table_access import data_table, find_named, side_rows, total_row
 
 if TYPE_CHECKING:
@@ -220,6 +220,7 @@ def _headline(table: Table) -> Amount | None:
         "表格数字量级与金额单位一致",
         Category.UNITS,
         Severity.ERROR,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查标注“单位：万元”的表格是否真的以万元列示。"
             "表中数字按元换算为万元后恰与正文以万元引用的数额（收支总计、收入合计等）一致、"
@@ -281,6 +282,7 @@ def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
         "修复的提取损坏数字",
         Category.UNITS,
         Severity.INFO,
+        kinds=EVERY_REPORT,
         explanation=(
             "提示从 PDF、Word 提取文字时损坏、经 fa-tui 修复后读取的数字（如“137,500,26 5.00”"
             "“0. 00”）。修复后的值参与全部检查，审核人可对照原件确认。每张表一条提示，"
@@ -319,6 +321,7 @@ def repaired_numbers(ctx: RuleContext) -> Iterator[Finding]:
         "表格未标明金额单位",
         Category.UNITS,
         Severity.INFO,
+        kinds=EVERY_REPORT,
         explanation=(
             "提示有数据的决算表未标明金额单位（如“单位：万元”）：读者无法区分元与万元。"
             "fa-tui 此时按报告通用的单位读取。"
@@ -375,6 +378,7 @@ _SAME_QUANTITY = (
         "同一数额在不同表中的小数位数不同",
         Category.UNITS,
         Severity.INFO,
+        kinds=EVERY_REPORT,
         explanation=(
             "提示同一数额在两张表中印出的小数位数不同（如一处 953.2、另一处 953.20）："
             "比较表一与表二的本年收入合计、表一与表三的本年支出合计、表三与表五的基本支出。"

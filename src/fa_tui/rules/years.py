@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from fa_tui.model import Category, Finding, RelatedSpan, Severity
 from fa_tui.model.facts import YearFact, YearRole
-from fa_tui.rules.registry import RuleCode, RuleContext, rule
+from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
 Y = Category.YEARS
 
@@ -44,6 +44,7 @@ def _year_finding(
         "报告年度前后一致",
         Y,
         Severity.WARNING,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查标题、各部分和章节标题中的年度，以及叙述全年数据的句首年度（如“2023年度一般公共预"
             "算财政拨款支出……”）是否都是报告年度。报告年度取自封面或各部分标题。"
@@ -92,6 +93,7 @@ def as_of(ctx: RuleContext) -> Iterator[Finding]:
         "比较年度为上一年度",
         Y,
         Severity.WARNING,
+        kinds=EVERY_REPORT,
         explanation=(
             "检查“与YYYY年相比”“较YYYY年度”“比YYYY年”等比较年度是否为报告年度的上一年度。"
             "报告年度取自封面或各部分标题。年度不符多半是沿用上年报告的文字未改，需审核人判断，"

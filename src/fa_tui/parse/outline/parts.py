@@ -20,6 +20,7 @@ from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import DOC, Heading, match_heading, match_part
 from fa_tui.parse.outline.identity import find_department, find_unit, find_year
+from fa_tui.parse.outline.kind import find_kind
 from fa_tui.parse.outline.ordinals import ordinal_value
 from fa_tui.parse.outline.table_lines import TableRows, standard, table_titles
 from fa_tui.parse.outline.toc import cleaned_lines
@@ -110,9 +111,12 @@ def parse_outline(source: SourceText) -> Report:
         cleans, body_start, overview.span.line - 1 if overview and overview.span else None
     )
     year = find_year(cleans, body_start, heading_lines)
+    kind = find_kind(cleans, body_start)
     return Report(
         path=source.path,
         encoding=source.encoding,
+        kind=kind.kind,
+        kind_span=kind.span,
         department=dept.value if dept else None,
         department_span=dept.span if dept else None,
         year=int(year.value) if year else None,

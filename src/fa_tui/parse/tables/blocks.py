@@ -92,9 +92,7 @@ def choose_template(lines: Sequence[str], templates: Sequence[TemplateSet]) -> T
     if len(templates) == 1:
         return templates[0]
     cleaned, toc = cleaned_lines(lines)
-    candidates = [
-        clean for i, clean in enumerate(cleaned) if "表" in clean.text and i not in toc
-    ]
+    candidates = [clean for i, clean in enumerate(cleaned) if "表" in clean.text and i not in toc]
     best, most = templates[0], -1
     for template in templates:
         found = {m.role for c in candidates if (m := _title_on(c, template)) is not None}

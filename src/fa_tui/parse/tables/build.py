@@ -9,7 +9,7 @@ by title, or the tables said to be in an attachment) or ``missing``. Figures are
 from __future__ import annotations
 
 from fa_tui.model.outline import PartName
-from fa_tui.model.report import Report
+from fa_tui.model.report import Report, ReportKind
 from fa_tui.model.source import SourceText
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, Table, TableRole, TableStatus
@@ -57,9 +57,12 @@ def parse_tables(source: SourceText, report: Report | None = None) -> list[Table
         elif table.role not in best or _RANK[table.status] > _RANK[best[table.role].status]:
             best[table.role] = table
     attachment = _attachment_line(source, report)
+    budget = report is not None and report.kind is ReportKind.BUDGET
     tables: list[Table] = []
     for spec in template.tables:
         table = best.get(spec.id)
+        if table is None and budget:
+            continue  # a budget has no 决算 tables: none of them is missing
         if table is None:
             table = _by_attachment(spec, attachment, source) or _missing(spec)
         tables.append(table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from fa_tui.model import Report, Severity
+from fa_tui.model import Report, ReportKind, Severity
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
 from fa_tui.tui.index import SEVERITY_NAMES
@@ -21,6 +21,8 @@ def header_text(report: Report | None, totals: dict[Severity, int] | None, path:
     text.append(" ")
     text.append(neutralise(report.department or "（未识别部门）", tabs=" "), style="bold")
     text.append(f" {report.year or '年度未识别'}", style="bold")
+    if report.kind is not ReportKind.FINAL_ACCOUNTS:
+        text.append(f"  {report.kind.label}·决算规则不适用", style=styles.NOTICE)
     if totals is None:
         text.append("  正在检查", style=styles.MUTED)
     else:

@@ -1,0 +1,53 @@
+"""FA11x reading: what of the file could not be read, said as findings instead of lost silently.
+
+These rules look at the source itself, not at what the parsers made of it, and hold for any
+report: a reviewer must know which lines the checks could not see whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fa_tui.model import Category, Finding, RelatedSpan, Severity, Span
+from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
+
+REPLACEMENT = "\ufffd"  # what the reader puts for each byte it cannot decode
+_LISTED = 20  # lines named in the message; the rest are counted
+
+
+@rule(
+    RuleCode(
+        "FA110",
+        "undecodable-bytes",
+        "文件中有无法解码的字节",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查文本文件中是否有不符合文件编码（UTF-8 或 GB18030）的个别字节，多为文件被截断、"
+            "从别处粘贴或转换时损坏。fa-tui 照常读取其余内容，把这些字节显示为“�”，"
+            "并在此列出所在的行：这些行中的文字或数字可能残缺，涉及的检查结果需对照原件核实。"
+        ),
+    ),
+)
+def undecodable_bytes(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding naming every line that holds a replaced byte (U+FFFD), spans on each."""
+    spans: list[Span] = []
+    for number, line in enumerate(ctx.report.source.lines, start=1):
+        start = line.find(REPLACEMENT)
+        if start < 0:
+            continue
+        end = start + 1
+        while end < len(line) and line[end] == REPLACEMENT:
+            end += 1
+        spans.append(Span.at(number, start + 1, end + 1))
+    if not spans:
+        return
+    numbers = "、".join(str(s.line) for s in spans[:_LISTED])
+    more = f"等 {len(spans)} 行" if len(spans) > _LISTED else ""
+    yield ctx.finding(
+        "FA110",
+        f"第 {numbers} 行{more}有无法解码的字节（显示为“{REPLACEMENT}”），这些行的内容可能残缺",
+        spans[0],
+        related=[RelatedSpan(span=s, note="无法解码的字节") for s in spans[1:]],
+    )
