@@ -60,7 +60,7 @@ def test_json_follows_the_contract() -> None:
 
 
 def test_json_finding_positions_point_at_the_text() -> None:
-    result = _check(str(sample_path("2022-liujiang")), "--format", "json", "--select", "FA108")
+    result = _check(str(sample_path("2022-liujiang")), "--format", "json", "--select", "FA801")
     document = CheckDocument.model_validate_json(result.stdout)
     finding = document.reports[0].findings[0]
     line = sample_path("2022-liujiang").read_text(encoding="utf-8").split("\n")[finding.line - 1]
@@ -101,9 +101,10 @@ def test_exit_codes() -> None:
     liujiang = str(sample_path("2022-liujiang"))
     assert _check(liujiang, "--select", "FA106").exit_code == 0
     assert _check(str(sample_path("2024-lipu")), "--select", "FA101").exit_code == 1
-    # warnings only: 0 by default, 1 with --fail-on warning
-    assert _check(liujiang, "--select", "FA108").exit_code == 0
-    assert _check(liujiang, "--select", "FA108", "--fail-on", "warning").exit_code == 1
+    # warnings only: 0 by default, 1 with --fail-on warning (FA501 on liujiang: one warning)
+    assert _check(liujiang, "--select", "FA501").exit_code == 0
+    assert _check(liujiang, "--select", "FA501", "--fail-on", "warning").exit_code == 1
+    assert _check(liujiang, "--select", "FA108", "--fail-on", "warning").exit_code == 0  # info
     bad_format = _check(liujiang, "--format", "xml")
     assert bad_format.exit_code == 2 and len(bad_format.stderr.strip().splitlines()) == 1
     assert _check(liujiang, "--select", "FA999").exit_code == 2
@@ -134,11 +135,11 @@ def test_missing_path_is_reported_and_others_still_checked() -> None:
 
 
 def test_text_format_is_compiler_like() -> None:
-    result = _check(str(sample_path("2022-liujiang")), "--select", "FA108")
+    result = _check(str(sample_path("2022-liujiang")), "--select", "FA801")
     lines = result.stdout.splitlines()
     header = f"{sample_path('2022-liujiang')}:473:"
     first = next(k for k, line in enumerate(lines) if line.startswith(header))
-    assert " FA108 [warning] " in lines[first]
+    assert " FA801 [error] " in lines[first]
     source, carets = lines[first + 1], lines[first + 2]
     assert source.lstrip().startswith("473 | ")
     # the carets sit under 增加（减少）in terminal cells
@@ -181,7 +182,7 @@ def test_report_text_is_neutralised(tmp_path: Path) -> None:
     text = text.replace("增加（减少）0万元", "增加（减少）\x1b[31m0万元", 1)
     path = tmp_path / "evil.txt"
     path.write_text(text, encoding="utf-8")
-    result = _check(str(path), "--select", "FA108")
+    result = _check(str(path), "--select", "FA801")
     assert "\x1b" not in result.stdout and "␛" in result.stdout
 
 

@@ -51,8 +51,8 @@ def test_a_budget_gets_the_rules_for_any_report_and_no_final_accounts_rule() -> 
 def test_which_rules_hold_for_a_budget() -> None:
     load_rules()
     budget = sorted(c for c, r in RULES.items() if ReportKind.BUDGET in r.kinds)
-    assert all(c.startswith(("FA5", "FA7")) for c in budget if c[:3] not in ("FA1", "FA6"))
-    assert {"FA108", "FA110", "FA501", "FA601", "FA603", "FA701"} <= set(budget)
+    assert all(c.startswith(("FA5", "FA7", "FA8")) for c in budget if c[:3] not in ("FA1", "FA6"))
+    assert {"FA108", "FA110", "FA111", "FA501", "FA601", "FA603", "FA701", "FA801"} <= set(budget)
     assert not any(c.startswith(("FA2", "FA3", "FA4")) for c in budget)
     assert "FA102" not in budget and "FA605" not in budget
 

@@ -163,10 +163,10 @@ def test_fa108_template_text() -> None:
     path = sample_path("2022-liujiang")
     findings = check_report(load_sample("2022-liujiang"), select=("FA108",))
     where = [(f.severity, f.span.line if f.span else None) for f in findings]
-    assert where == [(Severity.WARNING, 473), (Severity.WARNING, 479), (Severity.INFO, 499)]
-    line = path.read_text(encoding="utf-8").split("\n")[472]
+    assert where == [(Severity.INFO, 499)]
+    line = path.read_text(encoding="utf-8").split("\n")[498]
     span = findings[0].span
-    assert span is not None and line[span.column - 1 : span.end_column - 1] == "增加（减少）"
+    assert span is not None and line[span.column - 1 : span.end_column - 1] == "包括："
     assert codes_and_severities("2024-liling", "FA108") == []
 
 

@@ -44,7 +44,7 @@ LITERALS = ("[bold red]markup[/]", "[/b]", "[link=http://evil.example]x[/link]")
 @pytest.fixture(scope="module")
 def evil(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """liujiang with the payload in a section heading, a table row name and a narrative line
-    that has a finding (FA108 on line 473), and a figure changed so that a finding quotes the
+    that has a finding (FA801 on line 473), and a figure changed so that a finding quotes the
     row name."""
     lines = sample_path("2022-liujiang").read_text(encoding="utf-8").split("\n")
     assert lines[47].startswith("一、") and lines[196].startswith("210\t卫生健康支出\t627.68")
@@ -78,7 +78,7 @@ def assert_terminal_safe(output: str, *, coloured: bool, whole: bool = True) -> 
 
 
 COMMANDS = [
-    ("check", "--select", "FA108,FA2"),
+    ("check", "--select", "FA801,FA2"),
     ("outline",),
     ("tables", "--table", "03"),
 ]
@@ -99,7 +99,7 @@ def test_cli_text_outputs_are_terminal_safe(
 
 def test_renderers_on_a_forced_terminal_console(evil: Path) -> None:
     report = load_report(evil)
-    findings = check_report(report, select=("FA108", "FA2"))
+    findings = check_report(report, select=("FA801", "FA2"))
     assert findings
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, color_system="256", width=160)

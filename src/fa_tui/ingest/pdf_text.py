@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import replace
+
 from fa_tui.ingest.errors import InputError
 from fa_tui.ingest.lines import LineBuilder
 from fa_tui.ingest.pdf_aligned import aligned_tables
@@ -46,9 +48,11 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
                 raise InputError(f"错误：PDF 超过 {MAX_PAGES} 页，不像一份部门决算报告：{path}")
             pages: list[list[PrintedLine]] = []
             heights: list[float] = []
+            pictured: list[bool] = []  # whether the page shows images (a scan, if no text)
             for page in pdf.pages:
                 pages.append(_page_lines(page))
                 heights.append(float(page.height))
+                pictured.append(bool(page.images))
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
@@ -65,9 +69,14 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
     text = "".join(visible)
     if text.count("(cid:") * 6 > len(text) * _UNMAPPED_SHARE:
         raise InputError(f"错误：PDF 的文字无法解码（字体缺少字符映射）：{path}")
+    unread = tuple(
+        number
+        for number, (lines, images) in enumerate(zip(pages, pictured, strict=True), start=1)
+        if images and not any(line.text.strip() for line in lines)
+    )
     pages = drop_margins(pages, heights)
     body = body_edges([line for lines in pages for line in lines])
-    return _assemble(pages, body).source(path, "pdf")
+    return replace(_assemble(pages, body).source(path, "pdf"), unread_pages=unread)
 
 
 @contextmanager

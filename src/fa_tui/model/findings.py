@@ -32,6 +32,7 @@ class Category(StrEnum):
     NARRATIVE = "narrative"  # FA5xx
     YEARS = "years"  # FA6xx
     UNITS = "units"  # FA7xx
+    TEXT_HYGIENE = "text_hygiene"  # FA8xx
     INTERNAL = "internal"  # a rule that crashed (a bug in fa-tui)
 
 

@@ -58,6 +58,8 @@ class SourceText(Struct, frozen=True):
     lines: tuple[str, ...]
     text: str = ""
     locations: tuple[Location, ...] | None = None
+    # PDF pages (1-based) that carry images but no text layer: scanned, so not read.
+    unread_pages: tuple[int, ...] = ()
 
     def __repr__(self) -> str:
         """The path, encoding and lines (the joined ``text`` and ``locations`` left out)."""
@@ -107,3 +109,15 @@ class SourceText(Struct, frozen=True):
                     page, page_line = piece_page, piece_line
             return Location(page=page, page_line=page_line)
         return where
+
+
+def page_ranges(pages: tuple[int, ...] | list[int]) -> str:
+    """``第 5–16、20 页``: sorted page numbers with runs joined by an en dash."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    text = "、".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return f"第 {text} 页"

@@ -25,6 +25,7 @@ class TableStatus(StrEnum):
     EMPTY = "empty"  # present with its header, no figures (keep its 说明)
     TITLE_ONLY = "title_only"  # listed by title (附表 list, "见附件") without a body
     MISSING = "missing"
+    UNREADABLE = "unreadable"  # not found, but pages without a text layer may hold it
 
 
 class RowKind(StrEnum):

@@ -35,7 +35,7 @@ class TableDoc(_Strict):
 
     id: str | None
     title: str
-    status: Literal["data", "empty", "title_only", "missing"]
+    status: Literal["data", "empty", "title_only", "missing", "unreadable"]
     line: int | None
     unit: str | None
     rows: int

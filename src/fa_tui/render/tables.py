@@ -19,12 +19,14 @@ STATUS_LABELS: dict[TableStatus, str] = {
     TableStatus.EMPTY: "空表",
     TableStatus.TITLE_ONLY: "仅列标题",
     TableStatus.MISSING: "缺失",
+    TableStatus.UNREADABLE: "无法读取",
 }
 _STATUS_STYLE: dict[TableStatus, str] = {
     TableStatus.DATA: "green",
     TableStatus.EMPTY: "yellow",
     TableStatus.TITLE_ONLY: "yellow",
     TableStatus.MISSING: "red",
+    TableStatus.UNREADABLE: "yellow",
 }
 _SIDE_LABELS = {INCOME: "收入", SPENDING: "支出"}
 

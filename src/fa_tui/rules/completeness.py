@@ -97,6 +97,8 @@ def tables_part(ctx: RuleContext) -> Iterator[Finding]:
     report = ctx.report
     if any(t.status is TableStatus.DATA for t in report.tables):
         return
+    if any(t.status is TableStatus.UNREADABLE for t in report.tables):
+        return  # pages without a text layer may hold them: FA111 names those pages
     part = report.part(PartName.TABLES)
     listed = [t for t in report.tables if t.status is not TableStatus.MISSING]
     if (part is None or not part.present) and not listed:
@@ -135,7 +137,9 @@ def tables_part(ctx: RuleContext) -> Iterator[Finding]:
             "一般公共预算财政拨款基本支出决算表、政府性基金预算财政拨款收入支出决算表、"
             "国有资本经营预算财政拨款支出决算表、财政拨款“三公”经费支出决算表（公开09表）。"
             "没有数据的表也应以空表形式公开并附说明。完全找不到的表报为错误；只有标题、"
-            "没有表格内容的报为警告。没有任何一张表有数据时由 FA101 提示，本规则不再逐表提示。"
+            "没有表格内容的报为警告；PDF 中有没有文字层的页（扫描件）而找不到的表，"
+            "可能就在这些页中，报为警告“未能读取”。"
+            "没有任何一张表有数据时由 FA101 提示，本规则不再逐表提示。"
             "fa-tui 未能读出某张表的内容时报为内部错误（fa-tui 的缺陷，不是报告的问题）。"
         ),
         part=PartName.TABLES,
@@ -165,6 +169,13 @@ def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
         found, title = report.table(spec.id), spec.title
         if found is None or found.status is TableStatus.MISSING:
             yield ctx.finding("FA102", f"缺少{spec.id}（{title}）", anchor)
+        elif found.status is TableStatus.UNREADABLE:
+            yield ctx.finding(
+                "FA102",
+                f"未能读取{spec.id}（{title}）：{found.note}",
+                anchor,
+                severity=Severity.WARNING,
+            )
         elif found.status is TableStatus.TITLE_ONLY and found.parse_error is None:
             yield ctx.finding(
                 "FA102",
@@ -392,9 +403,6 @@ def glossary(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding("FA106", "报告缺少名词解释部分", None)
 
 
-_TEMPLATE = re.compile(
-    r"增加（减少）|增长（下降）|增加\(减少\)|增长\(下降\)|（增加/减少）|增加/减少"
-)
 _EMPTY_LIST = re.compile(r"(包括|如下|主要用于)[：:]\s*$")
 
 
@@ -402,38 +410,28 @@ _EMPTY_LIST = re.compile(r"(包括|如下|主要用于)[：:]\s*$")
     RuleCode(
         "FA108",
         "template-text-left",
-        "模板文字未填写",
+        "列举内容未填写",
         Category.COMPLETENESS,
-        Severity.WARNING,
+        Severity.INFO,
         kinds=EVERY_REPORT,
         explanation=(
-            "检查情况说明中是否残留未改写的模板文字：“增加（减少）……增长（下降）……”"
-            "这类两可的写法原样保留，说明增减方向没有按实际情况填写，报为警告；以“包括：”“如下：”"
-            "“主要用于：”结尾的条目后面直接是下一条，列举的内容空缺，报为提示。"
+            "检查情况说明中以“包括：”“如下：”“主要用于：”结尾的条目后面是否直接是下一条，"
+            "即列举的内容空缺，报为提示。模板的占位符和两可写法（“增加（减少）”等）由 FA801 报告。"
         ),
     ),
 )
 def template_left(ctx: RuleContext) -> Iterator[Finding]:
-    """Template text left unfilled: alternatives such as ``增加（减少）…增长（下降）`` kept as
-    printed (warning), or a list introduced by ``包括：`` that ends the paragraph with nothing
-    after it (info)."""
+    """A list introduced by ``包括：`` that ends the paragraph with nothing after it (the
+    template's alternatives and placeholders are FA801's)."""
     report = ctx.report
     part = report.part(PartName.EXPLANATION)
     for n, line in _part_lines(ctx, part):
-        match = _TEMPLATE.search(line)
-        if match is not None:
-            yield ctx.finding(
-                "FA108",
-                f"模板文字“{match.group(0)}”未按实际情况改写",
-                Span.at(n, match.start() + 1, match.end() + 1),
-            )
         empty = _EMPTY_LIST.search(line)
         if empty is not None and _list_left_empty(report, n, line):
             yield ctx.finding(
                 "FA108",
                 f"“{empty.group(1)}：”之后没有内容",
                 Span.at(n, empty.start() + 1, empty.end() + 1),
-                severity=Severity.INFO,
             )
 
 

@@ -38,6 +38,7 @@ RULE_MODULES = (
     "narrative",  # FA5xx
     "years",  # FA6xx
     "units",  # FA7xx
+    "hygiene",  # FA8xx
 )
 
 # Families whose error findings describe broken arithmetic and may be merged by blame.

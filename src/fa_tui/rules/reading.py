@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fa_tui.model import Category, Finding, RelatedSpan, Severity, Span
+from fa_tui.model.source import page_ranges
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
 REPLACEMENT = "\ufffd"  # what the reader puts for each byte it cannot decode
@@ -50,4 +51,49 @@ def undecodable_bytes(ctx: RuleContext) -> Iterator[Finding]:
         f"第 {numbers} 行{more}有无法解码的字节（显示为“{REPLACEMENT}”），这些行的内容可能残缺",
         spans[0],
         related=[RelatedSpan(span=s, note="无法解码的字节") for s in spans[1:]],
+    )
+
+
+@rule(
+    RuleCode(
+        "FA111",
+        "pages-without-text-layer",
+        "PDF 中有没有文字层的页",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查 PDF 中是否有只含图片、没有文字层的页（多为扫描后插入的表格或盖章页）。"
+            "fa-tui 不做文字识别，这些页的内容没有读取，也没有参与任何核对；"
+            "在这些页中而未找到的决算表标为“无法读取”，不报缺失。请对照原件核对这些页，"
+            "或索取带文字层的版本。"
+        ),
+    ),
+)
+def pages_without_text(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding naming the pages that show images but carry no text (at the first one's
+    page marker line)."""
+    source = ctx.report.source
+    pages = source.unread_pages
+    if not pages:
+        return
+    marker = _page_marker_line(ctx, pages[0])
+    span = Span.at(marker, 1, len(source.line(marker)) + 1) if marker is not None else None
+    yield ctx.finding(
+        "FA111",
+        f"{page_ranges(pages)}没有文字层（可能是扫描件），fa-tui 不做文字识别，这些页的内容未检查",
+        span,
+    )
+
+
+def _page_marker_line(ctx: RuleContext, page: int) -> int | None:
+    """The extracted line that opens ``page`` (its ``— n —`` marker)."""
+    locations = ctx.report.source.locations or ()
+    return next(
+        (
+            n
+            for n, loc in enumerate(locations, start=1)
+            if loc.page == page and loc.page_line is None
+        ),
+        None,
     )

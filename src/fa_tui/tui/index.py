@@ -161,7 +161,7 @@ def _table_nodes(report: Report) -> tuple[Node, ...]:
                 label=f"{name} {table.title}",
                 regions=regions,
                 anchor=anchor,
-                present=table.status is not TableStatus.MISSING,
+                present=table.status not in (TableStatus.MISSING, TableStatus.UNREADABLE),
                 part=PartName.TABLES,
                 table=table,
                 role=table.role,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fa_tui.model.outline import PartName
 from fa_tui.model.report import Report, ReportKind
-from fa_tui.model.source import SourceText
+from fa_tui.model.source import SourceText, page_ranges
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, Table, TableRole, TableStatus
 from fa_tui.parse.noise import clean_line
@@ -28,6 +28,7 @@ _RANK = {
     TableStatus.DATA: 3,
     TableStatus.EMPTY: 2,
     TableStatus.TITLE_ONLY: 1,
+    TableStatus.UNREADABLE: 0,
     TableStatus.MISSING: 0,
 }
 
@@ -64,7 +65,11 @@ def parse_tables(source: SourceText, report: Report | None = None) -> list[Table
         if table is None and budget:
             continue  # a budget has no 决算 tables: none of them is missing
         if table is None:
-            table = _by_attachment(spec, attachment, source) or _missing(spec)
+            table = (
+                _by_attachment(spec, attachment, source)
+                or _unreadable(spec, source.unread_pages)
+                or _missing(spec)
+            )
         tables.append(table)
     return tables + others
 
@@ -185,6 +190,19 @@ def _by_attachment(spec: TableSpec, line: int | None, source: SourceText) -> Tab
         span=span,
         note=clean.text,
         note_span=span,
+        columns=list(spec.columns),
+    )
+
+
+def _unreadable(spec: TableSpec, pages: tuple[int, ...]) -> Table | None:
+    """A table not found in the text while some pages have no text layer (it may be there)."""
+    if not pages:
+        return None
+    return Table(
+        role=spec.id,
+        title=spec.title,
+        status=TableStatus.UNREADABLE,
+        note=f"{page_ranges(pages)}没有文字层（可能是扫描件），表格可能在其中，未能读取",
         columns=list(spec.columns),
     )
 

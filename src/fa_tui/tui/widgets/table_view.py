@@ -24,6 +24,7 @@ STATUS_NAMES: dict[TableStatus, str] = {
     TableStatus.EMPTY: "空表",
     TableStatus.TITLE_ONLY: "仅列标题",
     TableStatus.MISSING: "缺失",
+    TableStatus.UNREADABLE: "无法读取",
 }
 SIDE_NAMES = {"income": "收入", "spending": "支出"}
 CODE_KEY, NAME_KEY, SIDE_KEY = "__code", "__name", "__side"
