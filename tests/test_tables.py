@@ -26,13 +26,13 @@ from fa_tui.model.tables import (
 )
 from fa_tui.parse.outline.parts import parse_outline
 from fa_tui.parse.tables.build import parse_tables
-from fa_tui.schema import NATIONAL, PERSONNEL, PUBLIC
+from fa_tui.schema import NATIONAL, PERSONNEL, PUBLIC, template_named
 
 D, E, T, M = TableStatus.DATA, TableStatus.EMPTY, TableStatus.TITLE_ONLY, TableStatus.MISSING
 EXPECTED_STATUS = {
     "2022-liujiang": (D, D, D, D, D, D, E, E, D),
     "2024-liling": (D, D, D, D, D, D, E, E, E),
-    "2023-yanbian": (T,) * 9,
+    "2023-yanbian": (T,) * 13,  # the Sichuan set
     "2024-panzhihua": (T,) * 9,
     "2024-lipu": (M,) * 9,
 }
@@ -75,11 +75,14 @@ def values(tab: Table, *columns: str) -> list[tuple[str | None, str, tuple[str |
 @pytest.mark.parametrize("name", SAMPLES)
 def test_status_of_all_nine_tables(name: str) -> None:
     report = sample(name)
+    template = template_named(report.template)
+    assert template.name == ("sichuan" if name == "2023-yanbian" else "national")
     standard = [t for t in report.tables if t.role is not TableRole.OTHER]
-    assert [t.role for t in standard] == list(NATIONAL.ids)
+    assert [t.role for t in standard] == list(template.ids)
     assert tuple(t.status for t in standard) == EXPECTED_STATUS[name]
     for tab in standard:
-        assert tab.columns == list(NATIONAL.spec(tab.role).columns)
+        spec = template.spec(tab.role)
+        assert spec is not None and tab.columns == list(spec.columns)
         if tab.status is TableStatus.MISSING:
             assert tab.span is None and not tab.rows
         else:

@@ -12,7 +12,7 @@ from fa_tui.pipeline import analyse
 
 
 def test_national_reports_are_read_with_the_national_set() -> None:
-    for name in ("2024-liling", "2022-liujiang", "2023-yanbian"):  # yanbian lists both 表八 titles
+    for name in ("2024-liling", "2022-liujiang", "2024-panzhihua"):
         report, _ = analyse(read_report(sample_path(name)))
         assert report.template == "national", name
 

@@ -20,6 +20,9 @@ class Layout(StrEnum):
     CODED = "coded"  # 科目代码 / 科目名称 rows: 合计, then 类/款/项 (表二, 表三, 表五 …)
     ECONOMIC = "economic"  # 经济分类 blocks side by side, 人员经费/公用经费 footer (表六)
     SINGLE_ROW = "single_row"  # one figure row under a multi-row header (表九)
+    # A regional table whose columns the schema does not fix: each figure keyed by the header
+    # text above it (like an 'other' table), checked by no identity.
+    GENERIC = "generic"
 
 
 class Codes(StrEnum):

@@ -90,12 +90,10 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
     unit = block.unit
     spec = template.spec(block.role)
     columns: list[str]
-    if spec is None:
-        if not tabbed:
-            return None
-        columns, rows = build_generic(grid, unit)
-        if not rows:
-            return None
+    if spec is None or spec.layout is Layout.GENERIC:
+        columns, rows = build_generic(grid, unit) if tabbed else ([], [])
+        if not rows and spec is None:
+            return None  # an 'other' title with no table under it
     else:
         rows = _build_rows(spec, grid, unit, tabbed)
         columns = list(spec.columns)

@@ -10,12 +10,17 @@ from fa_tui.model.tables import TableRole
 from fa_tui.schema import TemplateSet
 
 _IGNORED = re.compile(r"[\s“”\"‘’'「」『』]")
+# A table's number before its title, as templates print it: ``表一：``, ``表1``, ``附表1``,
+# ``附表1-2``, ``一、``, ``（一）``, ``1.``, ``部门决算表（一）``, ``财决01表``, ``公开01表``.
+_NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
 _PREFIX = re.compile(
-    r"^(?:附表\s*[0-9一二三四五六七八九十]*|表\s*[0-9一二三四五六七八九十]{1,3}"
+    rf"^(?:附表\s*(?:{_NUMBER}(?:\s*[-－—]\s*[0-9]{{1,2}})?)?|表\s*{_NUMBER}(?:\s*[-－—]\s*[0-9]{{1,2}})?"
+    rf"|(?:部门|单位)?决算表\s*[（(]\s*{_NUMBER}\s*[)）]"
+    r"|(?:公开|财决)\s*[0-9０-９]{1,2}\s*表"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]"
     r"|[0-9]{1,2}\s*[、.．](?!\d))\s*[:：]?\s*"
 )
-_SUFFIX = re.compile(r"(?:[（(][^（）()]{0,20}[)）]|公开\s*[0-9０-９]{1,2}\s*表)+$")
+_SUFFIX = re.compile(r"(?:[（(][^（）()]{0,20}[)）]|(?:公开|财决)\s*[0-9０-９]{1,2}\s*表)+$")
 # Words that may not precede an alias: they belong to a longer, different table title.
 _FORBIDDEN_BEFORE = (
     "财政拨款",
