@@ -37,6 +37,8 @@ _PROSE_MIN = 24
 _PAGE_MARK_FIRST = frozenset("—-－")
 _NOTE_FIRST = frozenset("注说备")
 _NOTE_CONTINUATION_MAX = 6
+# Lines a running header and footer may put between a table and its continuation.
+_GAP_LINES_MAX = 3
 
 
 class Block(Struct):
@@ -130,8 +132,32 @@ def find_blocks(lines: Sequence[str], template: TemplateSet) -> list[Block]:
     blocks: list[Block] = []
     for title in titles:
         end = stops[bisect_right(stops, title.line)]
-        blocks.append(_read_block(title, end, lines, cleaned))
+        block = _read_block(title, end, lines, cleaned)
+        if blocks and _continues(blocks[-1], block, cleaned):
+            _append(blocks[-1], block)
+        else:
+            blocks.append(block)
     return blocks
+
+
+def _continues(previous: Block, block: Block, cleaned: list[CleanLine]) -> bool:
+    """Whether ``block`` is ``previous`` continued on the next page: the same standard table,
+    its title printed again (often with ``（续）``), and between them nothing but blank lines,
+    page marks and a few short lines (a running header or footer)."""
+    if block.role != previous.role or block.role == TableRole.OTHER or previous.note_lines:
+        return False
+    between = [cleaned[n - 1].text for n in range(previous.end_line + 1, block.title_span.line)]
+    short = [t for t in between if t and not page_mark_pattern().match(t)]
+    return len(short) <= _GAP_LINES_MAX and not any(
+        len(t) > _PROSE_MIN or "。" in t for t in short
+    )
+
+
+def _append(block: Block, continued: Block) -> None:
+    """Add the rows and notes of ``continued`` (the same table on the next page) to ``block``."""
+    block.lines.extend(continued.lines)
+    block.note_lines.extend(continued.note_lines)
+    block.end_line = max(block.end_line, continued.end_line)
 
 
 def _span(clean: CleanLine, line: int, start: int, end: int) -> Span:
