@@ -50,7 +50,9 @@ class SourceText(Struct, frozen=True):
     ``lines`` are the original lines without their line terminators (CRLF and CR normalised);
     line ``n`` (1-based) is ``lines[n - 1]``. Nothing downstream re-reads the file.
     For a PDF or DOCX, ``lines`` is the extracted text and ``locations[n - 1]`` says where line
-    ``n`` lies in the document; for a text file ``locations`` is ``None``.
+    ``n`` lies in the document; for a text file ``locations`` is ``None``. ``unplaced`` are the
+    figures of a PDF that fit no cell of the ruled table they sit in or beside (each printed on
+    an extracted line of its own, so that nothing is lost; the FA1xx rules report them).
     """
 
     path: Path
@@ -58,6 +60,7 @@ class SourceText(Struct, frozen=True):
     lines: tuple[str, ...]
     text: str = ""
     locations: tuple[Location, ...] | None = None
+    unplaced: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         """The path, encoding and lines (the joined ``text`` and ``locations`` left out)."""
