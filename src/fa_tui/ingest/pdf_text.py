@@ -52,7 +52,7 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
             pages: list[list[PrintedLine]] = []
             heights: list[float] = []
             for page in pdf.pages:
-                pages.append(_page_lines(page))
+                pages.append(page_lines(page))
                 heights.append(float(page.height))
     except InputError:
         raise
@@ -97,7 +97,7 @@ def _encrypted(exc: BaseException) -> bool:
     return any("Password" in type(arg).__name__ for arg in getattr(exc, "args", ()))
 
 
-def _page_lines(page: Any) -> list[PrintedLine]:
+def page_lines(page: Any) -> list[PrintedLine]:
     """Table rows and text lines of one page, top to bottom (each glyph in exactly one)."""
     tables = find_tables(page)
     placement = place(page.chars, tables)
