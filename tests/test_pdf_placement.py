@@ -1,5 +1,5 @@
 """Every glyph of a PDF page ends up in exactly one place: a table cell, the free text, or (a
-figure that fits no cell) an unplaced line that FA109 reports.
+figure that fits no cell) an unplaced line that FA112 reports.
 
 The invariant is checked on every committed PDF fixture; the rules of placement on glyphs
 drawn by hand; ``overhang.pdf`` (``layouts/overhang.py``) end to end.
@@ -19,7 +19,7 @@ import pytest
 from fa_tui.ingest import read_report
 from fa_tui.ingest.pdf_placement import Grid, Placement, place
 from fa_tui.ingest.pdf_tables import find_tables
-from fa_tui.ingest.pdf_text import page_lines, page_marker
+from fa_tui.ingest.pdf_text import _page_lines, page_marker
 from fa_tui.model import Report, TableRole
 from fa_tui.pipeline import build_report
 from fa_tui.rules.engine import check_report
@@ -56,7 +56,7 @@ def test_every_visible_glyph_is_in_the_pages_lines(filename: str) -> None:
     with pdfplumber.open(FIXTURES / filename) as pdf:
         for page in pdf.pages:
             printed = Counter(ch for c in page.chars for ch in str(c["text"]) if not ch.isspace())
-            read = Counter(ch for line in page_lines(page) for ch in line.text if not ch.isspace())
+            read = Counter(ch for line in _page_lines(page) for ch in line.text if not ch.isspace())
             assert read == printed
 
 
@@ -259,13 +259,13 @@ def test_unplaced_figures_are_reported_with_their_page_and_text() -> None:
             report.source.location(f.span.line, f.span.column),
         )
         for f in check_report(report)
-        if f.code == "FA109" and f.span is not None
+        if f.code == "FA112" and f.span is not None
     ]
     assert [(s, m, t, loc.page if loc else None) for s, m, t, loc in found] == [
         ("warning", "第 2 页的数字“5.00”不在任何单元格内，未能定位到表格的行和栏", "5.00", 2),
         ("warning", "第 2 页的数字“8.00”不在任何单元格内，未能定位到表格的行和栏", "8.00", 2),
     ]
-    assert len([f for f in check_report(report) if f.code == "FA109"]) == 2
+    assert len([f for f in check_report(report) if f.code == "FA112"]) == 2
 
 
 def test_the_fixture_tables_add_up() -> None:

@@ -6,20 +6,21 @@ table take the word's cell (a figure overhanging the right rule). A word whose m
 cell belongs to the cell its box overlaps most when it is printed on the line of that cell's row
 (figures printed a few points below their labels, so that the last row overhangs the bottom
 rule), or when it overlaps the cell by at least a quarter of its height. Every other glyph is
-free text; of those, a figure inside a table's rules, or alone on a line within a row's height
-of a table, fits no cell: it is *unplaced* (printed on a line of its own and reported, never
-dropped). Rotated glyphs outside every cell are the one exception: they are left out of the
-text (a watermark or a margin note read sideways would garble it), and kept as ``rotated``.
+free text; of those, a figure inside a table's rules, or alone (with figures only) on a line
+that a table's row shares or within a row's height of a table, fits no cell: it is *unplaced*
+(printed on a line of its own and reported, never dropped). Rotated glyphs outside every cell
+are the one exception: they are left out of the text (a watermark or a margin note read
+sideways would garble it), and kept as ``rotated``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
-from fa_tui.ingest.pdf_lines import Char, group_lines
+from fa_tui.ingest.pdf_lines import Char, PrintedLine, build_line, group_lines
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-down)
 CellKey = tuple[int, int, int]  # table, row, column (indices into ``Grid.rows``)
@@ -240,3 +241,8 @@ def _within(box: Box, grid: Grid, margin: float) -> bool:
     x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     x0, top, x1, bottom = grid.bbox
     return x0 - margin <= x <= x1 + margin and top - margin <= y <= bottom + margin
+
+
+def unplaced_lines(chars: Sequence[Char], left: float) -> list[PrintedLine]:
+    """The printed lines of unplaced figures (``left``: the body's left edge), marked so."""
+    return [replace(build_line(group, left), unplaced=True) for group in group_lines(chars)]

@@ -16,7 +16,6 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from fa_tui.ingest.pdf_aligned import aligned_tables
 from fa_tui.ingest.pdf_lines import PrintedLine, build_line, group_lines
 from fa_tui.ingest.pdf_margins import drop_margins
 from fa_tui.ingest.pdf_paragraphs import Body, Joined, Piece, body_edges, continues, join_text
-from fa_tui.ingest.pdf_placement import FIGURE, place
+from fa_tui.ingest.pdf_placement import FIGURE, place, unplaced_lines
 from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
@@ -52,7 +51,7 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
             pages: list[list[PrintedLine]] = []
             heights: list[float] = []
             for page in pdf.pages:
-                pages.append(page_lines(page))
+                pages.append(_page_lines(page))
                 heights.append(float(page.height))
     except InputError:
         raise
@@ -97,7 +96,7 @@ def _encrypted(exc: BaseException) -> bool:
     return any("Password" in type(arg).__name__ for arg in getattr(exc, "args", ()))
 
 
-def page_lines(page: Any) -> list[PrintedLine]:
+def _page_lines(page: Any) -> list[PrintedLine]:
     """Table rows and text lines of one page, top to bottom (each glyph in exactly one)."""
     tables = find_tables(page)
     placement = place(page.chars, tables)
@@ -107,9 +106,7 @@ def page_lines(page: Any) -> list[PrintedLine]:
     lines = aligned_tables(groups, [build_line(group, left) for group in groups])
     for t, table in enumerate(tables):
         lines.extend(table_rows(t, table, placement.cells))
-    lines.extend(
-        replace(build_line(group, left), unplaced=True) for group in group_lines(placement.unplaced)
-    )
+    lines.extend(unplaced_lines(placement.unplaced, left))
     return sorted((line for line in lines if line.text.strip()), key=lambda line: line.top)
 
 

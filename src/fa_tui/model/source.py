@@ -59,8 +59,8 @@ class SourceText(Struct, frozen=True):
     encoding: str
     lines: tuple[str, ...]
     text: str = ""
-    locations: tuple[Location, ...] | None = None
     unplaced: tuple[Span, ...] = ()
+    locations: tuple[Location, ...] | None = None
 
     def __repr__(self) -> str:
         """The path, encoding and lines (the joined ``text`` and ``locations`` left out)."""

@@ -552,7 +552,7 @@ def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     RuleCode(
-        "FA109",
+        "FA112",
         "unplaced-figure",
         "未能定位的数字",
         Category.COMPLETENESS,
@@ -563,7 +563,6 @@ def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
             "数字打印在单元格之外。每个这样的数字报一条警告，注明页码和原文，请对照原件核实"
             "它属于哪一行哪一栏。"
         ),
-        part=PartName.TABLES,
     ),
 )
 def unplaced_figures(ctx: RuleContext) -> Iterator[Finding]:
@@ -575,5 +574,5 @@ def unplaced_figures(ctx: RuleContext) -> Iterator[Finding]:
         location = source.location(span.line, span.column)
         where = f"第 {location.page} 页" if location is not None and location.page else "表格"
         yield ctx.finding(
-            "FA109", f"{where}的数字“{text}”不在任何单元格内，未能定位到表格的行和栏", span
+            "FA112", f"{where}的数字“{text}”不在任何单元格内，未能定位到表格的行和栏", span
         )
