@@ -191,3 +191,26 @@ def test_fa102_a_table_the_parser_fails_on_is_an_internal_error(monkeypatch) -> 
     assert [(f.severity, f.category) for f in found] == [(Severity.ERROR, Category.INTERNAL)]
     assert "公开03表" in found[0].message and "fa-tui 内部缺陷" in found[0].message
     assert report.source.slice(found[0].span) == "支出决算表"
+
+
+def test_fa112_unplaced_figures() -> None:
+    """Only a PDF's reader lists figures that fit no cell; each is reported at its span, and
+    its line is no row of the table it sits in."""
+    from msgspec.structs import replace
+
+    from fa_tui.ingest import read_report
+    from fa_tui.pipeline import build_report
+
+    for name in ("2022-liujiang", "2023-yanbian", "2024-liling", "2024-lipu", "2024-panzhihua"):
+        assert codes_and_severities(name, "FA112") == []
+    source = read_report(sample_path("2024-liling"))
+    line = 94  # 八、其他收入 … 58,993.00 … 429,176.80 in 表一
+    column = source.line(line).index("58,993.00") + 1
+    span = Span.at(line, column, column + len("58,993.00"))
+    report = build_report(replace(source, unplaced=(span,)))
+    findings = check_report(report, select=("FA112",))
+    assert [(f.severity, f.message, f.span) for f in findings] == [
+        (Severity.WARNING, "表格的数字“58,993.00”不在任何单元格内，未能定位到表格的行和栏", span)
+    ]
+    t01 = next(t for t in report.tables if t.role == "公开01表")
+    assert all(row.span.line != line for row in t01.rows)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fa_tui.model.source import Location, SourceText
+from fa_tui.model.span import Span
 
 _CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F], " ")
 
@@ -21,6 +22,7 @@ class LineBuilder:
 
     lines: list[str] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
+    unplaced: list[Span] = field(default_factory=list)
 
     def add(self, text: str, location: Location) -> None:
         """Append one line (line breaks and controls in ``text`` become blanks)."""
@@ -40,4 +42,5 @@ class LineBuilder:
             lines=lines,
             text="\n".join(lines),
             locations=tuple(self.locations),
+            unplaced=tuple(self.unplaced),
         )

@@ -34,6 +34,7 @@ class PrintedLine:
     size: float
     row: bool = False  # a table row (tab-separated cells)
     laid_out: bool = False  # text laid out in columns with wide gaps
+    unplaced: bool = False  # figures that fit no cell of the table they sit in or beside
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:

@@ -65,7 +65,9 @@ def body_edges(lines: Sequence[PrintedLine]) -> Body:
 def continues(previous: Piece, piece: Piece, body: Body, new_page: bool) -> bool:
     """Whether ``piece`` continues the paragraph whose last printed line is ``previous``."""
     a, b = previous.line, piece.line
-    if a.row or b.row or a.laid_out or b.laid_out or not a.text.strip() or not b.text.strip():
+    if a.row or b.row or a.laid_out or b.laid_out or a.unplaced or b.unplaced:
+        return False
+    if not a.text.strip() or not b.text.strip():
         return False
     if a.x1 < body.right - _FULL * a.size or abs(a.size - b.size) > 0.5:
         return False

@@ -1,10 +1,12 @@
 """Read a PDF report (pdfplumber; no OCR, no network) into a ``SourceText`` with page locations.
 
 Per page: ruled tables become tab-separated rows, the other characters printed lines, all in
-reading order (top to bottom, single column). Running headers and footers are dropped, lines
-wrapped at the right margin are joined back into their paragraph, and each page starts with a
-marker line ``— n —`` (the shape of a printed page number, which the table reader skips), so the
-extracted text shows where every page begins. A PDF without a text layer (a scan) is refused
+reading order (top to bottom, single column). Every glyph is read once, in a table cell or in
+the text (``pdf_placement``); a figure that fits no cell is a line of its own, listed in
+``SourceText.unplaced``. Running headers and footers are dropped, lines wrapped at the right
+margin are joined back into their paragraph, and each page starts with a marker line ``— n —``
+(the shape of a printed page number, which the table reader skips), so the extracted text
+shows where every page begins. A PDF without a text layer (a scan) is refused
 with one line: fa-tui does not do OCR.
 """
 
@@ -25,8 +27,10 @@ from fa_tui.ingest.pdf_aligned import aligned_tables
 from fa_tui.ingest.pdf_lines import PrintedLine, build_line, group_lines
 from fa_tui.ingest.pdf_margins import drop_margins
 from fa_tui.ingest.pdf_paragraphs import Body, Joined, Piece, body_edges, continues, join_text
-from fa_tui.ingest.pdf_tables import find_tables
+from fa_tui.ingest.pdf_placement import FIGURE, place, unplaced_lines
+from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
+from fa_tui.model.span import Span
 
 _UNMAPPED_SHARE = 0.3
 # A departmental report has tens of pages; reading is about 0.1 s a page.
@@ -102,17 +106,16 @@ def _encrypted(exc: BaseException) -> bool:
 
 
 def _page_lines(page: Any) -> list[PrintedLine]:
-    """Table rows and text lines of one page, top to bottom."""
+    """Table rows and text lines of one page, top to bottom (each glyph in exactly one)."""
     tables = find_tables(page)
-    chars = [
-        c
-        for c in page.chars
-        if c.get("upright", True) and not any(table.holds(c) for table in tables)
-    ]
+    placement = place(page.chars, tables)
+    chars = placement.free
     left = min((c["x0"] for c in chars if str(c["text"]).strip()), default=0.0)
     groups = [g for g in group_lines(chars) if any(str(c["text"]).strip() for c in g)]
     lines = aligned_tables(groups, [build_line(group, left) for group in groups])
-    lines.extend(row for table in tables for row in table.rows)
+    for t, table in enumerate(tables):
+        lines.extend(table_rows(t, table, placement.cells))
+    lines.extend(unplaced_lines(placement.unplaced, left))
     return sorted((line for line in lines if line.text.strip()), key=lambda line: line.top)
 
 
@@ -131,6 +134,12 @@ def _assemble(pages: list[list[PrintedLine]], body: Body) -> LineBuilder:
             builder.add(
                 current.text, Location(page=first.page, page_line=first.page_line, pieces=pieces)
             )
+            if first.line.unplaced:
+                number = len(builder.lines)
+                builder.unplaced.extend(
+                    Span.at(number, m.start() + 1, m.end() + 1)
+                    for m in FIGURE.finditer(current.text)
+                )
             current = None
 
     for number, lines in enumerate(pages, start=1):

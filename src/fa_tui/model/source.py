@@ -50,13 +50,16 @@ class SourceText(Struct, frozen=True):
     ``lines`` are the original lines without their line terminators (CRLF and CR normalised);
     line ``n`` (1-based) is ``lines[n - 1]``. Nothing downstream re-reads the file.
     For a PDF or DOCX, ``lines`` is the extracted text and ``locations[n - 1]`` says where line
-    ``n`` lies in the document; for a text file ``locations`` is ``None``.
+    ``n`` lies in the document; for a text file ``locations`` is ``None``. ``unplaced`` are the
+    figures of a PDF that fit no cell of the ruled table they sit in or beside (each printed on
+    an extracted line of its own, so that nothing is lost; the FA1xx rules report them).
     """
 
     path: Path
     encoding: str
     lines: tuple[str, ...]
     text: str = ""
+    unplaced: tuple[Span, ...] = ()
     locations: tuple[Location, ...] | None = None
     # PDF pages (1-based) that carry images but no text layer: scanned, so not read.
     unread_pages: tuple[int, ...] = ()

@@ -97,3 +97,32 @@ def _page_marker_line(ctx: RuleContext, page: int) -> int | None:
         ),
         None,
     )
+
+
+@rule(
+    RuleCode(
+        "FA112",
+        "unplaced-figure",
+        "未能定位的数字",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查 PDF 中是否有数字落在决算表的表格线内（或紧挨表格）却不属于任何单元格：这样的数字"
+            "读不到它所在的行和栏，也不属于正文，无法参与勾稽核对。常见原因是表格线缺失或错位、"
+            "数字打印在单元格之外。每个这样的数字报一条警告，注明页码和原文，请对照原件核实"
+            "它属于哪一行哪一栏。"
+        ),
+    ),
+)
+def unplaced_figures(ctx: RuleContext) -> Iterator[Finding]:
+    """Figures the PDF reader could place in no table cell (``SourceText.unplaced``): printed
+    inside a table's rules, or alone beside one, they belong to no row and no column."""
+    source = ctx.report.source
+    for span in source.unplaced:
+        text = source.slice(span)
+        location = source.location(span.line, span.column)
+        where = f"第 {location.page} 页" if location is not None and location.page else "表格"
+        yield ctx.finding(
+            "FA112", f"{where}的数字“{text}”不在任何单元格内，未能定位到表格的行和栏", span
+        )

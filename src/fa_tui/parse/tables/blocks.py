@@ -3,7 +3,8 @@
 A block starts at a title line (not in the table of contents) and runs to the next title, the
 next part heading or the end of the text. Inside it, meta lines (``公开 01 表``, ``单位：万元``
 or ``金额单位：`` with ``万元`` on a later line, ``部门：…``) come first, then the table lines, then
-``注：``/``说明：`` notes. Blank lines and page marks are skipped.
+``注：``/``说明：`` notes. Blank lines, page marks and the lines of figures the PDF reader could
+place in no cell (``SourceText.unplaced``: reported, never read as a row) are skipped.
 """
 
 from __future__ import annotations
@@ -125,14 +126,16 @@ def find_titles(
     return titles, parts, cleaned
 
 
-def find_blocks(lines: Sequence[str], template: TemplateSet) -> list[Block]:
-    """Every table block of the text, in order."""
+def find_blocks(
+    lines: Sequence[str], template: TemplateSet, skip: frozenset[int] = frozenset()
+) -> list[Block]:
+    """Every table block of the text, in order; the lines numbered in ``skip`` are no rows."""
     titles, parts, cleaned = find_titles(lines, template)
     stops = sorted({t.line for t in titles} | parts | {len(lines) + 1})
     blocks: list[Block] = []
     for title in titles:
         end = stops[bisect_right(stops, title.line)]
-        block = _read_block(title, end, lines, cleaned)
+        block = _read_block(title, end, lines, cleaned, skip)
         if blocks and _continues(blocks[-1], block, cleaned):
             _append(blocks[-1], block)
         else:
@@ -205,7 +208,13 @@ def _is_prose(clean: CleanLine, tabbed: bool) -> bool:
     return len(text) >= _PROSE_MIN and ("。" in text or "，" in text) and "  " not in text
 
 
-def _read_block(title: _Title, end: int, lines: Sequence[str], cleaned: list[CleanLine]) -> Block:
+def _read_block(
+    title: _Title,
+    end: int,
+    lines: Sequence[str],
+    cleaned: list[CleanLine],
+    skip: frozenset[int] = frozenset(),
+) -> Block:
     """Read the lines of the block that starts at ``title`` and stops before line ``end``."""
     block = Block(
         role=title.match.role,
@@ -223,6 +232,8 @@ def _read_block(title: _Title, end: int, lines: Sequence[str], cleaned: list[Cle
         raw = lines[n - 1]
         first = text[:1]
         if not text or (first in _PAGE_MARK_FIRST and page_mark_pattern().match(text)):
+            continue
+        if n in skip:
             continue
         if first in _NOTE_FIRST and NOTE_START.match(text) and "\t" not in text:
             state = "note"

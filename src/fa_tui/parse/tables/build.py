@@ -41,7 +41,8 @@ def parse_tables(source: SourceText, report: Report | None = None) -> list[Table
     template = _template(source, report)
     best: dict[str, Table] = {}
     others: list[Table] = []
-    blocks = find_blocks(source.lines, template)
+    unplaced = frozenset(span.line for span in source.unplaced)
+    blocks = find_blocks(source.lines, template, skip=unplaced)
     forget_cleaned_lines()
     for block in blocks:
         try:
