@@ -65,7 +65,8 @@ def find_code_columns(grid: Sequence[GridLine]) -> CodeColumns:
 
 
 def _header_groups(grid: Sequence[GridLine]) -> list[tuple[int, ...]]:
-    """Runs of 类, 款 (and 项) cells side by side on one line, the first line that has any."""
+    """Runs of 类, 款 (and 项) cells side by side on one line, each in a column of its own (the
+    first line that has any)."""
     for line in grid:
         filled = line.filled()
         words = [plain(c.text) for c in filled]
@@ -77,6 +78,7 @@ def _header_groups(grid: Sequence[GridLine]) -> list[tuple[int, ...]]:
                 pos + run < len(filled)
                 and run < len(_LEVEL_WORDS)
                 and words[pos + run] == _LEVEL_WORDS[run]
+                and (run == 0 or filled[pos + run].index > filled[pos + run - 1].index)
             ):
                 run += 1
             if run >= 2:
