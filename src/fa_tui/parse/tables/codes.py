@@ -36,10 +36,6 @@ class CodeColumns(NamedTuple):
         """Every code column's index."""
         return frozenset(i for group in self.groups for i in group)
 
-    def starting_at(self, index: int) -> tuple[int, ...] | None:
-        """The group whose 类 column is ``index``, if any."""
-        return next((g for g in self.groups if g[0] == index), None)
-
     def first_value_index(self, default: int) -> int:
         """Where the figures of a tab-separated table start: after the first group's columns
         and the name column after them (``default`` without code columns)."""
@@ -128,7 +124,7 @@ def _shape_group(rows: Sequence[dict[int, str]], first: int) -> tuple[int, ...] 
     group = [first]
     for column in range(first + 1, first + len(_LEVEL_WORDS)):
         printed = [row for row in rows if _PART.match(row.get(column, ""))]
-        beside = all(_is_part(row, c, k) for row in printed for k, c in enumerate(group))
+        beside = all(_is_part(row.get(c, ""), k) for row in printed for k, c in enumerate(group))
         if not printed or not beside or not _only_codes(rows, column, _PART, whole=False):
             break
         group.append(column)
@@ -156,9 +152,9 @@ def _only_codes(
     return True
 
 
-def _is_part(row: dict[int, str], column: int, rank: int) -> bool:
-    """Whether ``row`` prints a code part of ``rank`` (0: 类) in ``column``."""
-    return bool((_CLASS if rank == 0 else _PART).match(row.get(column, "")))
+def _is_part(text: str, rank: int) -> bool:
+    """Whether ``text`` is a code part of ``rank`` (0: 类, 3 digits; 款 and 项, 2 digits)."""
+    return bool((_CLASS if rank == 0 else _PART).match(text))
 
 
 class CodeJoiner:
@@ -175,22 +171,21 @@ class CodeJoiner:
         code part (a 合计 label, a whole code ``2010601``) is returned among ``texts``; the
         类/款/项 placeholders of a header are dropped.
         """
-        columns = set(self.group)
-        found = {c.index: c for c in line.filled() if c.index in columns}
-        parts: list[Cell] = []
+        rank_of = {index: rank for rank, index in enumerate(self.group)}
+        slots: dict[int, Cell] = {}
         texts: list[Cell] = []
-        orphans: list[Cell] = []
-        joined = True  # every part above this one is in ``parts``
-        for rank, index in enumerate(self.group):
-            cell = found.get(index)
-            text = plain(cell.text) if cell is not None else ""
-            if cell is None or text in PLACEHOLDERS:
-                joined = False
-            elif (_CLASS if rank == 0 else _PART).match(text):
-                (parts if joined else orphans).append(cell)
-            else:
+        for cell in line.filled():
+            rank = rank_of.get(cell.index)
+            if rank is None or plain(cell.text) in PLACEHOLDERS:
+                continue
+            if rank in slots or not _is_part(plain(cell.text), rank):
                 texts.append(cell)
-                joined = False
+            else:
+                slots[rank] = cell
+        parts: list[Cell] = []
+        orphans: list[Cell] = []
+        for rank in sorted(slots):  # a part joins the code when every part above it is printed
+            (parts if rank == len(parts) and not orphans else orphans).append(slots[rank])
         if orphans:
             return JoinedCode(None, None, (), tuple(texts), tuple(parts + orphans))
         if not parts:

@@ -43,9 +43,7 @@ HEADER_WORDS = frozenset(
 _CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
 # A code (its 类, 款 and 项 digits together, or each split from the next by one blank) and
 # the name after it.
-_CODE_NAME = re.compile(
-    r"^(\d{3}(?:\d{2}){0,2}|\d{3}(?:[ \u3000]\d{2}){1,2})\s*([^\d\s.,].*)$"
-)
+_CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2}|\d{3}(?:[ \u3000]\d{2}){1,2})\s*([^\d\s.,].*)$")
 _TOTAL = re.compile(r"(?:合计|总计)$|^小计$")
 PLACEHOLDERS = frozenset({"类", "款", "项"})
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → level
