@@ -54,16 +54,21 @@ class JoinedCode(NamedTuple):
 
 def find_code_columns(grid: Sequence[GridLine]) -> CodeColumns:
     """The 类/款/项 columns of ``grid``: by their header cells, else by their shape."""
-    groups = [g for g in _header_groups(grid) if _holds_codes(grid, g)]
+    rows = [{c.index: plain(c.text) for c in line.filled()} for line in grid]
+    groups = [g for g in _header_groups(grid, rows) if _holds_codes(rows, g)]
     if not groups:
-        groups = _shape_groups(grid)
+        groups = _shape_groups(rows)
     return CodeColumns(tuple(groups))
 
 
-def _header_groups(grid: Sequence[GridLine]) -> list[tuple[int, ...]]:
+def _header_groups(
+    grid: Sequence[GridLine], rows: Sequence[dict[int, str]]
+) -> list[tuple[int, ...]]:
     """Runs of 类, 款 (and 项) cells side by side on one line, each in a column of its own (the
     first line that has any)."""
-    for line in grid:
+    for line, row in zip(grid, rows, strict=True):
+        if _LEVEL_WORDS[1] not in row.values():  # most lines: the cheap test first
+            continue
         filled = line.filled()
         words = [plain(c.text) for c in filled]
         groups: list[tuple[int, ...]] = []
@@ -87,9 +92,8 @@ def _header_groups(grid: Sequence[GridLine]) -> list[tuple[int, ...]]:
     return []
 
 
-def _holds_codes(grid: Sequence[GridLine], group: tuple[int, ...]) -> bool:
+def _holds_codes(rows: Sequence[dict[int, str]], group: tuple[int, ...]) -> bool:
     """Whether every number in ``group``'s columns is a code part (labels and blanks aside)."""
-    rows = [{c.index: plain(c.text) for c in line.filled()} for line in grid]
     return all(
         _only_codes(rows, column, _CLASS if rank == 0 else _PART, whole=rank == 0)
         for rank, column in enumerate(group)
@@ -101,13 +105,20 @@ def _whole_code(text: str) -> bool:
     return text.isascii() and text.isdigit() and len(text) in (3, 5, 7)
 
 
-def _shape_groups(grid: Sequence[GridLine]) -> list[tuple[int, ...]]:
+def _shape_groups(rows: Sequence[dict[int, str]]) -> list[tuple[int, ...]]:
     """Groups found by shape: a column of 3-digit codes, then columns of 2-digit codes (each
-    printed only beside the parts before it), then a name column (text, never a figure)."""
-    rows = [{c.index: plain(c.text) for c in line.filled()} for line in grid]
-    columns = sorted({i for row in rows for i in row})
+    printed only beside the parts before it), then a name column (text, never a figure).
+
+    ``rows`` are each line's plain cell texts by column."""
+    # Only a column with a 3-digit code beside a 2-digit one can start a group (cheap first).
+    starts = {
+        i
+        for row in rows
+        for i, t in row.items()
+        if len(t) == 3 and _CLASS.match(t) and _PART.match(row.get(i + 1, ""))
+    }
     groups: list[tuple[int, ...]] = []
-    for first in columns:
+    for first in sorted(starts):
         if not any(first in g for g in groups):
             group = _shape_group(rows, first)
             if group is not None:
