@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.tables import Row, RowKind
+from fa_tui.parse.tables.codes import CodeJoiner, find_code_columns
 from fa_tui.parse.tables.columns import value_map
 from fa_tui.parse.tables.grid import (
     RowDraft,
@@ -32,11 +33,18 @@ def _fill(
 
 
 def _read_values(
-    line: GridLine, columns: dict[int, str], unit: str | None, draft: RowDraft | None
+    line: GridLine,
+    columns: dict[int, str],
+    unit: str | None,
+    draft: RowDraft | None,
+    skip: frozenset[int] = frozenset(),
 ) -> dict[str, Amount]:
-    """Figures of ``line`` by column; other text goes to ``draft`` (code, name)."""
+    """Figures of ``line`` by column; other text goes to ``draft`` (code, name). The columns
+    ``skip`` (the code columns, already read) are neither."""
     amounts: dict[str, Amount] = {}
     for cell in line.cells:
+        if cell.index in skip:
+            continue
         key = columns.get(cell.index)
         if key is not None and (key not in amounts or amounts[key].value is None):
             amount = amount_at(line, cell, unit)
@@ -51,12 +59,26 @@ def _read_values(
     return amounts
 
 
+def _read_code(line: GridLine, joiner: CodeJoiner, draft: RowDraft) -> None:
+    """The row's code from its code columns; their other text (合计, a whole code) read as
+    text; code parts that make no code kept before the name, as printed."""
+    joined = joiner.join(line)
+    if joined.code is not None:
+        draft.code, draft.code_span = joined.code, joined.span
+    for cell in joined.texts:
+        draft.take_text(cell)
+    if joined.orphans:
+        draft.stray_codes = list(joined.orphans)
+
+
 def build_coded(
     grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
 ) -> list[Row]:
     """Rows of a 科目代码 table: 合计, then 类/款/项 rows with their figures."""
     keys = spec.columns
-    columns = value_map(grid, keys, tabbed)
+    codes = find_code_columns(grid)
+    columns = value_map(grid, keys, tabbed, codes=codes)
+    joiner = CodeJoiner(codes.groups[0]) if codes.groups else None
     numbering = find_numbering(grid)
     skip = {numbering[0]} if numbering else set()
     rows: list[Row] = []
@@ -64,7 +86,9 @@ def build_coded(
         if pos in skip or not line.filled() or is_header_line(line, columns):
             continue
         draft = RowDraft(line.number, list(line.filled()))  # the span covers these
-        amounts = _read_values(line, columns, unit, draft)
+        if joiner is not None:
+            _read_code(line, joiner, draft)
+        amounts = _read_values(line, columns, unit, draft, codes.indices)
         has_value = any(a.value is not None for a in amounts.values())
         # Without code or figure only a 合计 or a 类/款/项 placeholder is a row.
         if (

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
+from fa_tui.parse.tables.codes import CodeColumns
 from fa_tui.parse.tables.grid import find_numbering, is_number, plain, split_code
 from fa_tui.parse.tables.layout import GridLine
 
 _FIRST_VALUE_INDEX = 2  # 科目代码, 科目名称, then the figures
+_NO_CODES = CodeColumns()
 
 
-def numeric_columns(grid: Sequence[GridLine]) -> list[int]:
-    """Column indices holding figures (a line's first cell, the code or name, excluded)."""
+def numeric_columns(grid: Sequence[GridLine], codes: Container[int] = ()) -> list[int]:
+    """Column indices holding figures (a line's first cell, the code or name, and the code
+    columns ``codes`` excluded)."""
     found: set[int] = set()
     for line in grid:
         filled = line.filled()
         for cell in filled[1:]:
+            if cell.index in codes:
+                continue
             if is_number(cell.text) and (split_code(cell.text) is None or "." in cell.text):
                 found.add(cell.index)
     return sorted(found)
@@ -46,12 +51,17 @@ def _first_data(grid: Sequence[GridLine]) -> int:
 
 
 def value_map(
-    grid: Sequence[GridLine], keys: Sequence[str], tabbed: bool, first: int = _FIRST_VALUE_INDEX
+    grid: Sequence[GridLine],
+    keys: Sequence[str],
+    tabbed: bool,
+    first: int = _FIRST_VALUE_INDEX,
+    codes: CodeColumns = _NO_CODES,
 ) -> dict[int, str]:
     """``{column index: key}`` for a one-sided table with value columns ``keys``.
 
     ``first`` is the index of the first value column of a tab-separated table without a 栏次
-    row or recognisable headers.
+    row or recognisable headers, unless the 类/款/项 code columns ``codes`` (never figures) say
+    where the figures start.
     """
     numbering = find_numbering(grid)
     if numbering is not None:
@@ -59,10 +69,11 @@ def value_map(
         mapped = {i: keys[k - 1] for i, k in numbers.items() if 1 <= k <= len(keys)}
         if mapped:
             return mapped
-    figures = numeric_columns(grid)
+    figures = numeric_columns(grid, codes.indices)
     header = _header_map(grid, keys, _first_data(grid))
     if header and all(i in header for i in figures):
         return header
     if tabbed:
-        return {first + i: key for i, key in enumerate(keys)}
+        start = codes.first_value_index(first)
+        return {start + i: key for i, key in enumerate(keys)}
     return dict(zip(figures, keys, strict=False))

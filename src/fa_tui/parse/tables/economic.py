@@ -14,6 +14,7 @@ from functools import lru_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
+from fa_tui.parse.tables.codes import CodeJoiner, find_code_columns
 from fa_tui.parse.tables.grid import (
     RowDraft,
     amount_at,
@@ -94,6 +95,16 @@ def _footer_amount(
     return blank_amount(line.number, cells[pos].end + 1, unit), pos + 1
 
 
+def _joined_code(line: GridLine, joiner: CodeJoiner) -> RowDraft | None:
+    """A row started by the 经济分类 code printed over the code columns of ``joiner``."""
+    joined = joiner.join(line)
+    if joined.code is None or not _ECONOMIC.match(joined.code):
+        return None
+    draft = RowDraft(line.number, list(joined.cells))
+    draft.code, draft.code_span = joined.code, joined.span
+    return draft
+
+
 def build_economic(
     grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
 ) -> list[Row]:
@@ -102,6 +113,8 @@ def build_economic(
     items: list[tuple[int, int, Row]] = []
     footers: list[Row] = []
     order = 0
+    codes = find_code_columns(grid)
+    joiners = {group[0]: CodeJoiner(group) for group in codes.groups}
     for line in grid:
         cells = list(line.cells) if tabbed else line.filled()
         pos = 0
@@ -120,11 +133,17 @@ def build_economic(
                 footers.append(_row(draft, line, cell, amount, footer, spec))
                 pos = after
                 continue
-            if _is_code(cell):
-                draft = RowDraft(line.number, [cell])
-                draft.take_text(cell)
+            joiner = joiners.get(cell.index)
+            item = _joined_code(line, joiner) if joiner is not None else None
+            if item is not None and joiner is not None:
+                while pos + 1 < len(cells) and cells[pos + 1].index in joiner.group:
+                    pos += 1  # the group's other code cells (and its blank ones)
+            elif _is_code(cell):
+                item = RowDraft(line.number, [cell])
+                item.take_text(cell)
+            if item is not None:
                 nxt = pos + 1
-                if not draft.name:
+                if not item.name:
                     while nxt < len(cells) and not cells[nxt].text and not tabbed:
                         nxt += 1
                     if (
@@ -133,12 +152,12 @@ def build_economic(
                         and not is_number(cells[nxt].text)
                         and not _is_code(cells[nxt])
                     ):
-                        draft.take_text(cells[nxt], codes=False)
-                        draft.cells.append(cells[nxt])
+                        item.take_text(cells[nxt], codes=False)
+                        item.cells.append(cells[nxt])
                         pos = nxt
                 amount, after = _amount_after(line, cells, pos, tabbed, unit)
-                rank, side = economic_side(draft.code or "", spec)
-                row = _row(draft, line, cell, amount, side, spec, economic=True)
+                rank, side = economic_side(item.code or "", spec)
+                row = _row(item, line, item.cells[0], amount, side, spec, economic=True)
                 items.append((rank, order, row))
                 order += 1
                 pos = after

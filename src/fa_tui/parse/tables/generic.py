@@ -1,4 +1,7 @@
-"""Other tables (绩效自评表 …): rows of cells keyed by the header text above each figure."""
+"""Other tables (绩效自评表 …): rows of cells keyed by the header text above each figure.
+
+A code printed over 类/款/项 columns is the row's code, never a figure (``codes``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections.abc import Sequence
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.tables import Row
+from fa_tui.parse.tables.codes import CodeJoiner, find_code_columns
 from fa_tui.parse.tables.grid import RowDraft, amount_at, is_number, plain
 from fa_tui.parse.tables.layout import Cell, GridLine
 
@@ -38,16 +42,24 @@ def build_generic(grid: Sequence[GridLine], unit: str | None) -> tuple[list[str]
     columns: list[str] = []
     rows: list[Row] = []
     above: dict[int, str] = {}  # column index -> text of the nearest header line above
+    codes = find_code_columns(grid)
+    joiner = CodeJoiner(codes.groups[0]) if codes.groups else None
     for line in grid:
         filled = line.filled()
         figures: list[Cell] = []
         texts: list[Cell] = []
         for c in filled:
-            (figures if is_number(c.text) else texts).append(c)
+            if c.index not in codes.indices:
+                (figures if is_number(c.text) else texts).append(c)
         if not figures:
             _note_header(line, above)
             continue
         draft = RowDraft(line.number, list(filled))
+        joined = joiner.join(line) if joiner is not None else None
+        if joined is not None:
+            draft.code, draft.code_span = joined.code, joined.span
+            draft.stray_codes = list(joined.orphans)
+            texts = [*joined.texts, *texts]
         if texts:
             draft.take_text(texts[0], codes=False)
         cells: dict[str, Amount] = {}

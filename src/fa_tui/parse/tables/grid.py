@@ -6,7 +6,7 @@ import re
 from collections.abc import Container, Sequence
 from functools import lru_cache
 
-from msgspec import Struct
+from msgspec import Struct, field
 
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
@@ -41,7 +41,9 @@ HEADER_WORDS = frozenset(
     }
 )
 _CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
-_CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s.,].*)$")
+# A code (its 类, 款 and 项 digits together, or each split from the next by one blank) and
+# the name after it.
+_CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2}|\d{3}(?:[ \u3000]\d{2}){1,2})\s*([^\d\s.,].*)$")
 _TOTAL = re.compile(r"(?:合计|总计)$|^小计$")
 PLACEHOLDERS = frozenset({"类", "款", "项"})
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → level
@@ -117,7 +119,8 @@ def is_header_line(line: GridLine, value_columns: Container[int] = ()) -> bool:
 def split_code(text: str) -> tuple[str, int, int, str, int] | None:
     """A classification code at the start of a cell: (code, start, end, rest, rest_start).
 
-    Accepts ``2080505``, ``20805 05`` (digits split by a blank) and ``2080505机关…``.
+    Accepts ``2080505``, ``20805 05`` and ``208 05 05`` (digits split by blanks),
+    ``2080505机关…`` and ``208 05 05 机关…``.
     """
     whole = plain(text)
     if _CODE.match(whole) and len(text) <= len(whole) + 2:
@@ -125,7 +128,7 @@ def split_code(text: str) -> tuple[str, int, int, str, int] | None:
     match = _CODE_NAME.match(text)
     if match:
         rest_start = match.start(2)
-        return match.group(1), 0, match.end(1), match.group(2).strip(), rest_start
+        return plain(match.group(1)), 0, match.end(1), match.group(2).strip(), rest_start
     return None
 
 
@@ -193,6 +196,8 @@ class RowDraft(Struct):
     name: str = ""
     name_span: Span | None = None
     line_no: str | None = None
+    # 款/项 code parts that make no code (a 项 under an empty 款): kept before the name
+    stray_codes: list[Cell] = field(default_factory=list)
 
     def take_text(self, cell: Cell, *, codes: bool = True) -> None:
         """Use a text cell as the code and/or the name (the first of each)."""
@@ -212,6 +217,15 @@ class RowDraft(Struct):
             self.name = cell.text
             self.name_span = cell_span(self.line, cell)
 
+    def _name(self) -> tuple[str, Span | None]:
+        """The row's name and its span, after any stray code parts printed before it."""
+        if not self.stray_codes:
+            return self.name, self.name_span
+        lead = " ".join(c.text for c in self.stray_codes)
+        start = self.stray_codes[0].start + 1
+        end = self.name_span.end_column if self.name_span else self.stray_codes[-1].end + 1
+        return (f"{lead} {self.name}" if self.name else lead), Span.at(self.line, start, end)
+
     def build(
         self,
         cells: dict[str, Amount],
@@ -221,6 +235,7 @@ class RowDraft(Struct):
     ) -> Row:
         """The finished row (its span over its cells with text, unless ``span`` is given)."""
         level = parent = None
+        name, name_span = self._name()
         if self.code is not None:
             level, parent = code_level(self.code)
             if economic:
@@ -228,14 +243,14 @@ class RowDraft(Struct):
                 parent = self.code[:3] if len(self.code) > 3 else None
         return Row(
             code=self.code,
-            name=self.name,
-            kind=row_kind(self.name) if self.code is None else RowKind.ITEM,
+            name=name,
+            kind=row_kind(name) if self.code is None else RowKind.ITEM,
             level=level,
             parent=parent,
             side=side,
             line_no=self.line_no,
             span=cells_span(self.line, self.cells) if span is None else span,
-            name_span=self.name_span,
+            name_span=name_span,
             code_span=self.code_span,
             cells=cells,
         )
