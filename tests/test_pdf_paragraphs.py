@@ -17,6 +17,7 @@ from pathlib import Path
 import pdfplumber
 
 from fa_tui.ingest import read_report
+from fa_tui.ingest.lines import LineBuilder
 from fa_tui.ingest.pdf_lines import PrintedLine
 from fa_tui.ingest.pdf_margins import drop_margins
 from fa_tui.ingest.pdf_paragraphs import (
@@ -34,7 +35,8 @@ from fa_tui.ingest.pdf_text import _page_lines
 from fa_tui.model import Report, SourceText, Span
 from fa_tui.model.facts import AmountFact, ChangeFact, CompletionFact, ShareFact
 from fa_tui.model.source import Location
-from fa_tui.pipeline import analyse
+from fa_tui.parse.narrative.sentences import read_paragraphs
+from fa_tui.pipeline import analyse, build_report
 
 PDF = Path(__file__).resolve().parent / "fixtures" / "paragraphs.pdf"
 
@@ -264,6 +266,8 @@ def test_continuation_needs_left_edge_size_pitch_and_a_full_line() -> None:
     assert not _continues(short, _line("本年收入合计", 60, 200, 116))
     row = PrintedLine("合计\t2,940.05", 60, 499, 100, 110, 10, row=True)
     assert not _continues(row, _line("05万元。", 60, 100, 116))
+    contents = _line("部门决算情况说明……………………………12", 60, 499, 100)
+    assert not _continues(contents, _line("名词解释……………………15", 60, 499, 116))
 
 
 def test_bodies_are_per_page_width_and_pitch_per_size() -> None:
@@ -287,3 +291,20 @@ def test_a_running_header_of_a_two_page_document_is_dropped() -> None:
         "某局2024年度部门决算",
         "正文第1页",
     ]
+
+
+def test_a_page_marker_inside_a_paragraph_is_not_read_as_its_text() -> None:
+    """A paragraph the layout did not join over a page break is still read whole, without the
+    ``— 2 —`` marker line inside it."""
+    builder = LineBuilder()
+    builder.add("— 1 —", Location(page=1))
+    builder.add("二、收入决算情况说明", Location(page=1, page_line=1))
+    builder.add("本年收入合计2,946.25万元，其中：财政拨款收入", Location(page=1, page_line=2))
+    builder.add("— 2 —", Location(page=2))
+    builder.add("2,940.05万元，占99.79%；其他收入6.20万元。", Location(page=2, page_line=1))
+    text = builder.source(Path("report.pdf"), "pdf")
+    paragraphs = list(read_paragraphs(text, build_report(text)))
+    assert [p.text for p in paragraphs][-1] == (
+        "本年收入合计2,946.25万元，其中：财政拨款收入2,940.05万元，占99.79%；其他收入6.20万元。"
+    )
+    assert paragraphs[-1].span(26, 34) == Span.at(5, 1, 9)  # 2,940.05 on the next page

@@ -1,17 +1,18 @@
 """Join the printed lines of a PDF paragraph back into one line, by the page's layout.
 
-The body of a page is the text block of the pages of its width: its left edge (where most text
-lines start) and its right edge (what full lines reach). A printed line ``b`` continues the line
-``a`` above it when
+The body of a page is the text block of the pages of its width: its left edge (the leftmost
+frequent start of a line) and its right edge (what full lines reach). A printed line ``b``
+continues the line ``a`` above it when
 
 - both are text lines (not table rows, not laid out in columns) of the same size;
 - ``b`` follows at the document's line pitch for that size (no blank line between), or opens the
   next page (running headers and footers are dropped before, by ``pdf_margins``);
 - ``b`` starts at the body's left edge (a paragraph's first line is indented) and does not open
   a heading, a numbered item, a note, a unit label or (after a finished sentence) a table title;
-- ``a`` is full: it reaches the right edge, or the first unit of ``b`` that cannot be broken (a
-  number or Latin word, or a character with the punctuation that may not start a line) would not
-  have fitted after it. Word processors leave CJK text ragged at the right (they also keep space
+- ``a`` is not an entry of a table of contents (leaders and a page number), and is full: it
+  reaches the right edge, or the first unit of ``b`` that cannot be broken (a number or Latin
+  word, or a character with the punctuation that may not start a line) would not have fitted
+  after it. Word processors leave CJK text ragged at the right (they also keep space
   between CJK and Latin text), so ``a`` ending inside a sentence may fall a line height shorter.
 
 Lines are joined directly (Chinese text, and numbers broken by the wrap); two Latin words get a
@@ -36,6 +37,8 @@ _NEW_ITEM = re.compile(
 )
 # A table's title: a line of its own ending in 表 (a bracketed note may follow), no punctuation.
 _TABLE_TITLE = re.compile(r"^[^，,。；;：:！!？?]{2,60}表(?:[（(][^）)]{0,20}[）)])?$")
+# A table of contents entry: leaders (or a wide blank) and a page number end the line.
+_CONTENTS_ENTRY = re.compile(r"(?:[.…·．。]{3,}|\s{2,})\s*[0-9]{1,3}\s*$")
 _SENTENCE_END = frozenset("。！？!?；;")
 # Characters that may not start a line (closing punctuation): the word processor carries the
 # character before them over to the next line as well.
@@ -49,6 +52,7 @@ _RAGGED = 1.0  # in font sizes: further room a ragged line ending inside a sente
 _INDENT = 0.6  # a line starting this many font sizes right of the left edge is indented
 _GAP = 1.2  # without a known pitch: a line further below than this many sizes starts a block
 _PITCH = 1.35  # a line further below than this many line pitches starts a new block
+_FREQUENT_LEFT = 0.25  # a line start this common, relative to the most common one, is frequent
 _EDGE_SHARE = 0.95  # the right edge: what this share of the text lines stays within
 
 
@@ -95,12 +99,15 @@ def _text_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
 
 
 def body_edges(lines: Sequence[PrintedLine]) -> Body:
-    """The most common left edge, and the right edge that nearly all text lines stay within."""
+    """The left edge (the leftmost of the frequent line starts: indented first lines, headings
+    and wrapped lines all start at or right of it), and the right edge that nearly all text
+    lines stay within."""
     text = _text_lines(lines)
     if not text:
         return Body(0.0, 0.0)
-    lefts = [round(line.x0) for line in text]
-    left = float(max(set(lefts), key=lefts.count))
+    lefts = Counter(round(line.x0) for line in text)
+    frequent = max(2.0, _FREQUENT_LEFT * lefts.most_common(1)[0][1])
+    left = float(min((x for x, n in lefts.items() if n >= frequent), default=min(lefts)))
     rights = sorted(line.x1 for line in text)
     return Body(left, rights[int(len(rights) * _EDGE_SHARE)] if len(rights) > 1 else rights[0])
 
@@ -189,6 +196,8 @@ def continues(previous: Piece, piece: Piece, where: Layout, new_page: bool) -> b
     if abs(a.size - b.size) > 0.5:
         return False
     if b.x0 > where.body(piece.page).left + _INDENT * b.size:
+        return False
+    if _CONTENTS_ENTRY.search(a.text):
         return False
     ended = a.text.rstrip()[-1:] in _SENTENCE_END
     if opens_block(b.text, ended) or not is_full(a, b.text, where.body(previous.page)):
