@@ -4,7 +4,8 @@
     uv run python bench/real_documents.py DIR [DIR…]   # your own folder of PDF/DOCX/TXT reports
 
 For each document: the parts found, each standard table's status and rows read, the other
-tables, the findings by severity (and the most frequent codes), and the seconds it took. The
+tables, the narrative facts by kind (and how many extracted lines were joined from several
+printed lines), the findings by severity (and the most frequent codes), and the seconds it took. The
 suite never depends on these files; a user's clone has no ``../shared``.
 """
 
@@ -57,6 +58,13 @@ def evaluate(path: Path) -> list[str]:
     others = [t for t in report.tables if t.role == TableRole.OTHER]
     if others:
         lines.append(f"  其他表 {len(others)} 张：" + "，".join(t.title for t in others[:6]))
+    kinds = Counter(f.kind for f in report.facts)
+    joined = sum(1 for loc in report.source.locations or () if loc.pieces)
+    lines.append(
+        f"  叙述：{len(report.facts)} 个事实（"
+        + "，".join(f"{k}×{n}" for k, n in sorted(kinds.items()))
+        + f"）；多行接成的行 {joined}"
+    )
     by_severity = Counter(f.severity for f in findings)
     codes = Counter(f.code for f in findings if f.severity is not Severity.INFO)
     lines.append(

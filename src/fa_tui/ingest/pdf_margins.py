@@ -2,7 +2,9 @@
 lines repeated at the top or bottom of many pages.
 
 Only lines in the top or bottom band of a page (8 % of its height) are candidates, so that a
-report's own text is never dropped for looking like a page number.
+report's own text is never dropped for looking like a page number. A line is a running header
+or footer when it is repeated on half the pages and on three of them at least (on both pages of
+a two-page document).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def drop_margins(
     for lines, height in zip(pages, heights, strict=True):
         keys = {_key(line, band) for line in lines if (band := _band(line, height))}
         counts.update(keys)
-    needed = max(_REPEAT_MIN, int(len(pages) * _REPEAT_SHARE + 0.5))
+    needed = max(2, min(_REPEAT_MIN, len(pages)), int(len(pages) * _REPEAT_SHARE + 0.5))
     kept: list[list[PrintedLine]] = []
     for lines, height in zip(pages, heights, strict=True):
         page: list[PrintedLine] = []

@@ -26,7 +26,7 @@ from fa_tui.ingest.lines import LineBuilder
 from fa_tui.ingest.pdf_aligned import aligned_tables
 from fa_tui.ingest.pdf_lines import PrintedLine, build_line, group_lines
 from fa_tui.ingest.pdf_margins import drop_margins
-from fa_tui.ingest.pdf_paragraphs import Body, Joined, Piece, body_edges, continues, join_text
+from fa_tui.ingest.pdf_paragraphs import Joined, Layout, Piece, continues, join_text, layout
 from fa_tui.ingest.pdf_placement import FIGURE, place, unplaced_lines
 from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
@@ -52,10 +52,12 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
                 raise InputError(f"错误：PDF 超过 {MAX_PAGES} 页，不像一份部门决算报告：{path}")
             pages: list[list[PrintedLine]] = []
             heights: list[float] = []
+            widths: list[float] = []
             pictured: list[bool] = []  # whether the page shows images (a scan, if no text)
             for page in pdf.pages:
                 pages.append(_page_lines(page))
                 heights.append(float(page.height))
+                widths.append(float(page.width))
                 pictured.append(bool(page.images))
     except InputError:
         raise
@@ -79,8 +81,8 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
         if images and not any(line.text.strip() for line in lines)
     )
     pages = drop_margins(pages, heights)
-    body = body_edges([line for lines in pages for line in lines])
-    return replace(_assemble(pages, body).source(path, "pdf"), unread_pages=unread)
+    where = layout(pages, widths)
+    return replace(_assemble(pages, where).source(path, "pdf"), unread_pages=unread)
 
 
 @contextmanager
@@ -119,7 +121,7 @@ def _page_lines(page: Any) -> list[PrintedLine]:
     return sorted((line for line in lines if line.text.strip()), key=lambda line: line.top)
 
 
-def _assemble(pages: list[list[PrintedLine]], body: Body) -> LineBuilder:
+def _assemble(pages: list[list[PrintedLine]], where: Layout) -> LineBuilder:
     """Page markers and extracted lines, wrapped lines joined."""
     builder = LineBuilder()
     current: Joined | None = None
@@ -150,7 +152,7 @@ def _assemble(pages: list[list[PrintedLine]], body: Body) -> LineBuilder:
         for index, line in enumerate(lines, start=1):
             piece = Piece(line, number, index)
             new_page = index == 1 and last is not None and last.page == number - 1
-            if current is not None and last is not None and continues(last, piece, body, new_page):
+            if current is not None and last is not None and continues(last, piece, where, new_page):
                 current.text = join_text(current.text, line.text)
                 current.starts.append((len(current.text) - len(line.text) + 1, piece))
             else:

@@ -6,6 +6,8 @@ a word (``公务员医`` / blank line / ``疗补助（项）``) are joined. Each
 (line, column) so that any character of the clean text maps back to its exact original column.
 
 Lines that belong to tables (tab-separated rows, or inside a parsed table's span) are not read.
+The marker line that opens each page of a PDF (``— 5 —``) is not text: a paragraph read across
+it goes on as if it were not there.
 Linear time: one regex pass per line, bisection for mapping.
 """
 
@@ -253,9 +255,18 @@ class _Reading:
         return True
 
 
+def _page_markers(source: SourceText) -> set[int]:
+    """The lines that only mark where a page of a document begins."""
+    locations = source.locations or ()
+    return {
+        n for n, loc in enumerate(locations, start=1) if loc.page is not None and not loc.page_line
+    }
+
+
 def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
     """The narrative of ``source`` as paragraphs, in document order."""
     skip = _table_lines(report)
+    markers = _page_markers(source)
     headings = _heading_lines(report)
     owner, part_of = _section_owner(report, source.line_count)
     current: _Reading | None = None
@@ -266,7 +277,7 @@ def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
                 yield current.done()
                 current = None
             continue
-        if not line:
+        if not line or number in markers:
             continue
         clean = clean_for_reading(line)
         if not clean.text:
