@@ -21,7 +21,11 @@ def label_text(text: str | None) -> str:
     return neutralise(text, tabs=" ")
 
 
-_STATUS_LABEL = {"data": "有数据", "empty": "空表", "title_only": "仅列标题", "missing": "缺失",
+_STATUS_LABEL = {
+    "data": "有数据",
+    "empty": "空表",
+    "title_only": "仅列标题",
+    "missing": "缺失",
     "unreadable": "无法读取",
 }
 

@@ -151,9 +151,7 @@ def _continues(previous: Block, block: Block, cleaned: list[CleanLine]) -> bool:
         return False
     between = [cleaned[n - 1].text for n in range(previous.end_line + 1, block.title_span.line)]
     short = [t for t in between if t and not page_mark_pattern().match(t)]
-    return len(short) <= _GAP_LINES_MAX and not any(
-        len(t) > _PROSE_MIN or "。" in t for t in short
-    )
+    return len(short) <= _GAP_LINES_MAX and not any(len(t) > _PROSE_MIN or "。" in t for t in short)
 
 
 def _append(block: Block, continued: Block) -> None:
