@@ -45,7 +45,9 @@ def evaluate(path: Path) -> list[str]:
         f"{path.name}: {report.department or '（未识别部门）'} {report.year or '（未识别年度）'}"
         f"  {len(pages) or '-'} 页  {seconds:.2f} s"
     ]
-    parts = "  ".join(f"{p.name.value}{'✓' if p.present else '✗'}" for p in report.parts)
+    parts = "  ".join(
+        f"{report.part_label(p.name)}{'✓' if p.present else '✗'}" for p in report.parts
+    )
     lines.append(f"  部分：{parts}")
     for table in report.tables:
         if table.role == TableRole.OTHER:

@@ -16,6 +16,7 @@ from fa_tui.model import ReportKind, TableRole
 from fa_tui.pipeline import Stage, analyse, load_report
 from fa_tui.rules.engine import load_rules
 from fa_tui.rules.registry import RULES
+from fa_tui.tui.index import build_nodes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUDGET = FIXTURES / "budget-report.pdf"
@@ -70,6 +71,18 @@ def test_check_says_so_in_one_line_in_text_and_json() -> None:
     assert outline.output.splitlines()[0].startswith(
         "上海市云岭区水务局  2026  部门预算（决算规则不适用）"
     )
+
+
+def test_a_budget_calls_its_tables_part_budget_tables() -> None:
+    report = load_report(BUDGET, until=Stage.TABLES)
+    outline = CliRunner().invoke(app, ["outline", str(BUDGET)]).output
+    assert "预算表  ✗ 缺失" in outline and "决算表" not in outline
+    tables = CliRunner().invoke(app, ["tables", str(BUDGET)]).output
+    assert tables.splitlines()[0].strip() == "预算表概览"
+    labels = {n.key: n.label for n in build_nodes(report)}
+    assert labels["part:决算表"] == "预算表"
+    final = load_report(sample_path("2022-liujiang"), until=Stage.OUTLINE)
+    assert {n.key: n.label for n in build_nodes(final)}["part:决算表"] == "决算表"
 
 
 def test_batch_check_prints_the_notice_too(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model.amount import Amount
+from fa_tui.model.outline import PartName
 from fa_tui.model.report import Report
 from fa_tui.model.tables import Row, Table
 from fa_tui.parse.tables.titles import normalise_title
@@ -164,6 +165,6 @@ def _print_text(report: Report, tables: list[Table], overview: bool) -> None:
 
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
     if overview:
-        console.print(status_table(tables))
+        console.print(status_table(tables, f"{report.part_label(PartName.TABLES)}概览"))
     for table in tables:
         console.print(table_renderable(table))

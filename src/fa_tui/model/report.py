@@ -49,6 +49,12 @@ class Report(Struct, kw_only=True):
         shown = [f"{n}={getattr(self, n)!r}" for n in self.__struct_fields__ if n != "source"]
         return f"Report({', '.join(shown)})"
 
+    def part_label(self, name: PartName) -> str:
+        """How the part is called in this report: a budget's tables are 预算表."""
+        if name is PartName.TABLES and self.kind is ReportKind.BUDGET:
+            return "预算表"
+        return name.value
+
     def part(self, name: PartName) -> Part | None:
         """The canonical part ``name`` (present or missing)."""
         return next((p for p in self.parts if p.name == name), None)

@@ -41,14 +41,14 @@ def outline_tree(report: Report) -> Tree:
     for part in report.parts:
         label = Text()
         if part.present and part.span:
-            label.append(part.name.value, style="bold green")
+            label.append(report.part_label(part.name), style="bold green")
             label.append(f"  L{part.span.line}", style="dim")
             if part.heading_text:
                 label.append(f"  {label_text(part.heading_text)}")
             if part.located_in:
                 label.append(f"  （位于{part.located_in}）", style="dim")
         else:
-            label.append(f"{part.name.value}  ✗ 缺失", style="bold red")
+            label.append(f"{report.part_label(part.name)}  ✗ 缺失", style="bold red")
         node = tree.add(label)
         if part.name is PartName.TABLES:
             for table in report.tables:

@@ -47,9 +47,9 @@ def amount_text(amount: Amount | None) -> Text:
     return text
 
 
-def status_table(tables: Sequence[Table]) -> RichTable:
+def status_table(tables: Sequence[Table], title: str = "决算表概览") -> RichTable:
     """The status of each table: id, title, label as printed, status, unit, line."""
-    grid = RichTable(title=Text("决算表概览"), box=box.SIMPLE_HEAD, show_edge=False)
+    grid = RichTable(title=Text(title), box=box.SIMPLE_HEAD, show_edge=False)
     for name in ("表", "标题", "标签", "状态", "单位", "行"):
         grid.add_column(name, no_wrap=name in ("表", "标签", "状态", "行"))
     for table in tables:

@@ -85,7 +85,7 @@ def build_nodes(report: Report) -> list[Node]:
                 Node(
                     key=f"part:{name.value}",
                     kind=NodeKind.PART,
-                    label=name.value,
+                    label=report.part_label(name),
                     present=False,
                     part=name,
                     children=children,
@@ -106,7 +106,7 @@ def build_nodes(report: Report) -> list[Node]:
             Node(
                 key=f"part:{name.value}",
                 kind=NodeKind.PART,
-                label=name.value,
+                label=report.part_label(name),
                 regions=tuple(regions),
                 anchor=anchor,
                 part=name,
