@@ -203,9 +203,30 @@ T09 = TableSpec(
     number=9,
     short="表九",
     title="财政拨款“三公”经费支出决算表",
-    titles=("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表"),
+    titles=(
+        "财政拨款三公经费支出决算表",
+        "一般公共预算财政拨款三公经费支出决算表",
+        # Templates that print 会议费 and 培训费 in the same table.
+        "财政拨款三公经费及会议费、培训费支出决算表",
+        "一般公共预算财政拨款三公经费及会议费、培训费支出决算表",
+        "一般公共预算三公经费、会议费、培训费支出决算表",
+        "一般公共预算财政拨款三公经费、会议费、培训费支出决算表",
+        "财政拨款三公经费、会议费、培训费支出决算表",
+    ),
     layout=Layout.SINGLE_ROW,
     columns=tuple(f"{kind}{item}" for kind in ("预算数", "决算数") for item in _THREE_PUBLIC_ITEMS),
+    extra_columns=tuple(
+        f"{kind}{item}" for kind in ("预算数", "决算数") for item in ("会议费", "培训费")
+    ),
+    row_synonyms=(
+        ("三公经费合计", "合计"),
+        ("三公经费支出合计", "合计"),
+        ("支出合计", "合计"),
+        ("因公出国（境）费用", "因公出国（境）费"),
+        ("公务用车费", "公务用车购置及运行维护费小计"),
+        ("公务用车购置及运行维护费", "公务用车购置及运行维护费小计"),
+        ("公务用车购置", "公务用车购置费"),
+    ),
     # 运行费 is what some templates print for 运行维护费 (公务用车购置及运行费 …).
     header_synonyms=(("运行维护费", "运行费"),),
     empty_topics=("三公",),

@@ -76,7 +76,13 @@ class TableSpec(Struct, frozen=True, kw_only=True):
     side_classes: tuple[SideClasses, ...] = ()
     column_sums: tuple[ColumnSum, ...] = ()
     hierarchy: bool = False  # 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 in every column (FA205)
+    # Columns some templates print besides ``columns`` (会议费 and 培训费 beside the 三公 items):
+    # read when the header names them, kept in the rows, checked by no identity.
+    extra_columns: tuple[str, ...] = ()
     header_synonyms: tuple[tuple[str, str], ...] = ()  # header words that mean the same
+    # Item labels that name a column's item, for a table printed with its items as rows
+    # (公务用车费 → 公务用车购置及运行维护费小计).
+    row_synonyms: tuple[tuple[str, str], ...] = ()
     empty_topics: tuple[str, ...] = ()  # a 情况说明 section on these says the table is nil (FA103)
     rules: tuple[str, ...] = ()  # the rule codes that read this table
 

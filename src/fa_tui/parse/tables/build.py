@@ -97,7 +97,8 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
             return None  # an 'other' title with no table under it
     else:
         rows = _build_rows(spec, grid, unit, tabbed)
-        columns = list(spec.columns)
+        printed = {key for row in rows for key in row.cells}
+        columns = [*spec.columns, *(k for k in spec.extra_columns if k in printed)]
     status = _status(block, rows)
     note, note_span = _note(block, source)
     return Table(

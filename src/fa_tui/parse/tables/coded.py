@@ -18,6 +18,7 @@ from fa_tui.parse.tables.grid import (
     row_kind,
 )
 from fa_tui.parse.tables.headers import header_map
+from fa_tui.parse.tables.items_as_rows import build_items_as_rows
 from fa_tui.parse.tables.layout import GridLine
 from fa_tui.schema import TableSpec
 
@@ -105,12 +106,17 @@ def build_single_row(
     grid: Sequence[GridLine], spec: TableSpec, unit: str | None, tabbed: bool
 ) -> list[Row]:
     """The figure row(s) under a multi-row header (表九: twelve columns each)."""
-    keys = spec.columns
     numbering = find_numbering(grid)
     # The 栏次 row says which column is which; without one, the header's cells do (templates
     # that interleave 预算数 and 决算数 per item print no 栏次 row), else the position.
     from_header = None if numbering else header_map(grid, spec)
-    columns = from_header or value_map(grid, keys, tabbed, first=0)
+    if from_header is None and numbering is None:
+        turned = build_items_as_rows(grid, spec, unit, THREE_PUBLIC_ROW)
+        if turned is not None:
+            return turned
+    columns = from_header or value_map(grid, spec.columns, tabbed, first=0)
+    extras = set(columns.values())
+    keys = (*spec.columns, *(k for k in spec.extra_columns if k in extras))
     start = numbering[0] + 1 if numbering else 0
     rows: list[Row] = []
     for line in grid[start:]:

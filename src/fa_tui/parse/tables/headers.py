@@ -18,7 +18,7 @@ from fa_tui.parse.tables.grid import is_number, plain
 from fa_tui.parse.tables.layout import GridLine
 from fa_tui.schema import TableSpec
 
-_PARENS = str.maketrans("()", "（）")
+_PARENS = str.maketrans({"(": "（", ")": "）", "“": None, "”": None, '"': None})
 
 
 def header_map(grid: Sequence[GridLine], spec: TableSpec) -> dict[int, str] | None:
@@ -29,7 +29,7 @@ def header_map(grid: Sequence[GridLine], spec: TableSpec) -> dict[int, str] | No
     if not first:
         return None
     figures = sorted({c.index for line in grid[first:] for c in line.filled() if is_number(c.text)})
-    keys = {_canonical(key, spec): key for key in spec.columns}
+    keys = {canonical(key, spec): key for key in (*spec.columns, *spec.extra_columns)}
     texts = _header_texts(grid[:first], figures)
     mapping: dict[int, str] = {}
     for column in figures:
@@ -68,18 +68,20 @@ def _header_texts(header: Sequence[GridLine], figures: Sequence[int]) -> dict[in
 
 def _candidates(parts: Sequence[str], spec: TableSpec) -> set[str]:
     """The keys a column's header texts may spell: any one text first (the 预算数/决算数 word
-    may be on the top or the bottom row), then all the others or only the deepest one."""
+    may be on the top or the bottom row), then the others from any one down to the deepest
+    (a group's name such as ``“三公”经费`` over its items may be left out)."""
     out: set[str] = set()
     for k, lead in enumerate(parts):
         rest = [p for i, p in enumerate(parts) if i != k]
-        out.add(_canonical(lead + "".join(rest), spec))
-        if rest:
-            out.add(_canonical(lead + rest[-1], spec))
+        out.add(canonical(lead + "".join(rest), spec))
+        for start in range(len(rest)):
+            out.add(canonical(lead + "".join(rest[start:]), spec))
     return out
 
 
-def _canonical(text: str, spec: TableSpec) -> str:
-    """``text`` with full-width parentheses and the declared header synonyms made one."""
+def canonical(text: str, spec: TableSpec) -> str:
+    """``text`` without quotes, with full-width parentheses and the declared header synonyms
+    made one."""
     text = plain(text).translate(_PARENS)
     for word, same in spec.header_synonyms:
         text = text.replace(word, same)
