@@ -79,8 +79,10 @@ def test_a_budget_calls_its_tables_part_budget_tables() -> None:
     assert "预算表  ✗ 缺失" in outline and "决算表" not in outline
     tables = CliRunner().invoke(app, ["tables", str(BUDGET)]).output
     assert tables.splitlines()[0].strip() == "预算表概览"
-    labels = {n.key: n.label for n in build_nodes(report)}
-    assert labels["part:决算表"] == "预算表"
+    nodes = {n.key: n for n in build_nodes(report)}
+    assert nodes["part:决算表"].label == "预算表"
+    # its own tables, and no 决算 table listed as missing
+    assert [c.label for c in nodes["part:决算表"].children] == ["其他 2026年部门财务收支预算总表"]
     final = load_report(sample_path("2022-liujiang"), until=Stage.OUTLINE)
     assert {n.key: n.label for n in build_nodes(final)}["part:决算表"] == "决算表"
 

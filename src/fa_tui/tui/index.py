@@ -17,6 +17,7 @@ from fa_tui.model import (
     Finding,
     PartName,
     Report,
+    ReportKind,
     Section,
     Severity,
     Span,
@@ -142,7 +143,8 @@ def section_label(number: str | None, title: str) -> str:
 
 
 def _table_nodes(report: Report) -> tuple[Node, ...]:
-    """The tables found, then the standard tables not found (shown as missing)."""
+    """The tables found, then the standard tables not found (shown as missing; none for a
+    budget)."""
     template = template_of(report)
     nodes: list[Node] = []
     found: set[str] = set()
@@ -170,7 +172,7 @@ def _table_nodes(report: Report) -> tuple[Node, ...]:
             )
         )
     for spec in template.tables:
-        if spec.id in found:
+        if spec.id in found or report.kind is ReportKind.BUDGET:  # a budget has no 决算表
             continue
         nodes.append(
             Node(
