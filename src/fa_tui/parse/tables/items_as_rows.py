@@ -42,7 +42,8 @@ def build_items_as_rows(
     above: dict[int, str] = {}
     cells: dict[str, Amount] = {}
     placed: list[Cell] = []
-    first = last = None
+    first: int | None = None
+    last: GridLine | None = None
     others: list[Row] = []
     matched = 0
     for line in grid:
@@ -70,7 +71,7 @@ def build_items_as_rows(
                 cells[key] = amount
                 placed.append(cell)
                 first = line.number if first is None else first
-                last = line.number
+                last = line
             else:
                 rest[header or f"列{cell.index + 1}"] = amount
         if rest:
@@ -85,12 +86,8 @@ def build_items_as_rows(
         k: cells.get(k) or blank_amount(end.number, len(end.raw.rstrip()) + 1, unit)
         for k in keys_printed
     }
-    span = Span(line=first, column=1, end_line=last, end_column=_line_end(grid, last))
+    span = Span(line=first, column=1, end_line=last.number, end_column=len(last.raw) + 1)
     draft = RowDraft(first, placed)
     draft.name = name
     return [draft.build(row_cells, span=span), *others]
 
-
-def _line_end(grid: Sequence[GridLine], number: int) -> int:
-    line = next(g for g in grid if g.number == number)
-    return len(line.raw) + 1
