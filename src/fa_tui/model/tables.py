@@ -97,6 +97,9 @@ class Table(Struct, kw_only=True):
     columns: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     parse_error: str | None = None  # the parser failed on this table's body (a bug in fa-tui)
+    # Figures printed in the table's text that no row holds (a text layer read column by
+    # column, a line of figures beside no row): reported, never read.
+    unplaced: list[Amount] = field(default_factory=list)
 
     @property
     def id(self) -> str | None:
