@@ -23,10 +23,12 @@ from fa_tui.parse.tables.blocks import Block, choose_template, find_blocks
 from fa_tui.parse.tables.coded import build_coded, build_single_row
 from fa_tui.parse.tables.economic import build_economic
 from fa_tui.parse.tables.generic import build_generic
+from fa_tui.parse.tables.grid import find_numbering
 from fa_tui.parse.tables.layout import GridLine, is_tabbed, layout
 from fa_tui.parse.tables.sides import build_two_sided
 from fa_tui.parse.tables.titles import attachment_pattern
-from fa_tui.parse.tables.unruled import build_unruled
+from fa_tui.parse.tables.unruled import build_unruled, placed_consistently
+from fa_tui.parse.tables.unruled_sides import build_unruled_sides
 from fa_tui.schema import DETECTED, Layout, TableSpec, TemplateSet, template_named
 
 # A printed figure: digits with a decimal point or thousands separators (not a code, a year,
@@ -109,13 +111,26 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
     elif block.unruled:
         # Cells separated by single blanks: only coded rows are placed (by the identities);
         # the other layouts' figures are reported, not guessed.
-        rows, unplaced = (
-            build_unruled(block.lines, spec, unit) if spec.layout is Layout.CODED else ([], [])
-        )
+        if spec.layout is Layout.CODED:
+            rows, unplaced = build_unruled(block.lines, spec, unit)
+        elif spec.layout is Layout.TWO_SIDED:
+            rows, unplaced = build_unruled_sides(block.lines, spec, unit, by_column=False)
+        else:
+            rows = []
         columns = list(spec.columns)
     else:
         rows = _build_rows(spec, grid, unit, tabbed)
         columns = list(spec.columns)
+        if not tabbed and spec.layout is Layout.CODED and not placed_consistently(rows, spec):
+            # Laid out with blanks, but the columns the gutters give break the identities
+            # (headers over several columns, figures printed on lines of their own): the
+            # figures are placed by the identities instead.
+            rows, unplaced = build_unruled(block.lines, spec, unit, by_column=True)
+        elif not tabbed and spec.layout is Layout.TWO_SIDED and find_numbering(grid) is None:
+            # Laid out with blanks and no 栏次 row to fix the columns: the gutters of a header
+            # spanning several columns say nothing sure; only the figures after a label are
+            # its own (placed when they fill its side's columns in one way).
+            rows, unplaced = build_unruled_sides(block.lines, spec, unit, by_column=True)
     if not tabbed and spec is not None:
         unplaced = _unread_figures(block, source, rows, unplaced)
     status = _status(block, rows, unplaced)

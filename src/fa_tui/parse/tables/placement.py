@@ -211,3 +211,37 @@ def agreed(placements: Sequence[Placement]) -> dict[int, int]:
         for figure, column in enumerate(first)
         if all(p[figure] == column for p in placements[1:])
     }
+
+
+def rows_consistent(
+    rows: Sequence[Sequence[Amount | None]],
+    keys: Sequence[str],
+    sums: Sequence[ColumnSum],
+    groups: Sequence[Group],
+) -> bool:
+    """Whether rows read with their columns (``rows[i][c]``: the figure of row ``i`` in column
+    ``c``) keep every row identity and, for each group, parent = Σ children in every column."""
+    width = len(keys)
+    amounts = [a for row in rows for a in row if a is not None]
+    scale = scale_of(amounts)
+    figures: list[Figures] = []
+    placements: list[Placement] = []
+    for row in rows:
+        columns = [c for c in range(width) if row[c] is not None]
+        found = Figures([a for a in row if a is not None], scale)
+        placement = tuple(columns)
+        if not _row_fits(found, placement, keys, sums):
+            return False
+        figures.append(found)
+        placements.append(placement)
+    for group in groups:
+        members = [group.parent, *group.children]
+        slack = _slack(figures, members)
+        parent = figures[group.parent].vector(placements[group.parent], width)
+        total = [0] * width
+        for child in group.children:
+            for c, v in enumerate(figures[child].vector(placements[child], width)):
+                total[c] += v
+        if not _close(parent, tuple(total), slack):
+            return False
+    return True

@@ -42,6 +42,7 @@ from fa_tui.parse.tables.placement import (
     agreed,
     candidates,
     prune_hierarchy,
+    rows_consistent,
     scale_of,
 )
 from fa_tui.schema import TableSpec
@@ -70,7 +71,7 @@ def pieces(line: str) -> list[Piece]:
     return [Piece(m.group(0), m.start(), m.end()) for m in _piece().finditer(line)]
 
 
-def _is_figure(text: str) -> bool:
+def is_figure(text: str) -> bool:
     """A figure, not a code part: a number with a decimal point or thousands separator."""
     return parse_number(text) is not None and ("." in text or "," in text)
 
@@ -84,7 +85,7 @@ def is_unruled(lines: Sequence[str]) -> bool:
         if "\t" in line or "  " in body:
             return False
         found = pieces(body)
-        if len(found) >= 2 and not _is_figure(found[0].text) and _is_figure(found[-1].text):
+        if len(found) >= 2 and not is_figure(found[0].text) and is_figure(found[-1].text):
             rows += 1
     return rows >= _MIN_UNRULED_LINES
 
@@ -119,16 +120,16 @@ def _start(line: _Line) -> tuple[str | None, int] | None:
         while used < len(found) and used < 3 and _PART.match(found[used].text):
             used += 1
         after = found[used].text if used < len(found) else None
-        if after is None or not _is_figure(after) or used > 1:
+        if after is None or not is_figure(after) or used > 1:
             return "".join(p.text for p in found[:used]), used
         return None
     if _WHOLE.match(first):
         return first, 1
-    if not _is_figure(first) and row_kind(first) is RowKind.TOTAL:
-        # 合计 with figures, or alone (its figures on lines of their own); 合计 followed by
-        # other words is a header (合计 基本支出 项目支出).
-        if len(found) == 1 or _is_figure(found[1].text):
-            return None, 0
+    # 合计 with figures, or alone (its figures on lines of their own); 合计 followed by other
+    # words is a header (合计 基本支出 项目支出).
+    total = not is_figure(first) and row_kind(first) is RowKind.TOTAL
+    if total and (len(found) == 1 or is_figure(found[1].text)):
+        return None, 0
     return None
 
 
@@ -173,8 +174,8 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None) -> _Read:
             drafts.append(draft)
             gaps.append(pending)
             pending = []
-        figures = [a for p in rest if _is_figure(p.text) and (a := _amount(line, p, unit))]
-        texts = [p for p in rest if not _is_figure(p.text)]
+        figures = [a for p in rest if is_figure(p.text) and (a := _amount(line, p, unit))]
+        texts = [p for p in rest if not is_figure(p.text)]
         if started is None and not texts:
             if figures:
                 pending.append(figures)
@@ -223,9 +224,10 @@ class _Chains:
     """The sharing of each gap's figure lines between the rows on either side: ``split[i]``
     is how many of the lines before row ``i`` go to row ``i - 1`` (``None``: undecided)."""
 
-    def __init__(self, read: _Read, fits: _Fits) -> None:
+    def __init__(self, read: _Read, fits: _Fits, by_column: bool) -> None:
         self.read = read
         self.fits = fits
+        self.by_column = by_column
         count = len(read.drafts)
         # Lines before the first row belong to it; lines after the last, to the last.
         self.split: list[int | None] = [0] * count
@@ -245,6 +247,8 @@ class _Chains:
             out.extend(a for group in read.gaps[i + 1][:after] for a in group)
         else:
             out.extend(a for group in read.trailing for a in group)
+        if self.by_column:  # laid out by position: a row's lines share its columns' places
+            out.sort(key=lambda a: a.span.column)
         return out
 
     def _viable(self) -> list[list[int]]:
@@ -299,30 +303,45 @@ class _Fits:
         return self.memo[key]
 
 
-def _groups(drafts: Sequence[_Draft], names: Sequence[str]) -> list[Group]:
-    """Parent rows and their children by code (and 合计 over the 类 rows)."""
-    index = {d.code: i for i, d in enumerate(drafts) if d.code}
+def hierarchy_groups(codes: Sequence[str | None], names: Sequence[str]) -> list[Group]:
+    """Parent rows and their children by code (and the 合计 row over the 类 rows), as indices
+    into the rows whose ``codes`` and ``names`` are given."""
+    index = {code: i for i, code in enumerate(codes) if code}
     children: dict[int, list[int]] = {}
-    for i, draft in enumerate(drafts):
-        code = draft.code
+    for i, code in enumerate(codes):
         if code is None:
             continue
         parent = index.get(code[:-2]) if len(code) > 3 else None
         if parent is not None:
             children.setdefault(parent, []).append(i)
     total = next(
-        (i for i, d in enumerate(drafts) if d.code is None and plain(names[i]) == "合计"), None
+        (i for i, code in enumerate(codes) if code is None and plain(names[i]) == "合计"), None
     )
     if total is not None:
-        children[total] = [i for i, d in enumerate(drafts) if d.code and len(d.code) == 3]
+        children[total] = [i for i, code in enumerate(codes) if code and len(code) == 3]
     return [Group(p, c) for p, c in children.items() if c]
 
 
+def placed_consistently(rows: Sequence[Row], spec: TableSpec) -> bool:
+    """Whether rows read by their positions keep the table's row identities and hierarchy (a
+    space-laid-out table whose columns the gutters found), within rounding."""
+    keys = spec.columns
+    cells = [[r.cells.get(k) if has(r.cells.get(k)) else None for k in keys] for r in rows]
+    groups = hierarchy_groups([r.code for r in rows], [r.name for r in rows])
+    return rows_consistent(cells, keys, spec.column_sums, groups if spec.hierarchy else [])
+
+
+def has(amount: Amount | None) -> bool:
+    """A printed figure (not a blank cell)."""
+    return amount is not None and amount.value is not None
+
+
 def build_unruled(
-    lines: Sequence[tuple[int, str]], spec: TableSpec, unit: str | None
+    lines: Sequence[tuple[int, str]], spec: TableSpec, unit: str | None, *, by_column: bool = False
 ) -> tuple[list[Row], list[Amount]]:
-    """The rows of a coded table whose lines are cells separated by single blanks, and the
-    figures on its lines that continue no row."""
+    """The rows of a coded table whose cells no position places, and the figures on its lines
+    that continue no row. ``by_column``: the lines are laid out by position (a row's figures
+    printed over several lines are in the order of their columns), else in reading order."""
     read = _read(lines, unit)
     if not read.drafts:
         return [], read.stray
@@ -331,7 +350,7 @@ def build_unruled(
     everything += [a for group in read.trailing for a in group]
     scale = scale_of(everything)
     fits = _Fits(spec, scale)
-    chains = _Chains(read, fits)
+    chains = _Chains(read, fits, by_column)
     count = len(read.drafts)
     figures: list[list[Amount]] = []
     loose: list[list[Amount]] = [[] for _ in range(count)]  # figures of an undecided gap
@@ -350,7 +369,11 @@ def build_unruled(
         options[i] = []
     if spec.hierarchy:
         prune_hierarchy(
-            rows_figures, options, _groups(read.drafts, names), len(spec.columns), scale
+            rows_figures,
+            options,
+            hierarchy_groups([d.code for d in read.drafts], names),
+            len(spec.columns),
+            scale,
         )
     rows = [
         _row(read.drafts[i], spec, figures[i], options[i], loose[i], unit) for i in range(count)
