@@ -265,6 +265,7 @@ def _read_block(
             and "\t" not in raw
             and not block.unruled
             and not _may_start_table(clean, tabbed)
+            and not (block.role != TableRole.OTHER and not tabbed and _header_like(clean))
         ):
             break
         state = "rows"
@@ -277,6 +278,12 @@ def _read_block(
 def _continues_note(text: str) -> bool:
     """A line that continues a table note: a numbered item or another note."""
     return bool(text[:1].isdigit() or NOTE_START.match(text))
+
+
+def _header_like(clean: CleanLine) -> bool:
+    """A short line of a standard table's header laid out by position (``项目``, a wrapped
+    header word): the table goes on below it."""
+    return len(clean.text) < _PROSE_MIN and "。" not in clean.text and "，" not in clean.text
 
 
 def _may_start_table(clean: CleanLine, tabbed: bool) -> bool:

@@ -21,7 +21,7 @@ from fa_tui.parse.numbers import parse_cell
 from fa_tui.parse.outline.toc import forget_cleaned_lines
 from fa_tui.parse.tables.blocks import Block, choose_template, find_blocks
 from fa_tui.parse.tables.coded import build_coded, build_single_row
-from fa_tui.parse.tables.economic import build_economic
+from fa_tui.parse.tables.economic import build_economic, economic_consistent
 from fa_tui.parse.tables.generic import build_generic
 from fa_tui.parse.tables.grid import find_numbering
 from fa_tui.parse.tables.layout import GridLine, is_tabbed, layout
@@ -131,6 +131,10 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
             # spanning several columns say nothing sure; only the figures after a label are
             # its own (placed when they fill its side's columns in one way).
             rows, unplaced = build_unruled_sides(block.lines, spec, unit, by_column=True)
+        elif not tabbed and spec.layout is Layout.ECONOMIC and not economic_consistent(rows, spec):
+            rows = []  # codes and figures in the wrong columns: its figures are reported
+        elif not tabbed and spec.layout is Layout.SINGLE_ROW and not _whole_rows(rows, spec):
+            rows = []  # some columns empty: nothing says which (its figures are reported)
     if not tabbed and spec is not None:
         unplaced = _unread_figures(block, source, rows, unplaced)
     status = _status(block, rows, unplaced)
@@ -165,6 +169,19 @@ def _build_rows(spec: TableSpec, grid: list[GridLine], unit: str | None, tabbed:
     if spec.layout is Layout.ECONOMIC:
         return build_economic(grid, spec, unit, tabbed)
     return build_single_row(grid, spec, unit, tabbed)
+
+
+def _whole_rows(rows: list[Row], spec: TableSpec) -> bool:
+    """Whether every row read by position prints a figure in each column and is named by
+    text (in a table laid out by blanks without a 栏次 row, the gutters of a header over
+    several lines may place figures wrongly, except when every column is printed)."""
+    return all(
+        not any(ch.isdigit() for ch in row.name)
+        and all(
+            row.cells.get(k) is not None and row.cells[k].value is not None for k in spec.columns
+        )
+        for row in rows
+    )
 
 
 def _status(block: Block, rows: list[Row], unplaced: list[Amount]) -> TableStatus:

@@ -43,7 +43,7 @@ def _rounding(amount: Amount, scale: int) -> int:
     and printed zeros), so that tolerances stay integers."""
     if amount.value is None or amount.value == 0:
         return 0
-    return 10 ** (scale - amount.decimals)
+    return int(10 ** (scale - amount.decimals))
 
 
 class Figures:

@@ -153,17 +153,17 @@ class _Read(NamedTuple):
     stray: list[Amount]  # figures on lines of text that continue no row
 
 
-def _read(lines: Sequence[tuple[int, str]], unit: str | None) -> _Read:
+def _read(lines: Sequence[tuple[int, str]], unit: str | None, by_column: bool) -> _Read:
     """The rows of the block, and the lines of figures alone between them."""
+    body = [_Line(n, raw, pieces(raw)) for n, raw in lines]
+    body = [line for line in body if line.pieces and not _is_header(line)]
     drafts: list[_Draft] = []
     gaps: list[list[list[Amount]]] = []
     pending: list[list[Amount]] = []
     stray: list[Amount] = []
     naming = False  # the row's name may go on over the next line
-    for number, raw in lines:
-        line = _Line(number, raw, pieces(raw))
-        if not line.pieces or _is_header(line):
-            continue
+    for pos, line in enumerate(body):
+        number = line.number
         started = _start(line)
         rest = line.pieces
         if started is not None:
@@ -182,13 +182,17 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None) -> _Read:
             naming = False
             continue
         if started is None:
-            draft = drafts[-1] if drafts else None
+            last = drafts[-1] if drafts else None
             joins = (
-                draft is not None
+                last is not None
                 and not pending
-                and (naming or (not draft.name_pieces and draft.code is not None))
+                and (
+                    naming
+                    or (not last.name_pieces and last.code is not None)
+                    or (by_column and _wraps_below(last, line, body[pos + 1 : pos + 2]))
+                )
             )
-            if draft is None or not joins:
+            if last is None or not joins:
                 stray.extend(figures)  # a header's or running text's figures: reported
                 naming = False
                 continue
@@ -197,6 +201,24 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None) -> _Read:
         draft.figures.extend(figures)
         naming = bool(texts or started is not None) and not figures
     return _Read(drafts, gaps, pending, stray)
+
+
+def _wraps_below(draft: _Draft, line: _Line, after: Sequence[_Line]) -> bool:
+    """In text laid out by position: a line of text alone, starting where the row's name
+    starts, right under it, and not followed by another such line (a name centred over three
+    lines prints its first part above the code: that one would be the next row's)."""
+    if not draft.name_pieces or any(is_figure(p.text) for p in line.pieces):
+        return False
+    start = draft.name_pieces[0][1].start
+    aligned = abs(line.pieces[0].start - start) <= 1
+    nxt = after[0] if after else None
+    stacked = (
+        nxt is not None
+        and _start(nxt) is None
+        and not any(is_figure(p.text) for p in nxt.pieces)
+        and abs(nxt.pieces[0].start - start) <= 1
+    )
+    return aligned and not stacked
 
 
 def _name(draft: _Draft) -> tuple[str, Span | None]:
@@ -342,7 +364,7 @@ def build_unruled(
     """The rows of a coded table whose cells no position places, and the figures on its lines
     that continue no row. ``by_column``: the lines are laid out by position (a row's figures
     printed over several lines are in the order of their columns), else in reading order."""
-    read = _read(lines, unit)
+    read = _read(lines, unit, by_column)
     if not read.drafts:
         return [], read.stray
     everything = [a for d in read.drafts for a in d.figures]
