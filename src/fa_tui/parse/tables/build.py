@@ -155,7 +155,8 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
         note=note,
         note_span=note_span,
         columns=columns,
-        rows=rows if status is not TableStatus.TITLE_ONLY else [],
+        # (the rows of a table whose figures no row holds are only its labels)
+        rows=rows if status not in (TableStatus.TITLE_ONLY, TableStatus.UNREADABLE) else [],
         unplaced=unplaced,
     )
 

@@ -3,9 +3,9 @@
 A line holds an income label and its figures, then a spending label and its figures (``一、一般
 公共预算财政拨款收入 2,940.05 一、一般公共服务支出 2,106.66``); the figures after a label, up to
 the next label, are that label's. With two labels on a line the first is income, the second
-spending; a label alone on its line is placed by its position (text laid out by position:
-where the spending labels start) or else by its words (支出 / 年末 / 结余分配 are spending;
-收入 / 财政拨款 / 年初 / 使用 income), and left out when neither says. A short piece of text
+spending; a label alone on its line is placed by its words (支出 / 年末 / 结余分配 are
+spending; 收入 / 财政拨款 / 年初 / 使用 income) or else by its position (text laid out by
+position: where the spending labels start), and left out when neither says. A short piece of text
 alone on a line continues the label above it (a wrapped label).
 
 A side with one value column (表一; 表四's income) takes its one figure; a side with more
@@ -193,10 +193,9 @@ def _assign_sides(
             found[0].side, found[1].side = INCOME, SPENDING
             continue
         for label in found:
-            if split is not None and len(found) == 1:
+            label.side = side_by_words(label.text)
+            if label.side is None and split is not None and len(found) == 1:
                 label.side = SPENDING if label.start >= split - 2 else INCOME
-            else:
-                label.side = side_by_words(label.text)
     del labels
 
 
