@@ -121,12 +121,17 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
     else:
         rows = _build_rows(spec, grid, unit, tabbed)
         columns = list(spec.columns)
-        if not tabbed and spec.layout is Layout.CODED and not placed_consistently(rows, spec):
-            # Laid out with blanks, but the columns the gutters give break the identities
-            # (headers over several columns, figures printed on lines of their own): the
-            # figures are placed by the identities instead.
+        laid_out = not tabbed and find_numbering(grid) is None
+        if laid_out and spec.layout is Layout.CODED:
+            # Laid out with blanks and no 栏次 row to fix the columns: a header over several
+            # columns or lines puts its words away from their figures, and the gutters may
+            # place the figures wrongly yet consistently. The identities place them instead.
             rows, unplaced = build_unruled(block.lines, spec, unit, by_column=True)
-        elif not tabbed and spec.layout is Layout.TWO_SIDED and find_numbering(grid) is None:
+        elif not tabbed and spec.layout is Layout.CODED and not placed_consistently(rows, spec):
+            # The 栏次 row's columns break the identities (figures on lines of their own):
+            # placed by the identities instead.
+            rows, unplaced = build_unruled(block.lines, spec, unit, by_column=True)
+        elif laid_out and spec.layout is Layout.TWO_SIDED:
             # Laid out with blanks and no 栏次 row to fix the columns: the gutters of a header
             # spanning several columns say nothing sure; only the figures after a label are
             # its own (placed when they fill its side's columns in one way).

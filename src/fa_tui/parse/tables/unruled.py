@@ -397,10 +397,17 @@ def build_unruled(
             len(spec.columns),
             scale,
         )
+    stray = list(read.stray)
+    for i in range(count):
+        if len(figures[i]) > len(spec.columns):
+            # More figures than the row has columns: they are not (all) its own (a page read
+            # column by column); they belong to no row for certain.
+            stray.extend(figures[i])
+            figures[i], options[i] = [], []
     rows = [
         _row(read.drafts[i], spec, figures[i], options[i], loose[i], unit) for i in range(count)
     ]
-    return rows, read.stray
+    return rows, stray
 
 
 def _row(
