@@ -2,17 +2,24 @@
 
     uv run python bench/real_documents.py              # ../shared/real when it exists
     uv run python bench/real_documents.py DIR [DIR…]   # your own folder of PDF/DOCX/TXT reports
+    uv run python bench/real_documents.py --text-layers  # also each PDF's text layer as .txt
 
 For each document: the parts found, each standard table's status and rows read, the other
 tables, the narrative facts by kind (and how many extracted lines were joined from several
 printed lines), the findings by severity (and the most frequent codes), and the seconds it took. The
 suite never depends on these files; a user's clone has no ``../shared``.
+
+With ``--text-layers`` each PDF is also read as a reviewer who has only its text layer would
+have it: pdfplumber's ``extract_text()`` and ``extract_text(layout=True)`` of every page, joined
+with form feeds, written to a temporary folder as ``.txt`` and summarised the same way (rows
+未能确定栏目 and figures in no row counted per table).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,6 +36,7 @@ _STATUS = {
     TableStatus.EMPTY: "空表",
     TableStatus.TITLE_ONLY: "仅标题",
     TableStatus.MISSING: "缺失",
+    TableStatus.UNREADABLE: "无法读取",
 }
 
 
@@ -53,9 +61,12 @@ def evaluate(path: Path) -> list[str]:
         if table.role == TableRole.OTHER:
             continue
         figures = sum(1 for a in table.amounts() if a.value is not None)
+        undetermined = sum(1 for r in table.rows if r.undetermined)
+        unsure = f"（未能确定栏目 {undetermined} 行）" if undetermined else ""
+        loose = f"（未对应到行的数 {len(table.unplaced)} 个）" if table.unplaced else ""
         lines.append(
             f"  {table.role}  {_STATUS[table.status]:<4} {len(table.rows):>3} 行 {figures:>4} 个数"
-            f"  {table.title}"
+            f"  {table.title}{unsure}{loose}"
         )
     others = [t for t in report.tables if t.role == TableRole.OTHER]
     if others:
@@ -77,9 +88,30 @@ def evaluate(path: Path) -> list[str]:
     return lines
 
 
+def text_layers(pdf: Path, out_dir: Path) -> list[Path]:
+    """The PDF's text layer as two .txt files: ``extract_text()`` and
+    ``extract_text(layout=True)`` of each page, pages joined with form feeds."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        plain = [page.extract_text() or "" for page in document.pages]
+        laid = [page.extract_text(layout=True) or "" for page in document.pages]
+    out: list[Path] = []
+    for kind, pages in (("text", plain), ("layout", laid)):
+        path = out_dir / f"{pdf.stem}.{kind}.txt"
+        path.write_text("\f".join(pages) + "\n", encoding="utf-8")
+        out.append(path)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument(
+        "--text-layers",
+        action="store_true",
+        help="also read each PDF's text layer (pdfplumber, plain and layout) saved as .txt",
+    )
     args = parser.parse_args()
     folders = args.folders or ([DEFAULT] if DEFAULT.is_dir() else [])
     if not folders:
@@ -90,6 +122,10 @@ def main() -> int:
             if path.name.lower() == "readme.md":
                 continue
             print("\n".join(evaluate(path)), flush=True)
+            if args.text_layers and path.suffix.lower() == ".pdf":
+                with tempfile.TemporaryDirectory() as tmp:
+                    for layer in text_layers(path, Path(tmp)):
+                        print("\n".join(evaluate(layer)), flush=True)
     return 0
 
 

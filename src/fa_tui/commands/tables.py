@@ -101,6 +101,8 @@ def _row(row: Row) -> dict[str, Any]:
         "parent": row.parent,
         "line": row.span.line,
         "cells": {key: _cell(amount) for key, amount in row.cells.items()},
+        "undetermined": row.undetermined,
+        "unplaced": [_cell(amount) for amount in row.unplaced],
     }
 
 
@@ -118,6 +120,7 @@ def table_document(table: Table) -> dict[str, Any]:
         "note": table.note,
         "columns": list(table.columns),
         "rows": [_row(r) for r in table.rows],
+        "unplaced": [_cell(amount) for amount in table.unplaced],
     }
 
 

@@ -13,9 +13,10 @@ from typing import NamedTuple
 
 from fa_tui.ingest.documents import document_kind, read_document
 from fa_tui.ingest.errors import InputError
-from fa_tui.model.source import SourceText
+from fa_tui.model.source import Location, SourceText
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_FORM_FEED = "\f"  # a page break in a PDF's text layer
 # C0 controls other than TAB, LF, CR, FF, and DEL: a text report carries (almost) none of them.
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_RATIO = 0.01
@@ -88,7 +89,33 @@ def decode_report(data: bytes, path: Path) -> SourceText:
     lines = _NEWLINE.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
-    return SourceText(path=path, encoding=encoding, lines=tuple(lines), text="\n".join(lines))
+    return SourceText(
+        path=path,
+        encoding=encoding,
+        lines=tuple(lines),
+        text="\n".join(lines),
+        locations=page_locations(lines),
+    )
+
+
+def page_locations(lines: list[str]) -> tuple[Location, ...] | None:
+    """Each line's page and line on the page when the text holds form feeds (a PDF's text
+    layer saved by ``pdftotext`` or pasted from a viewer: one form feed per page break), else
+    ``None``. A line that starts with form feeds starts a new page (one per form feed)."""
+    if not any(_FORM_FEED in line for line in lines):
+        return None
+    page, page_line = 1, 0
+    out: list[Location] = []
+    for line in lines:
+        feeds = len(line) - len(line.lstrip(_FORM_FEED))
+        if feeds:
+            page, page_line = page + feeds, 0
+        page_line += 1
+        out.append(Location(page=page, page_line=page_line))
+        page += line.count(_FORM_FEED) - feeds  # a form feed inside or at the end of a line
+        if line.count(_FORM_FEED) > feeds:
+            page_line = 0
+    return tuple(out)
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:

@@ -25,7 +25,9 @@ class TableStatus(StrEnum):
     EMPTY = "empty"  # present with its header, no figures (keep its 说明)
     TITLE_ONLY = "title_only"  # listed by title (附表 list, "见附件") without a body
     MISSING = "missing"
-    UNREADABLE = "unreadable"  # not found, but pages without a text layer may hold it
+    # not found while pages without a text layer may hold it, or found with figures that could
+    # be placed in no row (a text layer read column by column): never "empty"
+    UNREADABLE = "unreadable"
 
 
 class RowKind(StrEnum):
@@ -45,6 +47,11 @@ class Row(Struct, kw_only=True):
     ``人员经费``/``公用经费`` for 表六. ``cells`` maps the column keys of the table's ``TableSpec``
     (or, for a generic table, the header text) to the printed figure; a blank cell maps to an
     ``Amount`` whose value is ``None``.
+
+    ``undetermined`` (未能确定栏目): the row's figures were read from text without ruling, where
+    empty cells leave no trace, and fit its columns in more than one way (or in none) that the
+    table's identities allow; ``cells`` then holds only the figures every such way puts in the
+    same column, ``unplaced`` the others in printed order. No rule reads an undetermined row.
     """
 
     code: str | None = None
@@ -58,6 +65,8 @@ class Row(Struct, kw_only=True):
     name_span: Span | None = None
     code_span: Span | None = None
     cells: dict[str, Amount] = field(default_factory=dict)
+    undetermined: bool = False
+    unplaced: list[Amount] = field(default_factory=list)
 
     def value(self, column: str) -> Amount | None:
         """The figure in ``column`` (``None`` when the column is absent)."""
@@ -88,6 +97,9 @@ class Table(Struct, kw_only=True):
     columns: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     parse_error: str | None = None  # the parser failed on this table's body (a bug in fa-tui)
+    # Figures printed in the table's text that no row holds (a text layer read column by
+    # column, a line of figures beside no row): reported, never read.
+    unplaced: list[Amount] = field(default_factory=list)
 
     @property
     def id(self) -> str | None:

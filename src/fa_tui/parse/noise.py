@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 _BOOKMARK = "[bookmark:"
-_SPACE = " \t\u3000\xa0"
+_SPACE = " \t\u3000\xa0\f"  # a form feed (page break of a text layer) is a blank too
 
 
 def _noise(line: str) -> Iterator[tuple[int, int]]:

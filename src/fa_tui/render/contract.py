@@ -39,6 +39,8 @@ class TableDoc(_Strict):
     line: int | None
     unit: str | None
     rows: int
+    undetermined_rows: int  # rows whose figures fit their columns in no single way (未能确定栏目)
+    unplaced_figures: int  # figures printed in the table that no row holds
 
 
 class RelatedDoc(_Strict):

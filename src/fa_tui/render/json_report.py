@@ -56,7 +56,8 @@ def finding_document(finding: Finding) -> dict[str, Any]:
 
 
 def table_summary(table: Table) -> dict[str, Any]:
-    """A table as listed in ``check`` and ``outline`` JSON: id, title, status, line, unit, rows."""
+    """A table as listed in ``check`` and ``outline`` JSON: id, title, status, line, unit, rows
+    (and how many of them are undetermined, how many figures no row holds)."""
     return {
         "id": table.id,
         "title": table.title,
@@ -64,6 +65,8 @@ def table_summary(table: Table) -> dict[str, Any]:
         "line": table.span.line if table.span else None,
         "unit": table.unit,
         "rows": len(table.rows),
+        "undetermined_rows": sum(1 for r in table.rows if r.undetermined),
+        "unplaced_figures": len(table.unplaced),
     }
 
 

@@ -29,6 +29,7 @@ _STATUS_STYLE: dict[TableStatus, str] = {
     TableStatus.UNREADABLE: "yellow",
 }
 _SIDE_LABELS = {INCOME: "收入", SPENDING: "支出"}
+UNDETERMINED = "未能确定栏目"
 
 
 def safe(text: str | None) -> Text:
@@ -86,6 +87,9 @@ def _rows_table(rows: Sequence[Row], columns: Sequence[str], *, with_code: bool)
     grid.add_column("名称")
     for column in columns:
         grid.add_column(safe(column), justify="right", no_wrap=True)
+    undetermined = any(r.undetermined for r in rows)
+    if undetermined:
+        grid.add_column(UNDETERMINED, style="yellow")
     for row in rows:
         cells: list[RenderableType] = [Text(str(row.span.line))]
         if with_code:
@@ -97,8 +101,27 @@ def _rows_table(rows: Sequence[Row], columns: Sequence[str], *, with_code: bool)
             name = Text("  " * (row.level - 1)) + name
         cells.append(name)
         cells.extend(amount_text(row.cells.get(c)) for c in columns)
+        if undetermined:
+            cells.append(_undetermined_text(row))
         grid.add_row(*cells)
     return grid
+
+
+def _undetermined_text(row: Row) -> Text:
+    """The figures of an undetermined row that no column holds, after 未能确定栏目."""
+    if not row.undetermined:
+        return Text("")
+    figures = " ".join(display_amount(a) for a in row.unplaced)
+    return safe(f"{UNDETERMINED}：{figures}" if figures else UNDETERMINED)
+
+
+def _unplaced_text(table: Table) -> Text:
+    """The figures of the table that no row holds, with where each is."""
+    shown = "、".join(f"{display_amount(a)}（{a.span.line} 行）" for a in table.unplaced[:12])
+    more = f"等 {len(table.unplaced)} 个" if len(table.unplaced) > 12 else ""
+    text = safe(f"未能对应到行和栏的数字：{shown}{more}")
+    text.stylize("yellow")
+    return text
 
 
 def table_renderable(table: Table) -> RenderableType:
@@ -118,6 +141,8 @@ def table_renderable(table: Table) -> RenderableType:
                 dict.fromkeys(c for r in table.rows for c in r.cells)
             )
             parts.append(_rows_table(table.rows, columns, with_code=with_code))
+    if table.unplaced:
+        parts.append(_unplaced_text(table))
     repaired = sum(1 for a in table.amounts() if a.repaired)
     if repaired:
         legend = Text("* ", style="yellow")

@@ -1,14 +1,15 @@
 """FA11x reading: what of the file could not be read, said as findings instead of lost silently.
 
-These rules look at the source itself, not at what the parsers made of it, and hold for any
-report: a reviewer must know which lines the checks could not see whole.
+These rules look at the source itself (FA110–FA112) or at what the table readers could not
+place (FA113 rows whose figures fit their columns in no single way, FA114 figures in no row),
+and hold for any report: a reviewer must know which lines the checks could not see whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fa_tui.model import Category, Finding, RelatedSpan, Severity, Span
+from fa_tui.model import Category, Finding, RelatedSpan, Row, Severity, Span
 from fa_tui.model.source import page_ranges
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
@@ -125,4 +126,75 @@ def unplaced_figures(ctx: RuleContext) -> Iterator[Finding]:
         where = f"第 {location.page} 页" if location is not None and location.page else "表格"
         yield ctx.finding(
             "FA112", f"{where}的数字“{text}”不在任何单元格内，未能定位到表格的行和栏", span
+        )
+
+
+@rule(
+    RuleCode(
+        "FA113",
+        "undetermined-columns",
+        "未能确定栏目的行",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查从没有表格线的文本（如 PDF 文字层另存的文本：单元格以空格分隔、空单元格不留痕迹）"
+            "读出的表中，是否有行的数字无法唯一确定所在栏目。fa-tui 只按表的栏目顺序、本行的栏间"
+            "关系（如合计 = 基本支出 + 项目支出）和上下级科目的汇总关系放置数字，能放置的方式不止"
+            "一种（或一种也没有）时不作猜测，把该行标为“未能确定栏目”，其数字不参与任何勾稽核对。"
+            "请对照原件（PDF）核实这些行，或提供带表格线的原件。"
+        ),
+    ),
+)
+def undetermined_rows(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per table with rows whose figures fit their columns in no single way."""
+    for table in ctx.index.read.tables:
+        rows = [r for r in table.rows if r.undetermined]
+        if not rows:
+            continue
+        name = table.title if table.id is None else f"{table.id}（{table.title}）"
+        listed = "、".join(_row_name(r) for r in rows[:_LISTED])
+        more = f"等 {len(rows)} 行" if len(rows) > _LISTED else ""
+        yield ctx.finding(
+            "FA113",
+            f"{name}有 {len(rows)} 行的数字未能确定栏目（{listed}{more}），这些行未参与勾稽核对",
+            rows[0].span,
+            related=[RelatedSpan(span=r.span, note="未能确定栏目") for r in rows[1:]],
+        )
+
+
+def _row_name(row: Row) -> str:
+    return f"{row.code} {row.name}".strip() if row.code else row.name
+
+
+@rule(
+    RuleCode(
+        "FA114",
+        "figures-in-no-row",
+        "表中未能对应到行的数字",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查决算表的文字中是否有数字未能对应到表的任何一行：从没有表格线的文本（如 PDF 文字层"
+            "按栏读出的文本，数字远离它所在行的名称）读表时，数字所在的行和栏可能无法确定。这样的"
+            "表不是空表，标为“无法读取”（或只读出其余各行），这些数字不参与任何核对。请对照原件"
+            "（PDF）核实，或提供带表格线的原件。"
+        ),
+    ),
+)
+def figures_in_no_row(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per table with figures printed among its lines that no row holds."""
+    for table in ctx.index.read.tables:
+        figures = table.unplaced
+        if not figures:
+            continue
+        name = table.title if table.id is None else f"{table.id}（{table.title}）"
+        shown = "、".join(f"“{a.text}”" for a in figures[:_LISTED])
+        more = f"等 {len(figures)} 个" if len(figures) > _LISTED else ""
+        yield ctx.finding(
+            "FA114",
+            f"{name}中的数字 {shown}{more}未能对应到表的行和栏，未参与核对",
+            figures[0].span,
+            related=[RelatedSpan(span=a.span, note="未能对应到行") for a in figures[1:]],
         )

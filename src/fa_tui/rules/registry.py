@@ -40,7 +40,7 @@ from fa_tui.model import (
     Severity,
     Span,
 )
-from fa_tui.rules.report_index import ReportIndex
+from fa_tui.rules.report_index import ReportIndex, determined
 
 RuleFunc = Callable[["RuleContext"], Iterable[Finding]]
 
@@ -123,8 +123,13 @@ class RuleContext:
         index: ReportIndex | None = None,
         owned: Collection[str] | None = None,
     ) -> None:
+        if index is None:
+            # The rules read only the rows whose figures are placed; the index keeps the rest.
+            checked = determined(report)
+            index = ReportIndex(checked, read=report)
+            report = checked
         self.report = report
-        self.index = index if index is not None else ReportIndex(report)
+        self.index = index
         # ``None``: any registered code (a rule function called directly, as tests do).
         self.owned = owned
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from fa_tui.model import PartName, Report
+from msgspec.structs import replace
+
+from fa_tui.model import PartName, Report, TableStatus
 from fa_tui.model.facts import Fact, FactBase, Quantity
 
 if TYPE_CHECKING:
@@ -19,11 +21,38 @@ if TYPE_CHECKING:
     from fa_tui.rules.units import TextAmount, UnitVerdict
 
 
-class ReportIndex:
-    """The shared, derived data of one report for one run of the rules."""
+def determined(report: Report) -> Report:
+    """``report`` as the rules read it (the report itself when every row's figures are placed).
 
-    def __init__(self, report: Report) -> None:
+    A table with rows whose figures could not be placed in their columns (``Row.undetermined``)
+    is read as not readable, its undetermined rows left out: their figures may be in any of
+    several columns, and the other rows alone would make its sums and the comparisons with
+    other tables wrong (a missing row reads as a zero). FA113 reports such tables."""
+    if not any(row.undetermined for table in report.tables for row in table.rows):
+        return report
+    tables = [
+        replace(
+            table,
+            status=TableStatus.UNREADABLE,
+            rows=[r for r in table.rows if not r.undetermined],
+        )
+        if any(r.undetermined for r in table.rows)
+        else table
+        for table in report.tables
+    ]
+    return replace(report, tables=tables)
+
+
+class ReportIndex:
+    """The shared, derived data of one report for one run of the rules.
+
+    ``report`` is what the rules check (``determined``); ``read`` is the report as read,
+    undetermined rows included (the reading rules report them).
+    """
+
+    def __init__(self, report: Report, read: Report | None = None) -> None:
         self.report = report
+        self.read = read if read is not None else report
 
     @cached_property
     def facts_by_kind(self) -> dict[type[FactBase], list[Fact]]:

@@ -31,6 +31,7 @@ from fa_tui.parse.tables.titles import (
     match_title,
     page_mark_pattern,
 )
+from fa_tui.parse.tables.unruled import is_unruled
 from fa_tui.schema import TemplateSet
 
 _PROSE_MIN = 24
@@ -56,6 +57,10 @@ class Block(Struct):
     lines: list[tuple[int, str]] = field(default_factory=list)
     note_lines: list[int] = field(default_factory=list)
     end_line: int = 0
+    # The line before which the next title or part heading starts: the block's lines and
+    # notes are among the lines up to it.
+    limit: int = 0
+    unruled: bool = False  # cells separated by single blanks, empty ones left out (is_unruled)
 
     @property
     def has_meta(self) -> bool:
@@ -159,6 +164,8 @@ def _append(block: Block, continued: Block) -> None:
     block.lines.extend(continued.lines)
     block.note_lines.extend(continued.note_lines)
     block.end_line = max(block.end_line, continued.end_line)
+    block.limit = max(block.limit, continued.limit)
+    block.unruled = block.unruled or continued.unruled
 
 
 def _span(clean: CleanLine, line: int, start: int, end: int) -> Span:
@@ -220,7 +227,9 @@ def _read_block(
         title_span=_span(title.clean, title.line, title.match.start, title.match.end),
     )
     _read_meta(block, title.clean, title.line)  # 公开01表 or 单位 printed beside the title
+    block.limit = end
     tabbed = any("\t" in lines[n - 1] for n in range(title.line + 1, end))
+    block.unruled = not tabbed and is_unruled([lines[n - 1] for n in range(title.line + 1, end)])
     last = title.line
     state = "meta"
     continuation = 0
@@ -251,7 +260,13 @@ def _read_block(
             continue
         if "\t" not in raw and _is_prose(clean, tabbed):
             break
-        if not block.lines and "\t" not in raw and not _may_start_table(clean, tabbed):
+        if (
+            not block.lines
+            and "\t" not in raw
+            and not block.unruled
+            and not _may_start_table(clean, tabbed)
+            and not (block.role != TableRole.OTHER and not tabbed and _header_like(clean))
+        ):
             break
         state = "rows"
         block.lines.append((n, lines[n - 1]))
@@ -263,6 +278,12 @@ def _read_block(
 def _continues_note(text: str) -> bool:
     """A line that continues a table note: a numbered item or another note."""
     return bool(text[:1].isdigit() or NOTE_START.match(text))
+
+
+def _header_like(clean: CleanLine) -> bool:
+    """A short line of a standard table's header laid out by position (``项目``, a wrapped
+    header word): the table goes on below it."""
+    return len(clean.text) < _PROSE_MIN and "。" not in clean.text and "，" not in clean.text
 
 
 def _may_start_table(clean: CleanLine, tabbed: bool) -> bool:

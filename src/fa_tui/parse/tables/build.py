@@ -8,21 +8,33 @@ by title, or the tables said to be in an attachment) or ``missing``. Figures are
 
 from __future__ import annotations
 
+import re
+
+from fa_tui.model.amount import Amount
 from fa_tui.model.outline import PartName
 from fa_tui.model.report import Report, ReportKind
 from fa_tui.model.source import SourceText, page_ranges
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, Table, TableRole, TableStatus
 from fa_tui.parse.noise import clean_line
+from fa_tui.parse.numbers import parse_cell
 from fa_tui.parse.outline.toc import forget_cleaned_lines
 from fa_tui.parse.tables.blocks import Block, choose_template, find_blocks
 from fa_tui.parse.tables.coded import build_coded, build_single_row
-from fa_tui.parse.tables.economic import build_economic
+from fa_tui.parse.tables.economic import build_economic, economic_consistent
 from fa_tui.parse.tables.generic import build_generic
+from fa_tui.parse.tables.grid import find_numbering
 from fa_tui.parse.tables.layout import GridLine, is_tabbed, layout
 from fa_tui.parse.tables.sides import build_two_sided
 from fa_tui.parse.tables.titles import attachment_pattern
+from fa_tui.parse.tables.unruled import build_unruled, placed_consistently
+from fa_tui.parse.tables.unruled_sides import build_unruled_sides
 from fa_tui.schema import DETECTED, Layout, TableSpec, TemplateSet, template_named
+
+# A printed figure: digits with a decimal point or thousands separators (not a code, a year,
+# a 栏次 number).
+_FIGURE = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,])")
+_UNPLACED_NOTE = "表中 {count} 个数字未能对应到行和栏（文本中的单元格位置无法确定），未读取"
 
 _RANK = {
     TableStatus.DATA: 3,
@@ -91,16 +103,50 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
     unit = block.unit
     spec = template.spec(block.role)
     columns: list[str]
+    unplaced: list[Amount] = []
     if spec is None or spec.layout is Layout.GENERIC:
         columns, rows = build_generic(grid, unit) if tabbed else ([], [])
         if not rows and spec is None:
             return None  # an 'other' title with no table under it
+    elif block.unruled:
+        # Cells separated by single blanks: only coded rows are placed (by the identities);
+        # the other layouts' figures are reported, not guessed.
+        if spec.layout is Layout.CODED:
+            rows, unplaced = build_unruled(block.lines, spec, unit)
+        elif spec.layout is Layout.TWO_SIDED:
+            rows, unplaced = build_unruled_sides(block.lines, spec, unit, by_column=False)
+        else:
+            rows = []
+        columns = list(spec.columns)
     else:
         rows = _build_rows(spec, grid, unit, tabbed)
+        laid_out = not tabbed and find_numbering(grid) is None
+        if laid_out and spec.layout is Layout.CODED:
+            # Laid out with blanks and no 栏次 row to fix the columns: a header over several
+            # columns or lines puts its words away from their figures, and the gutters may
+            # place the figures wrongly yet consistently. The identities place them instead.
+            rows, unplaced = build_unruled(block.lines, spec, unit, by_column=True)
+        elif not tabbed and spec.layout is Layout.CODED and not placed_consistently(rows, spec):
+            # The 栏次 row's columns break the identities (figures on lines of their own):
+            # placed by the identities instead.
+            rows, unplaced = build_unruled(block.lines, spec, unit, by_column=True)
+        elif laid_out and spec.layout is Layout.TWO_SIDED:
+            # Laid out with blanks and no 栏次 row to fix the columns: the gutters of a header
+            # spanning several columns say nothing sure; only the figures after a label are
+            # its own (placed when they fill its side's columns in one way).
+            rows, unplaced = build_unruled_sides(block.lines, spec, unit, by_column=True)
+        elif not tabbed and spec.layout is Layout.ECONOMIC and not economic_consistent(rows, spec):
+            rows = []  # codes and figures in the wrong columns: its figures are reported
+        elif not tabbed and spec.layout is Layout.SINGLE_ROW and not _whole_rows(rows, spec):
+            rows = []  # some columns empty: nothing says which (its figures are reported)
         printed = {key for row in rows for key in row.cells}
         columns = [*spec.columns, *(k for k in spec.extra_columns if k in printed)]
-    status = _status(block, rows)
+    if not tabbed and spec is not None:
+        unplaced = _unread_figures(block, source, rows, unplaced)
+    status = _status(block, rows, unplaced)
     note, note_span = _note(block, source)
+    if status is TableStatus.UNREADABLE and note is None:
+        note = _UNPLACED_NOTE.format(count=len(unplaced))
     return Table(
         role=block.role,
         title=block.title,
@@ -115,7 +161,9 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
         note=note,
         note_span=note_span,
         columns=columns,
-        rows=rows if status is not TableStatus.TITLE_ONLY else [],
+        # (the rows of a table whose figures no row holds are only its labels)
+        rows=rows if status not in (TableStatus.TITLE_ONLY, TableStatus.UNREADABLE) else [],
+        unplaced=unplaced,
     )
 
 
@@ -130,12 +178,50 @@ def _build_rows(spec: TableSpec, grid: list[GridLine], unit: str | None, tabbed:
     return build_single_row(grid, spec, unit, tabbed)
 
 
-def _status(block: Block, rows: list[Row]) -> TableStatus:
-    if any(a.value is not None for row in rows for a in row.cells.values()):
+def _whole_rows(rows: list[Row], spec: TableSpec) -> bool:
+    """Whether every row read by position prints a figure in each column and is named by
+    text (in a table laid out by blanks without a 栏次 row, the gutters of a header over
+    several lines may place figures wrongly, except when every column is printed)."""
+    return all(
+        not any(ch.isdigit() for ch in row.name)
+        and all(
+            row.cells.get(k) is not None and row.cells[k].value is not None for k in spec.columns
+        )
+        for row in rows
+    )
+
+
+def _status(block: Block, rows: list[Row], unplaced: list[Amount]) -> TableStatus:
+    if any(a.value is not None for row in rows for a in (*row.cells.values(), *row.unplaced)):
         return TableStatus.DATA
+    if any(a.value is not None for a in unplaced):
+        return TableStatus.UNREADABLE  # figures that no row holds: never "empty"
     if block.has_meta or block.lines:
         return TableStatus.EMPTY
     return TableStatus.TITLE_ONLY
+
+
+def _unread_figures(
+    block: Block, source: SourceText, rows: list[Row], unplaced: list[Amount]
+) -> list[Amount]:
+    """The figures printed among the block's lines (up to the next title, notes and running
+    text left out) that no row holds, in printed order: in text without ruling a figure may
+    be printed far from its row (a text layer read column by column) or beside none."""
+    held = {a.span for row in rows for a in (*row.cells.values(), *row.unplaced)}
+    held.update(a.span for a in unplaced)
+    notes = set(block.note_lines)
+    out = list(unplaced)
+    for number in range(block.title_span.line + 1, max(block.limit, block.end_line + 1)):
+        if number in notes:
+            continue
+        text = source.line(number)
+        if "。" in text or "\t" in text:
+            continue  # running text, or a tab line (its builder reads every cell)
+        for found in _FIGURE.finditer(text):
+            amount = parse_cell(found.group(0), number, found.start() + 1, unit=block.unit)
+            if amount is not None and amount.value is not None and amount.span not in held:
+                out.append(amount)
+    return out
 
 
 def _note(block: Block, source: SourceText) -> tuple[str | None, Span | None]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 
 from fa_tui.model.amount import Amount
+from fa_tui.model.decimals import half_unit
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.tables.codes import CodeJoiner, find_code_columns
@@ -189,3 +191,34 @@ def _row(
     if footer_side(plain(row.name), spec) is not None:
         row.kind = RowKind.TOTAL
     return row
+
+
+def economic_consistent(rows: Sequence[Row], spec: TableSpec) -> bool:
+    """Whether rows read by position look placed right: every coded row named, each class (301)
+    = Σ its printed 款 (30101 …) and each side's total (人员经费合计) = Σ its classes, within
+    the rounding of the figures (a space-laid-out 表六 whose codes or figures the gutters put
+    in the wrong columns breaks them)."""
+    if any(r.code and not r.name.strip() for r in rows):
+        return False
+    classes = {r.code: r for r in rows if r.code and len(r.code) == 3}
+    for code, parent in classes.items():
+        children = [r for r in rows if r.code and len(r.code) == 5 and r.code[:3] == code]
+        if children and not _adds_up(parent, children, spec):
+            return False
+    for row in rows:
+        side = footer_side(plain(row.name), spec) if row.code is None else None
+        if side is None:
+            continue
+        members = [r for r in classes.values() if economic_side(r.code or "", spec)[1] == side]
+        if members and not _adds_up(row, members, spec):
+            return False
+    return True
+
+
+def _adds_up(total: Row, parts: Sequence[Row], spec: TableSpec) -> bool:
+    """``total`` = Σ ``parts`` in the table's one column, within rounding (blanks count 0)."""
+    key = spec.columns[0]
+    amounts = [total.cells.get(key), *(p.cells.get(key) for p in parts)]
+    slack = sum((half_unit(a.decimals) for a in amounts if a is not None and a.value), Decimal(0))
+    values = [a.value if a is not None and a.value is not None else Decimal(0) for a in amounts]
+    return abs(values[0] - sum(values[1:], Decimal(0))) <= slack

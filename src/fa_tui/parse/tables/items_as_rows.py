@@ -90,4 +90,3 @@ def build_items_as_rows(
     draft = RowDraft(first, placed)
     draft.name = name
     return [draft.build(row_cells, span=span), *others]
-

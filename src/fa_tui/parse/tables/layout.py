@@ -17,7 +17,7 @@ from typing import NamedTuple
 from fa_tui.geometry import most_overlapped
 from fa_tui.parse.numbers import parse_number
 
-_BLANK = " \t\u3000\xa0"
+_BLANK = " \t\u3000\xa0\f"  # a form feed: a page break of a text layer
 _MAX_WIDTH = 2000
 
 
@@ -98,7 +98,7 @@ def split_spaces(line: str) -> list[Cell]:
 @cache
 def _token() -> re.Pattern[str]:
     """A run of text in a space-laid-out line (compiled on first use: tab tables are usual)."""
-    return re.compile(r"[^ \t\u3000\xa0]+(?: [^ \t\u3000\xa0]+)*")
+    return re.compile(r"[^ \t\u3000\xa0\f]+(?: [^ \t\u3000\xa0\f]+)*")
 
 
 def is_tabbed(lines: Sequence[str]) -> bool:
