@@ -134,6 +134,46 @@ def test_a_part_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path) ->
     assert part_findings(findings) == []
 
 
+def test_a_wrapped_title_laid_out_with_blank_lines_between_is_one_heading(
+    tmp_path: Path,
+) -> None:
+    """``pdftotext -layout``: the title's second line centred two blank lines further down."""
+    explanation = [
+        "   第三部分      某某市某某局            2024 年度部门决算   ",
+        "",
+        "   ",
+        "                      情况说明                ",
+    ]
+    report, findings = report_of(
+        tmp_path, full_report([TABLES_HEADING], explanation, GLOSSARY_HEADING)
+    )
+    part = report.part(PartName.EXPLANATION)
+    assert part is not None and part.present and part.heading is not None
+    assert part.heading.line == 19 and part.heading.end_line == 22
+    assert part_findings(findings) == []
+
+
+def test_a_title_five_lines_further_down_is_not_joined(tmp_path: Path) -> None:
+    explanation = ["第三部分 某某市某某局2024年度部门决算", "", "", "", "", "情况说明"]
+    report, _ = report_of(tmp_path, full_report([TABLES_HEADING], explanation, GLOSSARY_HEADING))
+    part = report.part(PartName.EXPLANATION)
+    assert part is not None and not part.present
+
+
+def test_a_cover_with_the_year_on_a_line_of_its_own(tmp_path: Path) -> None:
+    """A text layer prints the cover's year, set in another font, on its own line, and the
+    title without it: the name is the line above, the year the line below — never ``年度``."""
+    cover = ["某某市某某局", "年度部门决算", "2024"]
+    report, _ = report_of(
+        tmp_path, [*cover, *full_report([TABLES_HEADING], EXPLANATION_HEADING, GLOSSARY_HEADING)]
+    )
+    assert report.department == "某某市某某局"
+    assert report.year == 2024 and report.year_span is not None
+    assert report.year_span.line == 3
+    report, _ = report_of(tmp_path, ["年度部门决算", *OVERVIEW[1:]])
+    assert report.department == "某某市某某局"  # from the 概况 heading
+
+
 @pytest.mark.parametrize(
     "second_line",
     ["一、收入支出决算总体情况说明", "说明：本表无数据。", "情况"],

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from fa_tui.ingest import read_report
 from fa_tui.model import Finding, Report, Row, Table, TableRole, TableStatus
@@ -91,6 +92,39 @@ def test_form_feeds_are_page_breaks_and_never_in_titles() -> None:
     assert t03.title == "支出决算表"
     # The 款 row printed after a page break is the row of its own code.
     assert _row(t03, code="20805").span.line == 43
+
+
+def test_a_form_feed_inside_a_line_starts_the_next_page_line(tmp_path: Path) -> None:
+    """Pages saved without a newline between them (``"\\f".join`` of the pages' text): the
+    page's last row and the next page's first line are one file line, read as two."""
+    text = RAW.read_text(encoding="utf-8")
+    assert "\n\f" in text
+    glued = tmp_path / "glued.txt"
+    glued.write_text(text.replace("\n\f", "\f"), encoding="utf-8")
+    source, original = read_report(glued), read_report(RAW)
+    assert source.lines == original.lines
+    assert source.locations is not None and original.locations is not None
+    feeds = text.count("\n\f")
+    file_lines = [loc.file_line for loc in source.locations]
+    assert file_lines[-1] == len(original.lines) - feeds
+    assert [replace(loc, file_line=None) for loc in source.locations] == list(original.locations)
+    first = next(n for n, line in enumerate(source.lines, start=1) if line.startswith("\f"))
+    assert source.locations[first - 1].describe() == f"第 2 页第 1 行（文件第 {first - 1} 行）"
+    report, findings = _checked(glued)
+    expected, expected_findings = _checked(RAW)
+    assert [t.title for t in report.tables] == [t.title for t in expected.tables]
+    assert [(f.code, f.span) for f in findings] == [(f.code, f.span) for f in expected_findings]
+
+
+def test_a_form_feed_with_nothing_after_it_splits_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "trailing.txt"
+    path.write_text("第一页\f \n\f第二页\n", encoding="utf-8")
+    source = read_report(path)
+    assert source.lines == ("第一页\f ", "\f第二页")
+    assert source.locations is not None
+    assert [(loc.page, loc.page_line, loc.file_line) for loc in source.locations] == [
+        (1, 1, None), (3, 1, None)
+    ]  # fmt: skip
 
 
 def test_raw_mode_t05_is_placed_by_the_identities_and_the_hierarchy() -> None:
@@ -281,6 +315,20 @@ def test_the_rules_read_no_undetermined_row() -> None:
     t03 = _table(view, TableRole.T03)
     assert t03.status is TableStatus.UNREADABLE and t03.rows == []
     assert _table(view, TableRole.T05).status is TableStatus.DATA
+
+
+def test_the_rules_read_no_table_with_figures_in_no_row() -> None:
+    """A figure the table prints but no row holds may be an addend of its sums: the rules
+    read the table as unreadable (its placed rows kept), not its sums as short of it."""
+    report, _ = _checked(RAW)
+    t05 = _table(report, TableRole.T05)
+    assert t05.status is TableStatus.DATA and not t05.unplaced
+    assert _table(determined(report), TableRole.T05).status is TableStatus.DATA
+    stray = next(iter(_row(t05, code="2010602").cells.values()))
+    tables = [replace(t, unplaced=[stray]) if t is t05 else t for t in report.tables]
+    view = _table(determined(replace(report, tables=tables)), TableRole.T05)
+    assert view.status is TableStatus.UNREADABLE
+    assert view.rows == t05.rows
 
 
 @pytest.mark.parametrize("path", [RAW, LAYOUT, COLUMN])

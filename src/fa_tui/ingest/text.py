@@ -89,19 +89,53 @@ def decode_report(data: bytes, path: Path) -> SourceText:
     lines = _NEWLINE.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
+    lines, file_lines = split_at_page_breaks(lines)
     return SourceText(
         path=path,
         encoding=encoding,
         lines=tuple(lines),
         text="\n".join(lines),
-        locations=page_locations(lines),
+        locations=page_locations(lines, file_lines),
     )
 
 
-def page_locations(lines: list[str]) -> tuple[Location, ...] | None:
+def split_at_page_breaks(lines: list[str]) -> tuple[list[str], list[int] | None]:
+    """``lines`` with each form feed that has text after it on its line starting a new line,
+    and each resulting line's 1-based line in the file (``None`` when nothing was split).
+
+    A text layer saved page by page without a newline between pages (``"\\f".join`` of each
+    page's text) runs the last line of one page and the first of the next together
+    (``… 258.50␌支出决算表``): the title of a table glued to the last row of the one before.
+    The form feed goes with the line it starts, so ``page_locations`` counts the new page there.
+    """
+    if not any(_FORM_FEED in line.lstrip(_FORM_FEED) for line in lines):
+        return lines, None
+    out: list[str] = []
+    file_lines: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        start = len(line) - len(line.lstrip(_FORM_FEED))
+        cut = line.find(_FORM_FEED, start)
+        while cut != -1 and line[cut:].strip(_FORM_FEED + " \t\u3000"):
+            out.append(line[:cut])
+            file_lines.append(number)
+            line = line[cut:]
+            start = len(line) - len(line.lstrip(_FORM_FEED))
+            cut = line.find(_FORM_FEED, start)
+        out.append(line)
+        file_lines.append(number)
+    if len(out) == len(lines):
+        return out, None
+    return out, file_lines
+
+
+def page_locations(
+    lines: list[str], file_lines: list[int] | None = None
+) -> tuple[Location, ...] | None:
     """Each line's page and line on the page when the text holds form feeds (a PDF's text
     layer saved by ``pdftotext`` or pasted from a viewer: one form feed per page break), else
-    ``None``. A line that starts with form feeds starts a new page (one per form feed)."""
+    ``None``. A line that starts with form feeds starts a new page (one per form feed).
+    ``file_lines`` (from ``split_at_page_breaks``) gives each line's line in the file, kept in
+    the location where it differs from the line's number."""
     if not any(_FORM_FEED in line for line in lines):
         return None
     page, page_line = 1, 0
@@ -111,7 +145,10 @@ def page_locations(lines: list[str]) -> tuple[Location, ...] | None:
         if feeds:
             page, page_line = page + feeds, 0
         page_line += 1
-        out.append(Location(page=page, page_line=page_line))
+        file_line = file_lines[len(out)] if file_lines is not None else None
+        if file_line == len(out) + 1:
+            file_line = None
+        out.append(Location(page=page, page_line=page_line, file_line=file_line))
         page += line.count(_FORM_FEED) - feeds  # a form feed inside or at the end of a line
         if line.count(_FORM_FEED) > feeds:
             page_line = 0

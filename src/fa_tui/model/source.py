@@ -19,6 +19,9 @@ class Location(Struct, frozen=True):
     DOCX: ``paragraph`` (1-based, body paragraphs in document order, table cells not counted)
     with its ``style``; or ``table`` (1-based, in document order), ``row`` and ``cell`` (1-based
     grid column; merged cells are read at their first column).
+    Text layer saved as a text file: ``page`` and ``page_line`` counted from its form feeds;
+    ``file_line`` when the line's number in the file differs (a form feed inside a file line
+    starts a new line).
     """
 
     page: int | None = None
@@ -29,13 +32,15 @@ class Location(Struct, frozen=True):
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    file_line: int | None = None
 
     def describe(self) -> str:
         """The location in words for a reviewer (``第 3 页第 12 行``, ``第 2 段``)."""
         if self.page is not None:
             if self.page_line is None:
                 return f"第 {self.page} 页"
-            return f"第 {self.page} 页第 {self.page_line} 行"
+            where = f"第 {self.page} 页第 {self.page_line} 行"
+            return where if self.file_line is None else f"{where}（文件第 {self.file_line} 行）"
         if self.table is not None:
             text = f"第 {self.table} 个表格第 {self.row} 行"
             return text if self.cell is None else f"{text}第 {self.cell} 格"

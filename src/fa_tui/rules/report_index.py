@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from fa_tui.model import PartName, Report, TableStatus
+from fa_tui.model import PartName, Report, Table, TableStatus
 from fa_tui.model.facts import Fact, FactBase, Quantity
 
 if TYPE_CHECKING:
@@ -22,13 +22,14 @@ if TYPE_CHECKING:
 
 
 def determined(report: Report) -> Report:
-    """``report`` as the rules read it (the report itself when every row's figures are placed).
+    """``report`` as the rules read it (the report itself when every figure sits in its cell).
 
     A table with rows whose figures could not be placed in their columns (``Row.undetermined``)
-    is read as not readable, its undetermined rows left out: their figures may be in any of
-    several columns, and the other rows alone would make its sums and the comparisons with
-    other tables wrong (a missing row reads as a zero). FA113 reports such tables."""
-    if not any(row.undetermined for table in report.tables for row in table.rows):
+    or with figures that no row holds (``Table.unplaced``) is read as not readable, its
+    undetermined rows left out: their figures may be in any of several columns or rows, and
+    the other rows alone would make its sums and the comparisons with other tables wrong (a
+    missing figure reads as a zero). FA113 and FA114 report such tables."""
+    if not any(_uncertain(table) for table in report.tables):
         return report
     tables = [
         replace(
@@ -36,11 +37,16 @@ def determined(report: Report) -> Report:
             status=TableStatus.UNREADABLE,
             rows=[r for r in table.rows if not r.undetermined],
         )
-        if any(r.undetermined for r in table.rows)
+        if _uncertain(table)
         else table
         for table in report.tables
     ]
     return replace(report, tables=tables)
+
+
+def _uncertain(table: Table) -> bool:
+    """Whether some printed figure of ``table`` is in no cell for certain."""
+    return bool(table.unplaced) or any(r.undetermined for r in table.rows)
 
 
 class ReportIndex:

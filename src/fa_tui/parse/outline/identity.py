@@ -13,7 +13,7 @@ from fa_tui.parse.noise import CleanLine
 _PART_PREFIX = re.compile(r"^第\S+部分[：:\s]*")  # 第一部分：… before an 概况 heading
 
 _TITLE = re.compile(
-    r"^(?P<dept>.*?)\s*(?:(?P<year>\d{4})\s*年度?)?\s*(?:[省市区县]级)?"
+    r"^(?P<dept>.*?)\s*(?:(?P<year>\d{4})\s*)?(?:年度|年)?\s*(?:[省市区县]级)?"
     r"(?:部门|单位)(?:决算|预算)(?:公开)?(?:报告)?$"
 )
 # A labelled name on a title page: ``预算主管部门：上海市普陀区司法局``, ``单位名称：…``.
@@ -26,6 +26,10 @@ _REGION = r"[\u4e00-\u9fff]{1,5}?(?:省|自治区|市|州|盟|区|县|旗)"
 _REGION_ONLY = re.compile(rf"^(?:{_REGION})+$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,40}$")  # a title-page line that may be a name
 _YEAR_ONLY = re.compile(r"^(?P<year>20\d{2})\s*年度$")
+# A year printed on a line of its own next to a title without one (``年度部门决算`` / ``2024``:
+# a text layer puts a title's figures, set in another font, on their own line).
+_BARE_YEAR = re.compile(r"^\s*(?P<year>20\d{2})\s*$")
+_BARE_YEAR_REACH = 2  # non-blank lines above or below the title
 _OVERVIEW = re.compile(r"^(?P<dept>\S{4,30}?)概况$")
 _ORG_SUFFIXES = (
     "局",
@@ -186,10 +190,27 @@ def find_year(lines: list[CleanLine], body_start: int, heading_lines: list[int])
         m = _TITLE.match(text) or _YEAR_ONLY.match(text)
         if m and m.group("year"):
             return Found(m.group("year"), _span(i + 1, lines[i], m.start("year"), m.end("year")))
+        beside = _bare_year_beside(lines, i) if m else None
+        if beside is not None:
+            return beside
     for i in heading_lines:
         m = _HEADING_YEAR.search(lines[i].text[:_TITLE_MAX])
         if m:
             return Found(m.group(1), _span(i + 1, lines[i], m.start(1), m.end(1)))
+    return None
+
+
+def _bare_year_beside(lines: list[CleanLine], index: int) -> Found | None:
+    """A year alone on a line just below or above the title at ``index``."""
+    for step in (1, -1):
+        seen, k = 0, index + step
+        while 0 <= k < len(lines) and seen < _BARE_YEAR_REACH:
+            if lines[k].text.strip():
+                seen += 1
+                m = _BARE_YEAR.match(lines[k].text)
+                if m:
+                    return Found(m.group("year"), _span(k + 1, lines[k], *m.span("year")))
+            k += step
     return None
 
 

@@ -41,6 +41,9 @@ _NAMED_TABLES_PART = re.compile(
 # second line (``…部门决算情况`` / ``说明``).
 _PART_TITLES = ("概况", "部门决算表", "部门决算报表", "部门决算情况说明", "名词解释", "附表")
 _TITLE_LINE_MAX = 30
+# Lines a part title's second line may lie below its first: a text layer laid out by blanks
+# (``pdftotext -layout``) keeps the blank lines of a title page.
+_TITLE_GAP = 4
 _MAX_DEPTH = 8
 _RUN_IN_MAX = 30  # a run-in heading ends with 。 within this many characters
 _PERFORMANCE_WORD = "绩效"
@@ -203,7 +206,10 @@ def _continuation(cleans: list[CleanLine], index: int, title: str) -> int | None
     The title alone ends with the beginning of a usual part title (or right before it), and
     the next line is exactly the rest of it (``…决算情况`` / ``说明``, ``…部门`` / ``决算表``).
     """
-    j = next((k for k in range(index + 1, min(index + 3, len(cleans))) if cleans[k].text), None)
+    j = next(
+        (k for k in range(index + 1, min(index + 1 + _TITLE_GAP, len(cleans))) if cleans[k].text),
+        None,
+    )
     if j is None:
         return None
     head, rest = _WHITESPACE.sub("", title), _WHITESPACE.sub("", cleans[j].text)
@@ -236,7 +242,7 @@ def _same_heading(previous: _Mark, number: str, index: int) -> bool:
 
 
 def _next_title_line(cleans: list[CleanLine], index: int) -> int | None:
-    for j in range(index + 1, min(index + 4, len(cleans))):
+    for j in range(index + 1, min(index + 1 + _TITLE_GAP, len(cleans))):
         text = cleans[j].text
         if not text:
             continue
