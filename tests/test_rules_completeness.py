@@ -157,6 +157,11 @@ def test_fa107_no_spending_needs_no_counts(tmp_path: Path) -> None:
     lines = sample_lines("2024-liling")
     assert lines[447] == "2024年度无该项支出。"
     assert codes_and_severities("2024-liling", "FA107") == []
+    said = "2024年度无“三公”经费财政拨款支出。"
+    path = rewrite(tmp_path, "2024-liling", {448: ("2024年度无该项支出。", said)})
+    assert run(path, "FA107") == []
+    path = rewrite(tmp_path, "2024-liling", {448: ("2024年度无该项支出。", "2024年度有支出。")})
+    assert run(path, "FA107") != []
 
 
 def test_fa108_template_text() -> None:

@@ -39,17 +39,18 @@ def _part_lines(ctx: RuleContext, part: Part | None) -> list[tuple[int, str]]:
     memo = ctx.index.part_lines
     found = memo.get(part.name)
     if found is None:
-        found = memo[part.name] = _lines_of(ctx.report, part)
+        found = memo[part.name] = _lines_of(ctx, part)
     return found
 
 
-def _lines_of(report: Report, part: Part) -> list[tuple[int, str]]:
+def _lines_of(ctx: RuleContext, part: Part) -> list[tuple[int, str]]:
+    """(number, text as read) of the lines of ``part`` and its sections."""
     numbers: set[int] = set()
     if part.span is not None:
         numbers.update(range(part.span.line, part.span.end_line + 1))
     for section in part.walk_sections():
         numbers.update(range(section.span.line, section.span.end_line + 1))
-    return [(n, report.source.line(n)) for n in sorted(numbers)]
+    return [(n, ctx.index.reading_line(n)) for n in sorted(numbers)]
 
 
 def _squash(text: str) -> str:
@@ -220,7 +221,7 @@ def _narrative_zero(ctx: RuleContext, role: str) -> Span | None:
         if not any(k in section.title for k in keywords):
             continue
         for n in range(section.span.line + 1, section.span.end_line + 1):
-            text = _squash(ctx.report.source.line(n))
+            text = _squash(ctx.index.reading_line(n))
             if text and _ZERO_STATEMENT.search(text):
                 return section.heading
     return None
@@ -464,7 +465,7 @@ def _list_left_empty(report: Report, line: int, text: str) -> bool:
 # --- FA107: the counts behind the 三公 figures ----------------------------------------------
 
 _NO_SPENDING = re.compile(
-    r"无(?:该项|此项|相关|“?三公”?经费)?支出|未(?:发生|安排)(?:“?三公”?经费)?"
+    r"无(?:该项|此项|相关|“?三公”?经费(?:财政拨款)?)?支出|未(?:发生|安排)(?:“?三公”?经费)?"
 )
 _ZERO = r"(?:支出|费用?)(?:决算)?(?:为)?0(?:\.0+)?万元"
 _ITEM_ANCHOR = re.compile(r"出国|公务用车|接待")
@@ -535,7 +536,7 @@ def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
     if section is None:
         return  # the missing topic itself is FA105's business
     lines = range(section.span.line, section.span.end_line + 1)
-    text = _squash("".join(report.source.line(n) for n in lines))
+    text = _squash("".join(ctx.index.reading_line(n) for n in lines))
     if _NO_SPENDING.search(text):
         return
     items = _item_texts(text)

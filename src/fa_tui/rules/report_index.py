@@ -69,6 +69,20 @@ class ReportIndex:
         return by_kind
 
     @cached_property
+    def reading_lines(self) -> tuple[str, ...]:
+        """The report's lines as the narrative reads them: figures a text layer printed on the
+        line below put back in their blanks (``parse.narrative.displaced``)."""
+        from fa_tui.parse.narrative.displaced import restored_lines
+        from fa_tui.parse.narrative.sentences import table_lines
+
+        return restored_lines(self.report.source, table_lines(self.report))
+
+    def reading_line(self, number: int) -> str:
+        """1-based line ``number`` as the narrative reads it ('' when out of range)."""
+        lines = self.reading_lines
+        return lines[number - 1] if 1 <= number <= len(lines) else ""
+
+    @cached_property
     def part_lines(self) -> dict[PartName, list[tuple[int, str]]]:
         """Memo (FA1xx): (line number, text) of every line a part covers, its sections included."""
         return {}

@@ -22,9 +22,11 @@ from typing import NamedTuple
 from msgspec import Struct, field
 
 from fa_tui.model import Report, Section, SourceText, Span
+from fa_tui.parse.narrative.displaced import Insert, displaced_figures
 
 _BULLET_SPACE = " \t\u3000\xa0"  # around a list bullet (- • ·) at the start of a line
-_SPACES = ("\\x20", "\\t", "\\u3000", "\\xa0", "\\ufeff", "\\u200b")
+# A form feed is a page break of a text layer: blank, like the page markers of a PDF.
+_SPACES = ("\\x20", "\\t", "\\u3000", "\\xa0", "\\ufeff", "\\u200b", "\\f")
 # Every branch opens with a plain character (a run of white space is one branch per first
 # character) so that the regex engine skips ahead to the next candidate.
 _NOISE = re.compile(
@@ -32,11 +34,11 @@ _NOISE = re.compile(
     + "".join(f"|{space}[{''.join(_SPACES)}]*" for space in _SPACES)
 )
 _REPLACE = {"\\geq": "≥", "\\ge": "≥", "\\leq": "≤", "\\le": "≤", "\\%": "%"}
-_FAST = re.compile(r"[\[*$\\ \t\u3000\xa0\ufeff\u200b•·-]")
+_FAST = re.compile(r"[\[*$\\ \t\u3000\xa0\ufeff\u200b\f•·-]")
 _WIDTH = str.maketrans({**{chr(0xFF10 + k): str(k) for k in range(10)}, "％": "%"})
 _WIDE = re.compile(r"[０-９％]")  # what ``_WIDTH`` changes
 # a line with no character of ``_WIDE`` or ``_FAST`` (most lines) is read as it is
-_PLAIN = re.compile(r"[^０-９％\[*$\\ \t\u3000\xa0\ufeff\u200b•·-]*")
+_PLAIN = re.compile(r"[^０-９％\[*$\\ \t\u3000\xa0\ufeff\u200b\f•·-]*")
 
 TERMINAL = frozenset("。！？；：:;!?")
 ENUMERATOR = re.compile(
@@ -47,6 +49,9 @@ _YEAR_START = re.compile(r"^\d{4}年")
 _CLASS_OPEN = re.compile(r"[（(](?:类|款)[）)]")
 _ITEM_CLOSE = re.compile(r"^[^。，；：]{0,40}?[（(]项[）)]")
 _MIN_BROKEN = 16  # shorter lines without punctuation are titles or dates, not broken sentences
+
+
+Pos = tuple[int, int]  # (1-based line, 1-based column)
 
 
 class Paragraph(Struct):
@@ -94,12 +99,29 @@ class Paragraph(Struct):
             j = k  # both ends in the same run (the common case)
         else:
             j = _bisect_right(starts, final, k if k > 0 else 0) - 1
-        return Span(
-            line=lines[k],
-            column=cols[k] + first - starts[k],
-            end_line=lines[j],
-            end_column=cols[j] + final - starts[j] + 1,
-        )
+        begin = (lines[k], cols[k] + first - starts[k])
+        close = (lines[j], cols[j] + final - starts[j])
+        if any(lines[r] != lines[k] for r in range(k + 1, j + 1)) and not _ordered(lines, k, j):
+            begin, close = self._covering(first, final, k, j)
+        return Span(line=begin[0], column=begin[1], end_line=close[0], end_column=close[1] + 1)
+
+    def _covering(self, first: int, final: int, k: int, j: int) -> tuple[Pos, Pos]:
+        """The first and last original position of clean range ``[first, final]`` over runs
+        ``k`` .. ``j`` when they are not in line order (a figure read in a blank of the line
+        above it): the span reaches from the earliest to the latest character covered."""
+        starts, lines, cols = self.run_starts, self.run_lines, self.run_cols
+        low: Pos | None = None
+        high: Pos | None = None
+        for r in range(k, j + 1):
+            run_end = (starts[r + 1] if r + 1 < len(starts) else len(self.text)) - 1
+            a, b = max(first, starts[r]), min(final, run_end)
+            if a > b:
+                continue
+            here = ((lines[r], cols[r] + a - starts[r]), (lines[r], cols[r] + b - starts[r]))
+            low = here[0] if low is None or here[0] < low else low
+            high = here[1] if high is None or here[1] > high else high
+        assert low is not None and high is not None
+        return low, high
 
     @property
     def section_title(self) -> str | None:
@@ -107,10 +129,43 @@ class Paragraph(Struct):
         return None if self.section is None else self.section.title
 
 
+def _ordered(lines: list[int], k: int, j: int) -> bool:
+    """Whether runs ``k`` .. ``j`` lie on lines in reading order."""
+    return all(lines[r] <= lines[r + 1] for r in range(k, j))
+
+
 class _Clean(NamedTuple):
     text: str
     starts: list[int]
     cols: list[int]  # 1-based original column per run
+    lines: list[int] | None = None  # 1-based line per run, when not all on the line read
+
+
+def _clean_with_figures(source: SourceText, number: int, inserts: list[Insert]) -> _Clean:
+    """Line ``number`` cleaned with the figures printed below it read in its blanks."""
+    line = source.line(number)
+    text: list[str] = []
+    starts: list[int] = []
+    cols: list[int] = []
+    lines: list[int] = []
+    length = 0
+
+    def take(piece: str, at_line: int, offset: int) -> None:
+        nonlocal length
+        clean = clean_for_reading(piece)
+        text.append(clean.text)
+        starts.extend(length + s for s in clean.starts)
+        cols.extend(offset + c for c in clean.cols)
+        lines.extend([at_line] * len(clean.starts))
+        length += len(clean.text)
+
+    pos = 0
+    for insert in inserts:
+        take(line[pos : insert.column], number, pos)
+        take(source.line(insert.line)[insert.start : insert.end], insert.line, insert.start)
+        pos = insert.column
+    take(line[pos:], number, pos)
+    return _Clean("".join(text), starts, cols, lines)
 
 
 def _bullet_end(line: str) -> int:
@@ -155,7 +210,8 @@ def clean_for_reading(line: str) -> _Clean:
     return _Clean("".join(pieces), starts, cols)
 
 
-def _table_lines(report: Report) -> set[int]:
+def table_lines(report: Report) -> set[int]:
+    """The lines of the report's parsed tables (those with rows): not narrative."""
     lines: set[int] = set()
     for table in report.tables:
         if table.span is not None and table.rows:
@@ -216,9 +272,9 @@ class _Reading:
         """Append the clean text of line ``number``."""
         paragraph = self.paragraph
         paragraph.run_starts.extend(self.length + s for s in clean.starts)
-        paragraph.run_lines.extend([number] * len(clean.starts))
+        paragraph.run_lines.extend(clean.lines or [number] * len(clean.starts))
         paragraph.run_cols.extend(clean.cols)
-        paragraph.last_line = number
+        paragraph.last_line = max([number, *(clean.lines or ())])
         self.pieces.append(clean.text)
         self.length += len(clean.text)
         if self._class_open is False:
@@ -249,10 +305,19 @@ class _Reading:
             return False
         if ENUMERATOR.match(text) or _YEAR_START.match(text):
             return False
+        if self.paragraph.heading and self.run_in():
+            return True  # a run-in heading's text goes on: …（项）。主要用于：…年初预算为 / 42.73
         if self.paragraph.heading or self.length < _MIN_BROKEN:
             # a heading broken inside a classification name: …（款）公务员医 / 疗补助（项）
             return self.class_open() and bool(_ITEM_CLOSE.match(text))
         return True
+
+    def run_in(self) -> bool:
+        """Whether the heading's title has ended and its text begun on its lines
+        (``8、…（项）。主要用于：…``): a sentence end before the last character."""
+        text = self.text()
+        end = SENTENCE_END.search(text)
+        return end is not None and end.end() < len(text)
 
 
 def _page_markers(source: SourceText) -> set[int]:
@@ -265,10 +330,12 @@ def _page_markers(source: SourceText) -> set[int]:
 
 def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
     """The narrative of ``source`` as paragraphs, in document order."""
-    skip = _table_lines(report)
+    skip = table_lines(report)
     markers = _page_markers(source)
     headings = _heading_lines(report)
     owner, part_of = _section_owner(report, source.line_count)
+    displaced = displaced_figures(source, skip)
+    moved = {insert.line for inserts in displaced.values() for insert in inserts}
     current: _Reading | None = None
     index = 0
     for number, line in enumerate(source.lines, start=1):
@@ -277,9 +344,14 @@ def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
                 yield current.done()
                 current = None
             continue
-        if not line or number in markers:
+        if not line or number in markers or number in moved:
             continue
-        clean = clean_for_reading(line)
+        inserts = displaced.get(number)
+        clean = (
+            clean_for_reading(line)
+            if inserts is None
+            else _clean_with_figures(source, number, inserts)
+        )
         if not clean.text:
             continue
         is_heading = number in headings
@@ -292,10 +364,10 @@ def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
             index=index,
             text=clean.text,
             run_starts=clean.starts,  # fresh lists of this line: the paragraph takes them
-            run_lines=[number] * len(clean.starts),
+            run_lines=clean.lines or [number] * len(clean.starts),
             run_cols=clean.cols,
             first_line=number,
-            last_line=number,
+            last_line=max([number, *(clean.lines or ())]),
             heading=is_heading,
             section=owner[number] if number < len(owner) else None,
             part=part_of[number] if number < len(part_of) else None,

@@ -44,6 +44,9 @@ _TITLE_LINE_MAX = 30
 # Lines a part title's second line may lie below its first: a text layer laid out by blanks
 # (``pdftotext -layout``) keeps the blank lines of a title page.
 _TITLE_GAP = 4
+# The year of a title set in another font, which a text layer prints on a line of its own
+# (``第三部分…年度部门决算情况`` / ``2024`` / ``说明``).
+_BARE_YEAR = re.compile(r"\s*20\d{2}\s*")
 _MAX_DEPTH = 8
 _RUN_IN_MAX = 30  # a run-in heading ends with 。 within this many characters
 _PERFORMANCE_WORD = "绩效"
@@ -204,10 +207,15 @@ def _continuation(cleans: list[CleanLine], index: int, title: str) -> int | None
     """The line that completes a part title wrapped after ``title``, if the next line does.
 
     The title alone ends with the beginning of a usual part title (or right before it), and
-    the next line is exactly the rest of it (``…决算情况`` / ``说明``, ``…部门`` / ``决算表``).
+    the next line is exactly the rest of it (``…决算情况`` / ``说明``, ``…部门`` / ``决算表``);
+    blank lines and a year on a line of its own may lie between.
     """
     j = next(
-        (k for k in range(index + 1, min(index + 1 + _TITLE_GAP, len(cleans))) if cleans[k].text),
+        (
+            k
+            for k in range(index + 1, min(index + 1 + _TITLE_GAP, len(cleans)))
+            if cleans[k].text and not _BARE_YEAR.fullmatch(cleans[k].text)
+        ),
         None,
     )
     if j is None:
