@@ -8,7 +8,12 @@ text layer takes:
 * ``layout-mode.txt`` (``pdftotext -layout``): columns laid out by blanks, headers over
   several columns and lines, figures printed on a line of their own above their row, no 栏次;
 * ``column-order.txt`` (``pdftotext``): the page read column by column, figures far from
-  their labels.
+  their labels;
+* ``names-above.txt`` (a viewer's copy of a PDF whose name cells sit a little higher than
+  their rows): each row's name on the line above its code and figures;
+* ``names-centred.txt``: names and some figures on the line above the code, names of two lines
+  centred on their row (one line above it, one below), a 类 row whose name is on its line;
+* ``names-below.txt``: names on the code's line, wrapped onto the line below.
 
 Placed figures are checked at their cells; figures that fit their columns in more than one
 way are 未能确定栏目 (``Row.undetermined``), figures in no row make the table 无法读取, and no
@@ -35,6 +40,8 @@ from fa_tui.schema.national import T03, T05
 
 HERE = Path(__file__).parent / "fixtures" / "text_layers"
 RAW, LAYOUT, COLUMN = HERE / "raw-mode.txt", HERE / "layout-mode.txt", HERE / "column-order.txt"
+NAMES_ABOVE = HERE / "names-above.txt"
+NAMES_CENTRED, NAMES_BELOW = HERE / "names-centred.txt", HERE / "names-below.txt"
 D = Decimal
 
 
@@ -210,6 +217,53 @@ def test_raw_mode_has_no_arithmetic_finding() -> None:
     assert [f for f in findings if f.code[:3] in ("FA2", "FA3", "FA4")] == []
 
 
+def test_names_printed_above_their_rows_name_the_row_below() -> None:
+    """The 类 rows tell the layout: the line above ``201`` names 一般公共服务 (the line below
+    names its 款): every name goes with the row under it, a name wrapped onto the row's line
+    continues it, and the header's words name no row."""
+    report, findings = _checked(NAMES_ABOVE)
+    t05 = _table(report, TableRole.T05)
+    assert t05.status is TableStatus.DATA
+    assert [(r.code, r.name) for r in t05.rows] == [
+        (None, "合计"),
+        ("201", "一般公共服务支出"),
+        ("20106", "财政事务"),
+        ("2010601", "行政运行"),
+        ("2010602", "一般行政管理事务"),
+        ("208", "社会保障和就业支出"),
+        ("20805", "行政事业单位养老支出"),
+        ("2080505", "机关事业单位基本养老保险缴费支出"),
+    ]
+    assert not any(r.undetermined for r in t05.rows)
+    figures = _t05_figures(t05)
+    assert {k: v for k, v in figures.items() if k in T05_EXPECTED} == T05_EXPECTED
+    assert figures["合计"] == (D("1650.10"), D("1520.10"), D("130.00"))
+    assert [f for f in findings if f.code[:3] in ("FA2", "FA3", "FA4")] == []
+
+
+@pytest.mark.parametrize("path", [NAMES_CENTRED, NAMES_BELOW])
+def test_names_centred_on_their_rows_or_wrapped_below_them(path: Path) -> None:
+    report, findings = _checked(path)
+    t05 = _table(report, TableRole.T05)
+    assert [(r.code, r.name) for r in t05.rows] == [
+        (None, "合计"),
+        ("201", "一般公共服务支出"),
+        ("20106", "财政事务"),
+        ("2010601", "行政运行"),
+        ("2010602", "一般行政管理事务"),
+        ("208", "社会保障和就业支出"),
+        ("20805", "行政事业单位养老支出"),
+        ("2080505", "机关事业单位基本养老保险缴费支出"),
+    ]
+    assert not any(r.undetermined for r in t05.rows)
+    figures = _t05_figures(t05)
+    assert {k: v for k, v in figures.items() if k in T05_EXPECTED} == T05_EXPECTED
+    assert figures["合计"] == (D("1650.10"), D("1520.10"), D("130.00"))
+    assert [
+        f for f in findings if f.code in ("FA113", "FA114") or f.code[:3] in ("FA2", "FA3")
+    ] == []
+
+
 # -- layout mode: columns by blanks, headers over several columns --------------------------------
 
 
@@ -331,7 +385,7 @@ def test_the_rules_read_no_table_with_figures_in_no_row() -> None:
     assert view.rows == t05.rows
 
 
-@pytest.mark.parametrize("path", [RAW, LAYOUT, COLUMN])
+@pytest.mark.parametrize("path", [RAW, LAYOUT, COLUMN, NAMES_ABOVE, NAMES_CENTRED, NAMES_BELOW])
 def test_tables_json_carries_undetermined_rows_and_unplaced_figures(path: Path) -> None:
     from fa_tui.commands.tables import tables_document
 
@@ -344,3 +398,26 @@ def test_tables_json_carries_undetermined_rows_and_unplaced_figures(path: Path) 
         for row, row_doc in zip(table.rows, doc["rows"], strict=True):
             assert row_doc["undetermined"] is row.undetermined
             assert [c["text"] for c in row_doc["unplaced"]] == [a.text for a in row.unplaced]
+
+
+def test_a_layout_line_splits_a_figure_squeezed_against_a_label() -> None:
+    """``pdftotext -layout`` / pdfplumber's layout text leaves one blank between a figure and
+    the next column's label: two cells. A line of single blanks has no such border."""
+    from fa_tui.parse.tables.layout import split_spaces
+
+    line = "  一、一般公共预算财政拨款收入    9746.50 一、一般公共服务支出     85.27"
+    cells = split_spaces(line)
+    assert [c.text for c in cells] == [
+        "一、一般公共预算财政拨款收入",
+        "9746.50",
+        "一、一般公共服务支出",
+        "85.27",
+    ]
+    assert all(line[c.start : c.end] == c.text for c in cells)
+    assert [c.text for c in split_spaces("  本年收入合计 9746.50      本年支出合计")] == [
+        "本年收入合计",
+        "9746.50",
+        "本年支出合计",
+    ]
+    raw = "一、一般公共预算财政拨款收入 9746.50 一、一般公共服务支出 85.27"
+    assert [c.text for c in split_spaces(raw)] == [raw]

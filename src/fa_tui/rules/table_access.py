@@ -25,9 +25,9 @@ from fa_tui.model import (
     TableStatus,
 )
 from fa_tui.model.decimals import half_unit, show
-from fa_tui.parse.narrative.labels import FUNCTION_CLASSES
 from fa_tui.rules.registry import RuleContext
 from fa_tui.rules.tolerance import SumCheck, check_sum, computation, same_quantity, signed_sum
+from fa_tui.schema.function_classes import FUNCTION_CLASSES
 
 ZERO = Decimal(0)
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from fa_tui.model import Table, TableRole, TableStatus
 from fa_tui.model.facts import Quantity
+from fa_tui.schema.function_classes import FUNCTION_CLASSES
 
 # What a 类 name or a structure label may carry around the bare class name.
 _CLASS_NAME_SUFFIX = re.compile(r"支出$|（类）|\(类\)")
@@ -34,35 +35,6 @@ _ENDS_WITH_BUDGET = re.compile(r"预算(?:数|为|安排)?$")
 _VEHICLE_SUBTOTAL = re.compile(r"公务用车购置及运行|公车购置及")
 _RECEPTION_KINDS = re.compile(r"国内|外事|外宾")
 
-# 功能分类 类 codes and the names 表一/表四 print for them (domain.md §2).
-FUNCTION_CLASSES: dict[str, str] = {
-    "201": "一般公共服务",
-    "202": "外交",
-    "203": "国防",
-    "204": "公共安全",
-    "205": "教育",
-    "206": "科学技术",
-    "207": "文化旅游体育与传媒",
-    "208": "社会保障和就业",
-    "210": "卫生健康",
-    "211": "节能环保",
-    "212": "城乡社区",
-    "213": "农林水",
-    "214": "交通运输",
-    "215": "资源勘探工业信息等",
-    "216": "商业服务业等",
-    "217": "金融",
-    "219": "援助其他地区",
-    "220": "自然资源海洋气象等",
-    "221": "住房保障",
-    "222": "粮油物资储备",
-    "223": "国有资本经营预算",
-    "224": "灾害防治及应急管理",
-    "229": "其他",
-    "231": "债务还本",
-    "232": "债务付息",
-    "234": "抗疫特别国债安排",
-}
 # The 类 a narrative label may name (never 223: ``quantity_for`` reads 国有资本经营预算 as 表八).
 CLASS_NAMES: dict[str, str] = {
     code: name for code, name in FUNCTION_CLASSES.items() if code != "223"

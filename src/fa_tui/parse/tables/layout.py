@@ -88,11 +88,29 @@ def split_tabs(line: str) -> list[Cell]:
 
 
 def split_spaces(line: str) -> list[Cell]:
-    """Runs of text separated by two or more blanks; ``index`` is the run's order."""
-    return [
-        Cell(m.group(0), m.start(), m.end(), i)
-        for i, m in enumerate(_token().finditer(line[:_MAX_WIDTH]))
-    ]
+    """Runs of text separated by two or more blanks; ``index`` is the run's order. A figure
+    and a label one blank apart are two cells in a line laid out by blanks (a layout text
+    squeezes a figure against the next column's label: ``9746.50 一、一般公共服务支出``)."""
+    cells: list[Cell] = []
+    laid_out = "  " in line.strip()  # blanks lay it out: one blank is no cell border
+    for m in _token().finditer(line[:_MAX_WIDTH]):
+        glued = _glued().fullmatch(m.group(0)) if laid_out else None
+        if glued is None:
+            cells.append(Cell(m.group(0), m.start(), m.end(), len(cells)))
+            continue
+        for k in range(1, 5):
+            if glued.group(k) is not None:
+                start, end = m.start() + glued.start(k), m.start() + glued.end(k)
+                cells.append(Cell(glued.group(k), start, end, len(cells)))
+    return cells
+
+
+@cache
+def _glued() -> re.Pattern[str]:
+    """A figure with decimals and a label one blank apart, either way round."""
+    figure = r"-?\d[\d,]*\.\d+%?"
+    label = r"[\u4e00-\u9fff（(][^ ]*(?: [^ ]+)*?"
+    return re.compile(rf"({figure}) ({label})|({label}) ({figure})")
 
 
 @cache

@@ -46,11 +46,14 @@ from fa_tui.parse.tables.placement import (
     scale_of,
 )
 from fa_tui.schema import TableSpec
+from fa_tui.schema.function_classes import FUNCTION_CLASSES, class_of_name
 
 _CLASS = re.compile(r"^\d{3}$")
 _PART = re.compile(r"^\d{2}$")
 _WHOLE = re.compile(r"^\d{3}(?:\d{2}){1,2}$")
 _MIN_UNRULED_LINES = 2
+_NAME_TAIL_MAX = 12  # the end of a wrapped row name: a few words, no sentence
+_SENTENCE_MARK = re.compile(r"[，。；：:;,]")
 
 
 class Piece(NamedTuple):
@@ -120,7 +123,7 @@ def _start(line: _Line) -> tuple[str | None, int] | None:
         while used < len(found) and used < 3 and _PART.match(found[used].text):
             used += 1
         after = found[used].text if used < len(found) else None
-        if after is None or not is_figure(after) or used > 1:
+        if after is None or not is_figure(after) or used > 1 or _class_then_amount(first, after):
             return "".join(p.text for p in found[:used]), used
         return None
     if _WHOLE.match(first):
@@ -131,6 +134,12 @@ def _start(line: _Line) -> tuple[str | None, int] | None:
     if total and (len(found) == 1 or is_figure(found[1].text)):
         return None, 0
     return None
+
+
+def _class_then_amount(code: str, after: str) -> bool:
+    """A 功能分类 类 code followed by an amount printed with decimals (``201 2,112.86``: the
+    row's name printed on another line), not a figure of three digits."""
+    return code in FUNCTION_CLASSES and "." in after
 
 
 def _is_header(line: _Line) -> bool:
@@ -157,10 +166,12 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None, by_column: bool) -
     """The rows of the block, and the lines of figures alone between them."""
     body = [_Line(n, raw, pieces(raw)) for n, raw in lines]
     body = [line for line in body if line.pieces and not _is_header(line)]
+    above = _names_above(body)
     drafts: list[_Draft] = []
     gaps: list[list[list[Amount]]] = []
     pending: list[list[Amount]] = []
     stray: list[Amount] = []
+    waiting: list[tuple[int, Piece]] = []  # a name printed above the row it names
     naming = False  # the row's name may go on over the next line
     for pos, line in enumerate(body):
         number = line.number
@@ -170,6 +181,14 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None, by_column: bool) -
             draft = _Draft(line)
             draft.code, used = started
             draft.code_pieces = rest[:used]
+            if draft.code is not None:  # a total names itself: text above it is a header's
+                # A 类 row with its 类's name on its line takes none from above: the text
+                # there ends the name of the row before (as lines before the one above do).
+                head = None if _class_named([line]) else _last_line(waiting)
+                draft.name_pieces = [(n, p) for n, p in waiting if n == head]
+                if drafts and drafts[-1].code is not None:  # a centred name's second line
+                    drafts[-1].name_pieces.extend((n, p) for n, p in waiting if n != head)
+            waiting = []
             rest = rest[used:]
             drafts.append(draft)
             gaps.append(pending)
@@ -181,6 +200,13 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None, by_column: bool) -
                 pending.append(figures)
             naming = False
             continue
+        unnamed = bool(drafts) and drafts[-1].code is not None and not drafts[-1].name_pieces
+        if started is None and above and not unnamed and not _class_named(body[pos + 1 : pos + 2]):
+            # the next row's name, and figures of either row
+            waiting.extend((number, p) for p in texts)
+            if figures:
+                pending.append(figures)
+            continue
         if started is None:
             last = drafts[-1] if drafts else None
             joins = (
@@ -190,6 +216,7 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None, by_column: bool) -
                     naming
                     or (not last.name_pieces and last.code is not None)
                     or (by_column and _wraps_below(last, line, body[pos + 1 : pos + 2]))
+                    or (not figures and _ends_name(texts, body[pos + 1 : pos + 2]))
                 )
             )
             if last is None or not joins:
@@ -201,6 +228,63 @@ def _read(lines: Sequence[tuple[int, str]], unit: str | None, by_column: bool) -
         draft.figures.extend(figures)
         naming = bool(texts or started is not None) and not figures
     return _Read(drafts, gaps, pending, stray)
+
+
+def _names_itself(after: Sequence[_Line]) -> bool:
+    """Whether the next line starts a coded row with its name on it: a line of text alone
+    before it ends the name of the row above (``…基本养老保险缴`` / ``费支出``)."""
+    if not after:
+        return False
+    started = _start(after[0])
+    if started is None or started[0] is None:
+        return False
+    return any(not is_figure(p.text) for p in after[0].pieces[started[1] :])
+
+
+def _ends_name(texts: Sequence[Piece], after: Sequence[_Line]) -> bool:
+    """Whether a line of text alone ends the name of the row above: the next line starts a
+    coded row with its own name, or the block ends and the text is a short name's end."""
+    if after:
+        return _names_itself(after)
+    words = "".join(p.text for p in texts)
+    return len(words) <= _NAME_TAIL_MAX and not _SENTENCE_MARK.search(words)
+
+
+def _class_named(after: Sequence[_Line]) -> bool:
+    """Whether the next line starts a 类 row with its 类's name on it (``221 住房保障支出``)."""
+    if not after or not _names_itself(after):
+        return False
+    line = after[0]
+    started = _start(line)
+    assert started is not None and started[0] is not None
+    name = "".join(p.text for p in line.pieces[started[1] :] if not is_figure(p.text))
+    return class_of_name(name) == started[0]
+
+
+def _last_line(waiting: Sequence[tuple[int, Piece]]) -> int | None:
+    """The line of text right above a row: its name. Lines of text before it, after the row
+    above, end that row's name (a name centred over two lines, one above its row's figures
+    and one below)."""
+    return waiting[-1][0] if waiting else None
+
+
+def _names_above(body: Sequence[_Line]) -> bool:
+    """Whether the block prints each row's name on the line above its code (a name cell
+    centred a little higher than the row's figures), as its 类 rows tell: the line of text
+    above a 类 code names that 类 (``一般公共服务支出`` / ``201 …``) more often than the line
+    below it does."""
+    votes = 0
+    for pos, line in enumerate(body):
+        code = line.pieces[0].text
+        if not _CLASS.match(code) or _start(line) is None:
+            continue
+        for step, vote in ((-1, 1), (1, -1)):
+            k = pos + step
+            if 0 <= k < len(body) and _start(body[k]) is None:
+                texts = [p.text for p in body[k].pieces if not is_figure(p.text)]
+                if texts and class_of_name("".join(texts)) == code:
+                    votes += vote
+    return votes > 0
 
 
 def _wraps_below(draft: _Draft, line: _Line, after: Sequence[_Line]) -> bool:
@@ -273,13 +357,27 @@ class _Chains:
             out.sort(key=lambda a: a.span.column)
         return out
 
+    def lines(self, i: int, before: int, after: int) -> tuple[int, ...]:
+        """How many of row ``i``'s figures (as ``figures`` gives them) each of its printed
+        lines holds, in printed order; one entry when laid out by position (the columns order
+        them)."""
+        read = self.read
+        sizes = [len(group) for group in read.gaps[i][before:]]
+        sizes.append(len(read.drafts[i].figures))
+        if i + 1 < len(read.drafts):
+            sizes.extend(len(group) for group in read.gaps[i + 1][:after])
+        else:
+            sizes.extend(len(group) for group in read.trailing)
+        sizes = [n for n in sizes if n]
+        return (sum(sizes),) if self.by_column or len(sizes) < 2 else tuple(sizes)
+
     def _viable(self) -> list[list[int]]:
         """The splits of each gap that some sharing of every gap keeps all rows placeable."""
         gaps, count = self.read.gaps, len(self.read.drafts)
         sizes = [0] + [len(gaps[i]) for i in range(1, count)] + [0]
 
         def ok(i: int, before: int, after: int) -> bool:
-            return self.fits(i, self.figures(i, before, after))
+            return self.fits(i, self.figures(i, before, after), self.lines(i, before, after))
 
         # forward[i]: the splits of gap i reachable with rows 0..i-1 placeable.
         forward: list[set[int]] = [{0}]
@@ -309,19 +407,35 @@ class _Fits:
     def __init__(self, spec: TableSpec, scale: int) -> None:
         self.spec = spec
         self.scale = scale
-        self.memo: dict[tuple[int, tuple[Span, ...]], bool] = {}
+        self.memo: dict[tuple[int, tuple[Span, ...], tuple[int, ...]], bool] = {}
 
-    def options(self, figures: Sequence[Amount]) -> list[Placement]:
-        keys = self.spec.columns
-        found = candidates(Figures(figures, self.scale), keys, self.spec.column_sums)
-        if not found and len(figures) == len(keys):
-            return [tuple(range(len(keys)))]  # every column printed: the figures say where
+    def options(self, figures: Sequence[Amount], lines: tuple[int, ...] = ()) -> list[Placement]:
+        """The placements of ``figures`` the identities allow. ``lines``: how many of them
+        each printed line holds. Plain text keeps a line's figures in column order, but not
+        always the lines: a cell printed a little higher or lower than its row puts its figure
+        on a line of its own, above or below (``合计 2,336.91 603.14`` / ``2,940.05``). When
+        the printed order fits no placement, the lines taken in turn from each one (as
+        placements of ``figures``); a row of several lines is never placed in printed order
+        just because it fills every column."""
+        keys, sums = self.spec.columns, self.spec.column_sums
+        found = candidates(Figures(figures, self.scale), keys, sums)
+        if found or len(lines) < 2:
+            if not found and len(figures) == len(keys):
+                return [tuple(range(len(keys)))]  # every column printed: the figures say where
+            return found
+        starts = [sum(lines[:k]) for k in range(len(lines))]
+        for start in starts[1:]:
+            order = [*range(start, len(figures)), *range(start)]  # turned position → figure
+            turned = [figures[k] for k in order]
+            for placement in candidates(Figures(turned, self.scale), keys, sums):
+                by_figure = dict(zip(order, placement, strict=True))
+                found.append(tuple(by_figure[k] for k in range(len(figures))))
         return found
 
-    def __call__(self, row: int, figures: Sequence[Amount]) -> bool:
-        key = (row, tuple(a.span for a in figures))
+    def __call__(self, row: int, figures: Sequence[Amount], lines: tuple[int, ...] = ()) -> bool:
+        key = (row, tuple(a.span for a in figures), lines)
         if key not in self.memo:
-            self.memo[key] = bool(self.options(figures))
+            self.memo[key] = bool(self.options(figures, lines))
         return self.memo[key]
 
 
@@ -375,17 +489,19 @@ def build_unruled(
     chains = _Chains(read, fits, by_column)
     count = len(read.drafts)
     figures: list[list[Amount]] = []
+    sizes: list[tuple[int, ...]] = []  # each row's figures per printed line
     loose: list[list[Amount]] = [[] for _ in range(count)]  # figures of an undecided gap
     for i in range(count):
         before = chains.split[i]
         after = chains.split[i + 1] if i + 1 < count else 0
         skipped = len(read.gaps[i]) if before is None else before
         figures.append(chains.figures(i, skipped, 0 if after is None else after))
+        sizes.append(chains.lines(i, skipped, 0 if after is None else after))
         if after is None:
             loose[i] = [a for group in read.gaps[i + 1] for a in group]
     names = [_name(d)[0] for d in read.drafts]
     rows_figures = [Figures(f, scale) for f in figures]
-    options = [fits.options(f) for f in figures]
+    options = [fits.options(f, n) for f, n in zip(figures, sizes, strict=True)]
     undecided = {i for i in range(count) if loose[i] or (i and chains.split[i] is None)}
     for i in undecided:
         options[i] = []
