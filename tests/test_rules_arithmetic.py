@@ -101,3 +101,30 @@ def test_t07_balance_identity(mutate) -> None:
     assert len(errors) == 1
     assert errors[0].span == span_of(path, 357, "1.00", 2)
     assert (errors[0].expected, errors[0].actual) == ("0.50", "1.00")
+
+
+def _fa2(path) -> list[tuple[Severity, int | None]]:
+    return [(f.severity, f.span.line if f.span else None) for f in run(path, "FA2")]
+
+
+def test_a_total_of_one_addend_must_match_it_exactly(mutate) -> None:
+    """表二 2080505: 本年收入合计 = 财政拨款收入 alone. Both printed to 0.01, the total is that
+    one figure rounded the same way: 0.01 apart is an error, not 尾数差异."""
+    before = _fa2(sample_path("2022-liujiang"))
+    path = mutate("2022-liujiang", 149, "43.71\t43.71", "43.72\t43.71")
+    new = [f for f in run(path, "FA2") if (f.severity, f.span.line if f.span else None) not in before]
+    errors = [f for f in new if f.severity is Severity.ERROR]
+    assert errors and all(f.span is not None and f.span.line == 149 for f in errors)
+    assert any(f.computation == "43.71 = 43.71 ≠ 43.72" for f in errors), [
+        f.computation for f in errors
+    ]
+    assert all("不是尾数差异" in f.message for f in errors)
+
+
+def test_a_table_in_yuan_to_the_fen_is_exact(mutate) -> None:
+    """2024-liling prints its tables in 元 to the 分: a 0.01 difference is no rounding."""
+    assert check_report(load_sample("2024-liling"), select=("FA2",)) == []
+    path = mutate("2024-liling", 147, "834,655.00", "834,655.01")
+    errors = [f for f in run(path, "FA2") if f.severity is Severity.ERROR]
+    assert errors and all("不是尾数差异" in f.message for f in errors)
+    assert not [f for f in run(path, "FA2") if f.severity is Severity.INFO]

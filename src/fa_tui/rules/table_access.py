@@ -193,6 +193,20 @@ def settled(
     return actual - signed_sum(amounts, kept_signs) == 0  # ``SumCheck.exact``
 
 
+def in_yuan(ctx: RuleContext, amount: Amount) -> bool:
+    """Whether ``amount`` is money to the 分 in 元 (printed so, or in a table that a 万元
+    label misnames, ``ReportIndex.unit_verdict``): an exact figure, no rounding in it."""
+    if amount.decimals < 2:
+        return False
+    if amount.unit == "元":
+        return True
+    line = amount.span.line
+    return any(
+        t.span is not None and t.span.line <= line <= t.span.end_line
+        for t in ctx.index.unit_verdict.scaled
+    )
+
+
 def sum_finding(
     ctx: RuleContext,
     code: str,
@@ -219,7 +233,7 @@ def sum_finding(
     sgn = [s for _, _, s in kept]
     if total.value is None:
         total = zero_like(total)
-    check = check_sum(total, amounts, sgn)
+    check = check_sum(total, amounts, sgn, exact=in_yuan(ctx, total))
     assert check is not None
     expected, actual, diff = check.texts()
     shown = [(p, s) for p, s in zip(amounts, sgn, strict=True) if value(p) != 0] or [

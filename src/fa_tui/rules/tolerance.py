@@ -8,6 +8,9 @@ own, i.e. (n+1)·½·10⁻ᵈ when all have *d* decimals) and still be right: su
 A printed zero (``0.00``) is taken as an exact zero: a row with any money in it prints it, and
 counting the many zero rows of 表一 would widen the tolerance until real errors slipped through.
 Blank cells are not figures and carry nothing.
+
+Exact where rounding cannot explain a difference: a total with a single non-zero addend printed
+at its precision is that addend rounded the same way, and a figure in 元 to the 分 is exact.
 """
 
 from __future__ import annotations
@@ -21,11 +24,15 @@ from fa_tui.model import Amount, Severity
 from fa_tui.model.decimals import half_unit, show
 
 ZERO = Decimal(0)
+_FEN = 2  # decimals of a figure in 元 printed to the 分
 
 
 def rounding_of(amount: Amount) -> Decimal:
-    """The most rounding a printed figure can carry (0 for blanks and printed zeros)."""
+    """The most rounding a printed figure can carry (0 for blanks and printed zeros, and for
+    a figure in 元 to the 分: money has no smaller unit, so it is exact)."""
     if amount.value is None or amount.value == 0:
+        return ZERO
+    if amount.unit == "元" and amount.decimals >= _FEN:
         return ZERO
     return half_unit(amount.decimals)
 
@@ -70,16 +77,22 @@ def check_sum(
     total: Amount,
     parts: Sequence[Amount],
     signs: Sequence[int] | None = None,
+    *,
+    exact: bool = False,
 ) -> SumCheck | None:
     """Compare ``total`` with Σ ``parts`` (each part multiplied by its sign, default +1).
 
     ``None`` when the total is blank (nothing to compare). Blank parts count as zero.
+    ``exact``: the figures carry no rounding (a table in 元 to the 分 under a 万元 label).
     """
     if total.value is None:
         return None
     expected = signed_sum(parts, signs)
     tolerance = rounding_of(total) + sum((rounding_of(p) for p in parts), ZERO)
     decimals = max([total.decimals, *(p.decimals for p in parts if p.value is not None)])
+    money = [p for p in parts if p.value is not None and p.value != 0]
+    if exact or (len(money) == 1 and money[0].decimals == total.decimals):
+        tolerance = ZERO  # one addend: the total is that figure, rounded the same way
     return SumCheck(expected, total.value, tolerance, decimals)
 
 
