@@ -112,7 +112,8 @@ def test_a_total_of_one_addend_must_match_it_exactly(mutate) -> None:
     one figure rounded the same way: 0.01 apart is an error, not 尾数差异."""
     before = _fa2(sample_path("2022-liujiang"))
     path = mutate("2022-liujiang", 149, "43.71\t43.71", "43.72\t43.71")
-    new = [f for f in run(path, "FA2") if (f.severity, f.span.line if f.span else None) not in before]
+    found = run(path, "FA2")
+    new = [f for f in found if (f.severity, f.span.line if f.span else None) not in before]
     errors = [f for f in new if f.severity is Severity.ERROR]
     assert errors and all(f.span is not None and f.span.line == 149 for f in errors)
     assert any(f.computation == "43.71 = 43.71 ≠ 43.72" for f in errors), [
@@ -128,3 +129,15 @@ def test_a_table_in_yuan_to_the_fen_is_exact(mutate) -> None:
     errors = [f for f in run(path, "FA2") if f.severity is Severity.ERROR]
     assert errors and all("不是尾数差异" in f.message for f in errors)
     assert not [f for f in run(path, "FA2") if f.severity is Severity.INFO]
+
+
+def test_a_completion_rate_compares_the_budget_of_the_sentence_before(mutate) -> None:
+    """``年初预算为 1.30 万元，支出决算为 1.30 万元。完成全年预算的 100%。``: the rate in its
+    own sentence is checked against the figures the sentence before states."""
+    name, line = "2022-liujiang", 433
+    assert [f for f in run(sample_path(name), "FA504") if f.span and f.span.line == line] == []
+    # (101% would be within rounding: 1.30 ÷ 1.30 may be up to 100.77%)
+    path = mutate(name, line, "完成全年预算的 100%", "完成全年预算的 105%")
+    found = [f for f in run(path, "FA504") if f.span and f.span.line == line]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    assert "1.30 ÷ 1.30" in found[0].message

@@ -122,8 +122,18 @@ def read_sentence(
 ) -> bool:
     """Read the ``figures`` of one sentence into ``memory``; whether the sentence ends with
     ``其中`` (its parts are the paragraphs that follow)."""
+    carried = sentence.info.open_budget
+    if carried is not None and sentence.budget is None and sentence.outturn is None:
+        # ``年初预算为1.30万元，支出决算为1.30万元。完成全年预算的100%。``: the completion
+        # sentence compares the budget and outturn the sentence before stated.
+        sentence.budget, sentence.outturn = carried
     for figure in figures:
         read_clause(next_clause(figure, sentence), sentence, memory)
+    # A budget and outturn no completion compared are open for the paragraph's next sentence.
+    if sentence.budget is not None and sentence.outturn is not None:
+        sentence.info.open_budget = (sentence.budget, sentence.outturn)
+    else:
+        sentence.info.open_budget = None
     flat = read_flat_after(paragraph, sentence, memory)
     if flat is not None:
         memory.add(flat)

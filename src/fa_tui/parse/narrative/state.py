@@ -70,6 +70,8 @@ class ParagraphInfo(Struct):
     first_amount: AmountFact | None = None
     subject: AmountFact | None = None  # its latest plain amount
     opens_list: bool = False  # it ends with ``其中：`` (its parts are the items that follow)
+    # (budget, outturn) its latest sentence stated and no completion compared
+    open_budget: tuple[AmountFact, AmountFact] | None = None
 
 
 class SentenceState(Struct):
