@@ -141,3 +141,16 @@ def test_a_completion_rate_compares_the_budget_of_the_sentence_before(mutate) ->
     found = [f for f in run(path, "FA504") if f.span and f.span.line == line]
     assert [f.severity for f in found] == [Severity.ERROR]
     assert "1.30 ÷ 1.30" in found[0].message
+
+
+def test_a_completion_rate_of_a_zero_budget_is_an_error(mutate) -> None:
+    name, line = "2022-liujiang", 433
+    path = mutate(name, line, "年初预算为 1.30 万元", "年初预算为 0 万元")
+    found = [f for f in run(path, "FA504") if f.span and f.span.line == line]
+    assert [(f.severity, "无法计算完成预算比例" in f.message) for f in found] == [
+        (Severity.ERROR, True)
+    ]
+    assert span_of(path, line, "100") == found[0].span
+    stated = "年初预算为 1.30 万元，支出决算为 1.30 万元。完成全年预算的 100%"
+    path = mutate(name, line, stated, "年初预算为 0 万元，支出决算为 0 万元。完成全年预算的 0%")
+    assert [f for f in run(path, "FA504") if f.span and f.span.line == line] == []

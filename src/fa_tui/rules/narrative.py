@@ -387,19 +387,33 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
         explanation=(
             "检查“完成（年初）预算的X%”是否等于决算数除以预算数（两者在同一句中给出，"
             "或决算数在其前）。按印出数字的四舍五入区间判断：区间内能得到文中比例即视为正确，"
-            "否则报为错误。预算数为 0 时不计算比例。"
+            "否则报为错误。预算数为 0 时没有完成比例：文中仍写出比例（0% 除外）的报为错误。"
         ),
     ),
 )
 def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
     """``完成（年初）预算的X%`` must equal the outturn divided by the budget, when both are
-    stated (in the sentence, or the outturn just before it). A zero budget gives no rate."""
+    stated (in the sentence, or the outturn just before it). A zero budget has no rate: one
+    stated anyway (other than 0%) is an error."""
     for fact in _facts(ctx, CompletionFact):
         if fact.rate is None or fact.budget is None or fact.outturn is None:
             continue
-        if not (_money(fact.budget) and _money(fact.outturn)) or not fact.budget.value:
+        if not (_money(fact.budget) and _money(fact.outturn)):
             continue
         if fact.rate.value is None or fact.outturn.value is None:
+            continue
+        if not fact.budget.value:
+            if fact.rate.value:  # 完成年初预算的96.50% of a budget of 0: no such rate
+                yield ctx.finding(
+                    "FA504",
+                    f"{_name(fact.label)}年初预算为 {fact.budget.text}，"
+                    f"无法计算完成预算比例，文中为 {fact.rate.text}%",
+                    fact.rate.span,
+                    related=[
+                        RelatedSpan(span=fact.budget.span, note="预算数"),
+                        RelatedSpan(span=fact.outturn.span, note="决算数"),
+                    ],
+                )
             continue
         computed = ratio(of(fact.outturn), of(fact.budget))
         if computed is None or rate_matches(fact.rate, computed):
