@@ -128,6 +128,11 @@ MUTATIONS = [
     ("2024-lipu", 186, "58.34%", "68.34%", "FA510", Severity.ERROR),
     ("2024-panzhihua", 45, "占55.83%", "占54.83%", "FA501", Severity.ERROR),
     ("2022-liujiang", 511, "降低50.80%", "降低50.08%", "FA502", Severity.ERROR),
+    # the change is in both the rate and its base: its rounding counts once (0.15 ÷ 0.69)
+    ("2024-lipu", 142, "下降21.74％", "下降22.74％", "FA502", Severity.ERROR),
+    # a whole that is the sum of the listed parts holds the part: 2.5 ÷ (2.5 + 0 + 0.49)
+    ("2024-panzhihua", 88, "占83.61%", "占84.61%", "FA501", Severity.ERROR),
+    ("2023-yanbian", 83, "占100%", "占101%", "FA501", Severity.ERROR),
 ]
 
 
@@ -165,14 +170,17 @@ def test_procurement_small_micro_order_liling() -> None:
 
 
 def test_rate_explained_only_by_a_dropped_zero_being_a_rounding_is_a_warning(mutate) -> None:
-    """panzhihua: 0.49万元，减少0.2万元，下降28.99% (0.20 ÷ 0.69). 38.99% is reachable only if
-    0.2 were a rounded 0.25: a warning, while the printed 28.99% stays quiet."""
+    """panzhihua: 0.49万元，减少0.2万元，下降28.99% (0.20 ÷ 0.69). 31.99% is reachable only if
+    0.2 were a rounded 0.24 (0.24 ÷ 0.73): a warning, while the printed 28.99% stays quiet;
+    38.99% is beyond even that (at most 0.25 ÷ 0.735 = 34.01%): an error."""
     assert at(run(load_sample("2024-panzhihua")), "FA502", 97) == []
-    report = load_report(mutate("2024-panzhihua", 97, "下降28.99%", "下降38.99%"))
+    report = load_report(mutate("2024-panzhihua", 97, "下降28.99%", "下降31.99%"))
     found = at(run(report), "FA502", 97)
     assert len(found) == 1 and found[0].severity is Severity.WARNING
     assert "0.2 是约数" in found[0].message and found[0].expected == "28.99%"
-    assert report.source.slice(found[0].span) == "38.99"
+    assert report.source.slice(found[0].span) == "31.99"
+    report = load_report(mutate("2024-panzhihua", 97, "下降28.99%", "下降38.99%"))
+    assert [f.severity for f in at(run(report), "FA502", 97)] == [Severity.ERROR]
 
 
 def test_three_public_shares_are_checked_against_their_sum_whatever_they_add_to(mutate) -> None:

@@ -81,6 +81,33 @@ def ratio(num: Interval, den: Interval, factor: Decimal = HUNDRED) -> Interval |
     return Interval(min(values) * factor, max(values) * factor)
 
 
+def share_of_sum(part: Interval, rest: Interval, factor: Decimal = HUNDRED) -> Interval | None:
+    """``part / (part + rest) × factor`` for non-negative figures, the whole being the part
+    plus the rest: the share rises with the part and falls with the rest, so its bounds are
+    taken at the ends (dividing the part's interval by the whole's would count the part's
+    rounding twice). ``None`` when the whole may be zero."""
+    low_whole, high_whole = part.lo + rest.hi, part.hi + rest.lo
+    if low_whole <= 0 or high_whole <= 0 or part.lo < 0 or rest.lo < 0:
+        return None
+    return Interval(part.lo / low_whole * factor, part.hi / high_whole * factor)
+
+
+def growth(change: Interval, current: Interval, up: bool) -> Interval | None:
+    """The rate of a change of ``change`` that ends at ``current``, on last year's figure
+    (``current − change`` for an increase, ``current + change`` for a decrease), in percent.
+
+    The change is part of both the numerator and the base: the rate rises with the change and
+    falls with the current figure, so its bounds are taken at the ends. ``None`` when last
+    year's figure may be zero or negative."""
+    if not up:
+        return share_of_sum(change, current)
+    if change.lo < 0 or current.lo - change.hi <= 0:
+        return None
+    low = change.lo / (current.hi - change.lo)
+    high = change.hi / (current.lo - change.hi)
+    return Interval(low * HUNDRED, high * HUNDRED)
+
+
 def rate_matches(rate: Amount, computed: Interval) -> bool:
     """Whether the printed ``rate`` is what some exact inputs round to."""
     return of_rate(rate).meets(computed)

@@ -31,12 +31,15 @@ from fa_tui.parse.narrative.figures import in_wan
 from fa_tui.parse.narrative.labels import match_key
 from fa_tui.rules.intervals import (
     Interval,
+    growth,
     of,
     of_rate,
     rate_decimals,
     rate_matches,
     ratio,
+    share_of_sum,
 )
+from fa_tui.rules.intervals import total as sum_interval
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 from fa_tui.rules.tolerance import check_sum
 
@@ -106,6 +109,19 @@ def _rate_finding(
 # --- FA501 shares --------------------------------------------------------------------------------
 
 
+def _share_interval(share: ShareFact, counts: bool) -> Interval | None:
+    """The shares the printed part and whole allow (counts are exact). A whole that is the sum
+    of the parts listed with this one holds the part itself: its rounding counts once."""
+    assert share.part is not None and share.whole is not None
+    assert share.part.value is not None and share.whole.value is not None
+    if counts:
+        return ratio(Interval.exact(share.part.value), Interval.exact(share.whole.value))
+    rest = [p for p in share.whole_parts if p.span != share.part.span]
+    if share.whole_is_sum and len(rest) == len(share.whole_parts) - 1:
+        return share_of_sum(of(share.part), sum_interval(rest))
+    return ratio(of(share.part), of(share.whole))
+
+
 def _share_findings(ctx: RuleContext, code: str, counts: bool) -> Iterator[Finding]:
     shares = [s for s in _facts(ctx, ShareFact) if s.is_count == counts]
     groups: dict[int, list[ShareFact]] = {}
@@ -118,9 +134,7 @@ def _share_findings(ctx: RuleContext, code: str, counts: bool) -> Iterator[Findi
             continue
         if not counts and not (_money(share.part) and _money(share.whole)):
             continue
-        part_i = of(share.part) if not counts else Interval.exact(share.part.value)
-        whole_i = of(share.whole) if not counts else Interval.exact(share.whole.value)
-        computed = ratio(part_i, whole_i)
+        computed = _share_interval(share, counts)
         if computed is None or rate_matches(share.share, computed):
             continue
         decimals = rate_decimals(share.share)
@@ -230,8 +244,7 @@ def growth_rule(ctx: RuleContext) -> Iterator[Finding]:
             continue
         up = change.direction is Direction.UP
         cur, amt = of(change.current), of(change.amount)
-        base = cur - amt if up else cur + amt
-        computed = ratio(amt, base)
+        computed = growth(amt, cur, up)
         if computed is None:
             continue
         cur_v = change.current.value or Decimal(0)
@@ -303,8 +316,7 @@ def _matches_with_dropped_zeros(change: ChangeFact) -> bool:
         return True
     cur = of(replace(change.current, decimals=decimals))
     amt = of(replace(change.amount, decimals=decimals))
-    base = cur - amt if change.direction is Direction.UP else cur + amt
-    computed = ratio(amt, base)
+    computed = growth(amt, cur, change.direction is Direction.UP)
     return computed is None or rate_matches(change.rate, computed)
 
 
