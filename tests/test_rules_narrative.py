@@ -133,6 +133,23 @@ MUTATIONS = [
     # a whole that is the sum of the listed parts holds the part: 2.5 ÷ (2.5 + 0 + 0.49)
     ("2024-panzhihua", 88, "占83.61%", "占84.61%", "FA501", Severity.ERROR),
     ("2023-yanbian", 83, "占100%", "占101%", "FA501", Severity.ERROR),
+    # a share beyond 100%, shares of one whole adding up to more (55.16% + 44.84% → 145.84%)
+    ("2022-liujiang", 409, "占55.16%", "占155.16%", "FA511", Severity.ERROR),
+    ("2022-liujiang", 409, "占55.16%", "占56.16%", "FA511", Severity.ERROR),
+    # a rate over a base of 0: a whole of 0, an increase as large as this year's figure
+    (
+        "2022-liujiang",
+        517,
+        "占政府采购支出总额的0%",
+        "占政府采购支出总额的1%",
+        "FA512",
+        Severity.ERROR,
+    ),
+    ("2024-lipu", 81, "同比增加0.01万元", "同比增加0.02万元", "FA512", Severity.ERROR),
+    # nothing spent is 0% of any budget, stated or not
+    ("2023-yanbian", 85, "完成预算0%", "完成预算5%", "FA504", Severity.ERROR),
+    # 执行率 of a project: 调整预算收入 1800.19, 执行 950.13
+    ("2022-liujiang", 539, "执行率 52.78%", "执行率 53.78%", "FA504", Severity.ERROR),
 ]
 
 
@@ -190,3 +207,28 @@ def test_three_public_shares_are_checked_against_their_sum_whatever_they_add_to(
     found = at(run(report), "FA501", 83)
     assert len(found) == 1 and found[0].severity is Severity.ERROR
     assert (found[0].expected, found[0].actual) == ("100.00%", "200%")
+
+
+def test_nested_procurement_shares_are_not_added_up() -> None:
+    """panzhihua: 中小企业 51.25% and, within it, 小微企业 49.76% of the procurement total."""
+    assert at(run(load_sample("2024-panzhihua")), "FA511", 108) == []
+
+
+def test_a_whole_is_not_an_earlier_bare_spending(mutate) -> None:
+    """liling: 占货物支出金额的19.12% names no figure of the report; the 支出0万元 of the 政府性基金
+    paragraph is not its whole (that read it as a share of 0)."""
+    shares = [
+        f for f in load_sample("2024-liling").facts if f.kind == "share" and f.span.line == 466
+    ]
+    goods = [s for s in shares if s.whole_label == "货物支出金额"]
+    assert len(goods) == 1 and goods[0].whole is None
+    assert at(run(load_sample("2024-liling")), "FA512", 466) == []
+
+
+def test_sum_of_shares_finding_points_at_every_share(mutate) -> None:
+    report = load_report(mutate("2022-liujiang", 409, "占55.16%", "占56.16%"))
+    found = at(run(report), "FA511", 409)
+    assert len(found) == 1 and "之和" in found[0].message
+    assert report.source.slice(found[0].span) == "44.84"
+    assert [report.source.slice(r.span) for r in found[0].related] == ["56.16"]
+    assert found[0].actual == "101.00%"

@@ -35,7 +35,8 @@ RULE_MODULES = (
     "arithmetic",  # FA2xx
     "crosstable",  # FA3xx
     "text_table",  # FA4xx
-    "narrative",  # FA5xx
+    "narrative",  # FA501–FA510
+    "rate_bounds",  # FA511–FA512
     "years",  # FA6xx
     "units",  # FA7xx
     "hygiene",  # FA8xx

@@ -399,7 +399,8 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
         explanation=(
             "检查“完成（年初）预算的X%”是否等于决算数除以预算数（两者在同一句中给出，"
             "或决算数在其前）。按印出数字的四舍五入区间判断：区间内能得到文中比例即视为正确，"
-            "否则报为错误。预算数为 0 时没有完成比例：文中仍写出比例（0% 除外）的报为错误。"
+            "否则报为错误。预算数为 0 时没有完成比例：文中仍写出比例（0% 除外）的报为错误；"
+            "决算数为 0 时（不论预算数是否写出）完成比例只能是 0%。"
         ),
     ),
 )
@@ -408,7 +409,19 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
     stated (in the sentence, or the outturn just before it). A zero budget has no rate: one
     stated anyway (other than 0%) is an error."""
     for fact in _facts(ctx, CompletionFact):
-        if fact.rate is None or fact.budget is None or fact.outturn is None:
+        if fact.rate is None or fact.outturn is None:
+            continue
+        if fact.budget is None:
+            if fact.outturn.value == 0 and fact.rate.value and _money(fact.outturn):
+                yield ctx.finding(  # 支出0万元，完成预算5%: nothing spent is 0% of any budget
+                    "FA504",
+                    f"{_name(fact.label)}决算数为 {fact.outturn.text}，"
+                    f"完成预算比例应为 0%，文中为 {fact.rate.text}%",
+                    fact.rate.span,
+                    related=[RelatedSpan(span=fact.outturn.span, note="决算数")],
+                    expected="0%",
+                    actual=fact.rate.text + "%",
+                )
             continue
         if not (_money(fact.budget) and _money(fact.outturn)):
             continue

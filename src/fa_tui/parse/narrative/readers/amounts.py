@@ -23,7 +23,12 @@ from fa_tui.parse.narrative.state import Clause, Memory, SentenceState
 
 Role = Literal["plain", "budget", "outturn"]
 
-_BUDGET = re.compile(r"(?P<word>(?:年初|调整|全年|调整后)?预算(?:数|安排数?)?)(?:为|是|安排)?$")
+_BUDGET = re.compile(
+    r"(?P<word>(?:年初|调整|全年|调整后)?预算(?:数|安排数?)?"
+    # 调整预算收入, 全年预算资金 (绩效): the budget of a project; a bare 预算收入 may be a fund's
+    # name (一般公共预算收入) and is not one
+    r"|(?:年初|调整后?|全年)预算后?(?:收入|资金|总额|金额))(?:为|是|安排)?$"
+)
 _OUTTURN = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?$|执行数(?:为)?$|实际支出(?:数)?(?:为)?$")
 _NO_LABEL = ("", "支出")  # labels that name nothing but the role
 

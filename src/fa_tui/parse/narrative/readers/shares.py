@@ -98,9 +98,14 @@ def resolve_whole(
         if match_key(lab) == key:
             return amount
     for lab, amount in reversed(pool):
-        if labels_match(lab, label):
+        if labels_match(lab, label) and min(len(match_key(lab)), len(key)) >= _MIN_CONTAINED:
             return amount
     return None
+
+
+# A label found inside the whole's label must say more than ``支出`` or ``收入``: ``货物支出金额``
+# is not the ``支出`` of an earlier paragraph.
+_MIN_CONTAINED = 4
 
 
 def close_shares(shares: list[ShareFact], group: int) -> None:
