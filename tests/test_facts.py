@@ -173,7 +173,17 @@ def test_facts_serialise_round_trip() -> None:
         assert [d["kind"] for d in json.loads(data)] == [f.kind for f in facts]
         assert msgspec.json.decode(data, type=list[Fact]) == facts
         kinds.update(f.kind for f in facts)
-    assert kinds == {"amount", "share", "change", "completion", "total", "count", "average", "year"}
+    assert kinds == {
+        "amount",
+        "share",
+        "change",
+        "completion",
+        "total",
+        "count",
+        "average",
+        "comparison",
+        "year",
+    }
 
 
 @settings(max_examples=60, deadline=None)

@@ -15,6 +15,7 @@ that ``msgspec.json.decode(data, type=list[Fact])`` picks the class):
 - ``total``       a total and its listed parts (``其中：…``), with their changes
 - ``count``       ``7个项目``, ``保有量为1辆``
 - ``average``     ``平均每辆0.31万元`` with the total and the count it divides
+- ``comparison``  ``决算数大于年初预算数`` with the budget and outturn it compares
 - ``year``        a year or date (``截至2023年12月底``, ``与2023年相比``, ``《2023年度…》``)
 """
 
@@ -203,6 +204,25 @@ class AverageFact(FactBase, kw_only=True, tag="average"):
     count: Amount | None = None
 
 
+class Relation(StrEnum):
+    """How one figure stands to another, as the text words it."""
+
+    GREATER = "greater"  # 大于 / 高于 / 超过 / 多于
+    LESS = "less"  # 小于 / 低于 / 少于
+    EQUAL = "equal"  # 等于 / 持平 / 一致 / 相等
+
+
+class ComparisonFact(FactBase, kw_only=True, tag="comparison"):
+    """``决算数大于年初预算数``: the words comparing the outturn with the budget, and the budget
+    and outturn the paragraph stated before them (``None`` when it stated none)."""
+
+    relation: Relation  # the outturn's relation to the budget
+    word: str  # the relation word as printed (``大于``)
+    word_span: Span
+    budget: Amount | None = None
+    outturn: Amount | None = None
+
+
 class YearFact(FactBase, kw_only=True, tag="year"):
     """A year or date, with the role it plays."""
 
@@ -220,6 +240,7 @@ Fact = (
     | TotalFact
     | CountFact
     | AverageFact
+    | ComparisonFact
     | YearFact
 )
 
@@ -231,5 +252,6 @@ FACT_TYPES = (
     TotalFact,
     CountFact,
     AverageFact,
+    ComparisonFact,
     YearFact,
 )

@@ -37,6 +37,7 @@ RULE_MODULES = (
     "text_table",  # FA4xx
     "narrative",  # FA501–FA510
     "rate_bounds",  # FA511–FA512
+    "statements",  # FA513–FA514
     "years",  # FA6xx
     "units",  # FA7xx
     "hygiene",  # FA8xx

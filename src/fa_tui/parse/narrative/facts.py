@@ -6,7 +6,8 @@ figure by figure. Each figure is read with the words just before it (its *tail*,
 share, ``完成年初预算的`` a completion rate, ``增加``/``增长`` a change, ``平均每`` an average,
 anything else an amount (plain, budget or outturn) of the label the tail names. A paragraph
 keeps a *subject* (its latest plain amount) that changes, rates and shares refer to; ``其中：``
-opens a list of the parts of the amount before it (``readers.lists``). Years are read apart
+opens a list of the parts of the amount before it (``readers.lists``); ``决算数大于预算数``
+compares the paragraph's latest outturn and budget (``readers.comparisons``). Years are read apart
 (``years``).
 
 Never raises on odd text; linear in the input.
@@ -27,6 +28,7 @@ from fa_tui.parse.narrative.readers.changes import (
     read_flat_before,
     read_rate,
 )
+from fa_tui.parse.narrative.readers.comparisons import read_comparisons
 from fa_tui.parse.narrative.readers.completions import completion_word, read_completion
 from fa_tui.parse.narrative.readers.counts import read_average, read_count
 from fa_tui.parse.narrative.readers.lists import (
@@ -85,6 +87,8 @@ def read_paragraph(paragraph: Paragraph, memory: Memory) -> ParagraphInfo:
             ends_with_parts = read_sentence(paragraph, figures, sentence, memory)
         else:
             _read_figureless(paragraph, start, end, info, memory)
+        for comparison in read_comparisons(paragraph, start, end, info, memory):
+            memory.add(comparison)
     if ends_with_parts:
         info.opens_list = True
     return info

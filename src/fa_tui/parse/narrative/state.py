@@ -72,6 +72,9 @@ class ParagraphInfo(Struct):
     opens_list: bool = False  # it ends with ``其中：`` (its parts are the items that follow)
     # (budget, outturn) its latest sentence stated and no completion compared
     open_budget: tuple[AmountFact, AmountFact] | None = None
+    # its latest budget and outturn amounts, compared or not (``决算数大于预算数`` refers to them)
+    last_budget: AmountFact | None = None
+    last_outturn: AmountFact | None = None
 
 
 class SentenceState(Struct):

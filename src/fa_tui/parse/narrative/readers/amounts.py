@@ -80,8 +80,10 @@ def _remember(fact: AmountFact, start: int, sentence: SentenceState) -> None:
     """Make ``fact`` (whose figure starts at clean index ``start``) what the sentence states."""
     sentence.prev_fact = fact
     if fact.role == "budget":
-        sentence.budget = fact
+        sentence.budget = sentence.info.last_budget = fact
         return
+    if fact.role == "outturn":
+        sentence.info.last_outturn = fact
     sentence.outturn = fact if fact.role == "outturn" else None
     sentence.last_plain = fact
     sentence.open_change = None

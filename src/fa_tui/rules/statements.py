@@ -1,0 +1,139 @@
+"""FA513–FA514: what the text says of its own figures — comparison words against the figures
+they compare, and one quantity stated twice.
+
+FA513: ``决算数大于年初预算数`` after ``年初预算为41.23万元，支出决算为43.71万元`` holds;
+after ``年初预算为20.62万元，支出决算为7.92万元`` it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity
+from fa_tui.model.facts import ComparisonFact, Relation
+from fa_tui.parse.narrative.figures import in_wan
+from fa_tui.rules.intervals import Interval, of
+from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
+
+_STATED = {Relation.GREATER: "大于", Relation.LESS: "小于", Relation.EQUAL: "等于"}
+
+
+def in_wan_interval(amount: Amount) -> Interval | None:
+    """The values a printed money figure may stand for, in 万元 (``None``: not money)."""
+    value = in_wan(amount)
+    if value is None or amount.value is None:
+        return None
+    scale = value / amount.value if amount.value else Decimal(1)
+    return of(amount, scale)
+
+
+def _actual(outturn: Interval, budget: Interval) -> Relation | None:
+    """The relation the printed figures make certain (``None`` when rounding allows two)."""
+    if outturn.lo > budget.hi:
+        return Relation.GREATER
+    if outturn.hi < budget.lo:
+        return Relation.LESS
+    if outturn.lo == outturn.hi == budget.lo == budget.hi:
+        return Relation.EQUAL
+    return None
+
+
+def _contradicts(stated: Relation, outturn: Interval, budget: Interval) -> bool:
+    if stated is Relation.GREATER:
+        return outturn.hi <= budget.lo
+    if stated is Relation.LESS:
+        return outturn.lo >= budget.hi
+    return not outturn.meets(budget)
+
+
+@rule(
+    RuleCode(
+        "FA513",
+        "comparison-words-match-figures",
+        "决算数与预算数的比较用词与数字相符",
+        Category.NARRATIVE,
+        Severity.ERROR,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查“决算数大于（小于、等于）年初预算数”“决算数与预算数持平”等说法是否与同一段"
+            "前面给出的预算数和决算数相符：如年初预算为 20.62 万元、支出决算为 7.92 万元，"
+            "却称“决算数大于预算数”。按印出数字的四舍五入区间判断，数字不可能满足所述关系的报为错误。"
+        ),
+    ),
+)
+def comparison_rule(ctx: RuleContext) -> Iterator[Finding]:
+    """``决算数大于预算数`` (and 小于, 等于, 持平) must hold for the budget and outturn the
+    paragraph stated before it."""
+    for fact in ctx.report.facts:
+        if not isinstance(fact, ComparisonFact) or fact.budget is None or fact.outturn is None:
+            continue
+        budget, outturn = in_wan_interval(fact.budget), in_wan_interval(fact.outturn)
+        if budget is None or outturn is None or not _contradicts(fact.relation, outturn, budget):
+            continue
+        actual = _actual(outturn, budget)
+        truth = _STATED[actual] if actual is not None else "约等于"
+        name = f"“{fact.label}”" if fact.label else "该项"
+        yield ctx.finding(
+            "FA513",
+            f"{name}文中称决算数{fact.word}预算数，但决算数 {fact.outturn.text} "
+            f"{truth}预算数 {fact.budget.text}",
+            fact.word_span,
+            related=[
+                RelatedSpan(span=fact.budget.span, note="预算数"),
+                RelatedSpan(span=fact.outturn.span, note="决算数"),
+            ],
+            expected=truth,
+            actual=fact.word,
+            computation=f"{fact.outturn.text} {truth} {fact.budget.text}",
+        )
+
+
+_ROLE = {"plain": "", "budget": "预算数", "outturn": "决算数"}
+
+
+@rule(
+    RuleCode(
+        "FA514",
+        "figure-stated-twice-agrees",
+        "同一数额在文中多处出现时前后一致",
+        Category.NARRATIVE,
+        Severity.ERROR,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查同一数额（如机关运行经费、“三公”经费合计、某一功能分类科目的决算数）在情况说明"
+            "中多处给出时是否一致：文中各处对应同一表格单元（同一张表的同一行、同一栏）且同为"
+            "决算数或同为预算数的金额，在四舍五入后不能相互印证的，报为错误，并指出两处位置。"
+        ),
+    ),
+)
+def stated_twice_rule(ctx: RuleContext) -> Iterator[Finding]:
+    """Two amounts of the text that stand for the same table cell (and the same role: budget
+    or outturn) must agree within their rounding; the later is reported, pointing at the first."""
+    from fa_tui.model.facts import AmountFact
+
+    first: dict[tuple[object, str], tuple[AmountFact, Interval]] = {}
+    for fact in ctx.report.facts:
+        if not isinstance(fact, AmountFact) or fact.quantity is None:
+            continue
+        interval = in_wan_interval(fact.amount)
+        if interval is None:
+            continue
+        key = (fact.quantity, fact.role)
+        if key not in first:
+            first[key] = (fact, interval)
+            continue
+        earlier, earlier_interval = first[key]
+        if earlier_interval.meets(interval):
+            continue
+        what = f"{fact.quantity.name}{_ROLE[fact.role]}"
+        yield ctx.finding(
+            "FA514",
+            f"“{fact.label}”（{what}）在文中第 {earlier.span.line} 行为 {earlier.amount.text}"
+            f"{earlier.amount.unit or ''}，此处为 {fact.amount.text}{fact.amount.unit or ''}，"
+            "前后不一致",
+            fact.amount.span,
+            related=[RelatedSpan(span=earlier.amount.span, note="前文所述")],
+            expected=earlier.amount.text,
+            actual=fact.amount.text,
+        )
