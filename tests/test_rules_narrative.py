@@ -232,3 +232,16 @@ def test_sum_of_shares_finding_points_at_every_share(mutate) -> None:
     assert report.source.slice(found[0].span) == "44.84"
     assert [report.source.slice(r.span) for r in found[0].related] == ["56.16"]
     assert found[0].actual == "101.00%"
+
+
+def test_completion_of_a_three_public_item_takes_its_budget_from_table_nine(mutate) -> None:
+    """liujiang 487: 公务接待费支出决算0.09万元，完成预算的100% states no budget; 表九 has 0.09.
+    With 表九's budget at 0.19 the 100% is wrong (0.09 ÷ 0.19), and the finding shows the cell."""
+    assert at(run(load_sample("2022-liujiang")), "FA504", 487) == []
+    old = "0.09\t0.00\t0.00\t0.00\t0.00\t0.09\t0.09"
+    report = load_report(mutate("2022-liujiang", 393, old, old.replace("0.09", "0.19", 2)))
+    found = at(run(report), "FA504", 487)
+    assert len(found) == 1
+    f = found[0]
+    assert f.expected == "47.37%" and f.actual == "100%"
+    assert [r.span.line for r in f.related] == [487, 393]

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from msgspec.structs import replace
 
-from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity
+from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity, TableRole
 from fa_tui.model.decimals import half_unit, show
 from fa_tui.model.facts import (
     AmountFact,
@@ -398,7 +398,8 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
         kinds=EVERY_REPORT,
         explanation=(
             "检查“完成（年初）预算的X%”是否等于决算数除以预算数（两者在同一句中给出，"
-            "或决算数在其前）。按印出数字的四舍五入区间判断：区间内能得到文中比例即视为正确，"
+            "或决算数在其前；“三公”各项未写预算数的，取表九的预算数）。"
+            "按印出数字的四舍五入区间判断：区间内能得到文中比例即视为正确，"
             "否则报为错误。预算数为 0 时没有完成比例：文中仍写出比例（0% 除外）的报为错误；"
             "决算数为 0 时（不论预算数是否写出）完成比例只能是 0%。"
         ),
@@ -411,6 +412,8 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
     for fact in _facts(ctx, CompletionFact):
         if fact.rate is None or fact.outturn is None:
             continue
+        if fact.budget is None and fact.outturn.value:
+            fact = _with_table_budget(ctx, fact)
         if fact.budget is None:
             if fact.outturn.value == 0 and fact.rate.value and _money(fact.outturn):
                 yield ctx.finding(  # 支出0万元，完成预算5%: nothing spent is 0% of any budget
@@ -459,6 +462,23 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
                 RelatedSpan(span=fact.budget.span, note="预算数"),
             ],
         )
+
+
+def _with_table_budget(ctx: RuleContext, fact: CompletionFact) -> CompletionFact:
+    """``fact`` with the budget of 表九 when the text states none: the budgets of the 三公 items
+    (``公务接待费支出0.49万元，完成预算100%``) are printed only there, beside the outturn."""
+    from fa_tui.rules.text_table import read_quantity
+
+    q = fact.quantity
+    if q is None or q.table is not TableRole.T09 or not q.column.startswith("决算数"):
+        return fact
+    budget_q = replace(q, column="预算数" + q.column.removeprefix("决算数"))
+    found = read_quantity(ctx, budget_q)
+    if found is None or len(found.cells) != 1:
+        return fact
+    cell = found.cells[0]
+    budget = replace(cell, value=found.value, decimals=found.decimals, unit="万元")
+    return replace(fact, budget=budget, budget_word="预算（表九）")
 
 
 @rule(
