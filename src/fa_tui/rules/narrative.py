@@ -409,11 +409,10 @@ def completion_rule(ctx: RuleContext) -> Iterator[Finding]:
     """``完成（年初）预算的X%`` must equal the outturn divided by the budget, when both are
     stated (in the sentence, or the outturn just before it). A zero budget has no rate: one
     stated anyway (other than 0%) is an error."""
-    for fact in _facts(ctx, CompletionFact):
+    for stated in _facts(ctx, CompletionFact):
+        fact = _with_table_budget(ctx, stated) if stated.budget is None else stated
         if fact.rate is None or fact.outturn is None:
             continue
-        if fact.budget is None and fact.outturn.value:
-            fact = _with_table_budget(ctx, fact)
         if fact.budget is None:
             if fact.outturn.value == 0 and fact.rate.value and _money(fact.outturn):
                 yield ctx.finding(  # 支出0万元，完成预算5%: nothing spent is 0% of any budget
@@ -470,6 +469,8 @@ def _with_table_budget(ctx: RuleContext, fact: CompletionFact) -> CompletionFact
     from fa_tui.rules.text_table import read_quantity
 
     q = fact.quantity
+    if fact.outturn is None or not fact.outturn.value:
+        return fact
     if q is None or q.table is not TableRole.T09 or not q.column.startswith("决算数"):
         return fact
     budget_q = replace(q, column="预算数" + q.column.removeprefix("决算数"))
