@@ -33,7 +33,8 @@ RULE_MODULES = (
     "completeness",  # FA101–FA108
     "reading",  # FA11x: what of the file could not be read
     "arithmetic",  # FA2xx
-    "crosstable",  # FA3xx
+    "crosstable",  # FA301–FA310
+    "code_names",  # FA311
     "text_table",  # FA4xx
     "narrative",  # FA501–FA510
     "rate_bounds",  # FA511–FA512
