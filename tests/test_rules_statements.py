@@ -69,17 +69,26 @@ def test_every_sample_states_each_quantity_alike() -> None:
         assert findings(load_sample(name), "FA514") == [], name
 
 
-def test_office_running_costs_stated_twice_differently(mutate) -> None:
-    """liujiang: 公用经费 45.19 (467) is the 机关运行经费 of 511 (both 表六 公用经费合计)."""
+def test_personnel_costs_stated_twice_differently(mutate) -> None:
+    """yanbian: 人员经费 344.48 (77) is restated in 157 (both 表六 人员经费合计)."""
     report = load_report(
-        mutate("2022-liujiang", 511, "机关运行经费支出45.19万元", "机关运行经费支出45.91万元")
+        mutate("2023-yanbian", 157, "人员经费支出344.48万元", "人员经费支出345.48万元")
     )
     found = findings(report, "FA514")
     assert len(found) == 1
     f = found[0]
-    assert f.span is not None and f.span.line == 511 and report.source.slice(f.span) == "45.91"
-    assert (f.expected, f.actual) == ("45.19", "45.91")
-    assert [(r.span.line, report.source.slice(r.span)) for r in f.related] == [(467, "45.19")]
+    assert f.span is not None and f.span.line == 157 and report.source.slice(f.span) == "345.48"
+    assert (f.expected, f.actual) == ("344.48", "345.48")
+    assert [(r.span.line, report.source.slice(r.span)) for r in f.related] == [(77, "344.48")]
+
+
+def test_another_name_for_the_same_cell_is_not_compared(mutate) -> None:
+    """liujiang: 公用经费 45.19 (467) and 机关运行经费 (511) both stand for 表六 公用经费合计,
+    but a report may count 机关运行经费 otherwise (FA409 warns of that): FA514 stays quiet."""
+    report = load_report(
+        mutate("2022-liujiang", 511, "机关运行经费支出45.19万元", "机关运行经费支出45.91万元")
+    )
+    assert findings(report, "FA514") == []
 
 
 def test_rounded_restatement_agrees(mutate) -> None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from fa_tui.model import Amount, Category, Finding, RelatedSpan, Severity
 from fa_tui.model.facts import ComparisonFact, Relation
 from fa_tui.parse.narrative.figures import in_wan
+from fa_tui.parse.narrative.labels import labels_match
 from fa_tui.rules.intervals import Interval, of
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
@@ -102,14 +103,17 @@ _ROLE = {"plain": "", "budget": "预算数", "outturn": "决算数"}
         kinds=EVERY_REPORT,
         explanation=(
             "检查同一数额（如机关运行经费、“三公”经费合计、某一功能分类科目的决算数）在情况说明"
-            "中多处给出时是否一致：文中各处对应同一表格单元（同一张表的同一行、同一栏）且同为"
+            "中多处给出时是否一致：文中各处名称相同、对应同一表格单元（同一张表的同一行、同一栏）且同为"
             "决算数或同为预算数的金额，在四舍五入后不能相互印证的，报为错误，并指出两处位置。"
+            "名称不同的（如机关运行经费与公用经费）口径可能不同，不作比较。"
         ),
     ),
 )
 def stated_twice_rule(ctx: RuleContext) -> Iterator[Finding]:
     """Two amounts of the text that stand for the same table cell (and the same role: budget
-    or outturn) must agree within their rounding; the later is reported, pointing at the first."""
+    or outturn) under the same name must agree within their rounding; the later is reported,
+    pointing at the first. Different names for one cell (机关运行经费 and 公用经费, which the
+    text may count differently) are not compared."""
     from fa_tui.model.facts import AmountFact
 
     first: dict[tuple[object, str], tuple[AmountFact, Interval]] = {}
@@ -124,8 +128,8 @@ def stated_twice_rule(ctx: RuleContext) -> Iterator[Finding]:
             first[key] = (fact, interval)
             continue
         earlier, earlier_interval = first[key]
-        if earlier_interval.meets(interval):
-            continue
+        if earlier_interval.meets(interval) or not labels_match(earlier.label, fact.label):
+            continue  # agrees, or another quantity the same cell only stands in for
         what = f"{fact.quantity.name}{_ROLE[fact.role]}"
         yield ctx.finding(
             "FA514",
