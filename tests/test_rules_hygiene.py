@@ -189,3 +189,35 @@ def test_the_name_without_its_leading_region_is_the_same(mutate: Callable[..., P
 @pytest.mark.parametrize("name", SAMPLES)
 def test_the_samples_have_no_garbled_words_rates_without_sign_or_other_names(name: str) -> None:
     assert run(sample_path(name), "FA802", "FA804", "FA806") == []
+
+
+# liujiang 409: ``本年支出合计953.20万元，其中：基本支出525.83万元，占55.16%；项目支出 427.37万元…``
+LIUJIANG_SPENDING = 409
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "figure"),
+    [
+        ("基本支出525.83万元，", "基本支出525.83，", "525.83"),
+        ("项目支出 427.37万元", "项目支出 427.37", "427.37"),
+    ],
+)
+def test_an_amount_without_its_unit(
+    mutate: Callable[..., Path], old: str, new: str, figure: str
+) -> None:
+    path = mutate("2022-liujiang", LIUJIANG_SPENDING, old, new)
+    (finding,) = run(path, "FA807")
+    assert finding.span == span_of(path, LIUJIANG_SPENDING, figure)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_sample_gives_its_amounts_units(name: str) -> None:
+    assert run(sample_path(name), "FA807") == []
+
+
+def test_a_sentence_without_units_is_not_judged(mutate: Callable[..., Path]) -> None:
+    """A sentence whose amounts all lack units says nothing of which unit was meant."""
+    path = mutate("2022-liujiang", LIUJIANG_SPENDING, "万元", "", count=99)
+    line = path.read_text(encoding="utf-8").split("\n")[LIUJIANG_SPENDING - 1]
+    assert "万元" not in line.split("。")[0]
+    assert run(path, "FA807") == []

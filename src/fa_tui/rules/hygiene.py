@@ -198,6 +198,51 @@ def rates_without_sign(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+# FA807: an amount without its unit in a sentence whose other amounts have one
+# (``基本支出525.83，项目支出427.37万元``): the figure is read as nothing.
+_MONEY_LABEL_FIGURE = re.compile(
+    r"[\u4e00-\u9fff）”](?:支出|收入|经费|费|结余|结转|合计|总计|总额|拨款|补助|资金)"
+    r"(?:决算|预算)?数?(?:为|是|共|达)?[\s\u3000]*"
+    r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,})(?=[\s\u3000]*[，。；、,;）)])"
+)
+_WITH_UNIT = re.compile(r"\d[\s\u3000]*(?:万元|亿元|元)")
+_SENTENCE_END = re.compile(r"(?<=。)")
+
+
+@rule(
+    RuleCode(
+        "FA807",
+        "amount-without-unit",
+        "金额缺少单位",
+        Category.TEXT_HYGIENE,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查同一句中其他金额都带有单位（万元、元）时，某项支出、收入或经费后的数字是否漏写了"
+            "单位：“基本支出525.83，项目支出427.37万元”中的 525.83 没有单位，读者无法确认其数量级，"
+            "fa-tui 也不把它当作金额核对。"
+        ),
+    ),
+)
+def amounts_without_unit(ctx: RuleContext) -> Iterator[Finding]:
+    """A figure right after a money label (…支出, …经费, …合计) that ends its clause without a
+    unit, in a sentence whose other amounts carry one."""
+    for number, line in _text_lines(ctx):
+        if "\t" in line or _WITH_UNIT.search(line) is None:
+            continue
+        offset = 0
+        for sentence in _SENTENCE_END.split(line):
+            if _WITH_UNIT.search(sentence) is not None:
+                for m in _MONEY_LABEL_FIGURE.finditer(sentence):
+                    start, end = m.span("figure")
+                    yield ctx.finding(
+                        "FA807",
+                        f"“{m.group(0).strip()}”缺少金额单位（同一句的其他金额有单位）",
+                        Span.at(number, offset + start + 1, offset + end + 1),
+                    )
+            offset += len(sentence)
+
+
 # FA805: what a conversion left in the text a reviewer reads.
 _RESIDUES = (
     ("LaTeX 公式代码", re.compile(r"\$[^$\n]{0,60}?\\[A-Za-z%]+[^$\n]{0,60}?\$")),
