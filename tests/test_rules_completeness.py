@@ -219,3 +219,23 @@ def test_fa112_unplaced_figures() -> None:
     ]
     t01 = next(t for t in report.tables if t.role == "公开01表")
     assert all(row.span.line != line for row in t01.rows)
+
+
+def test_empty_table_note_copied_from_another_table(mutate) -> None:
+    """liling 313, under 表七: 说明：我单位没有政府性基金收入… A note that speaks of 国有资本经营
+    instead (表八's) is a warning at the word; the true note raises nothing."""
+    from fa_tui.rules.engine import check_report
+
+    assert [
+        f
+        for f in check_report(load_sample("2024-liling"), select=("FA103",))
+        if f.span and f.span.line == 313
+    ] == []
+    path = mutate("2024-liling", 313, "政府性基金", "国有资本经营预算", count=2)
+    report = load_report(path)
+    found = [f for f in check_report(report, select=("FA103",)) if f.span and f.span.line == 313]
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity is Severity.WARNING and "表八" in f.message
+    assert report.source.slice(f.span) == "国有资本经营"
+    assert (f.expected, f.actual) == ("政府性基金", "国有资本经营")

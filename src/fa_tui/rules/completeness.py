@@ -240,6 +240,7 @@ def _narrative_zero(ctx: RuleContext, role: str) -> Span | None:
             "也没有使用政府性基金预算财政拨款安排的支出，故本表为空表”）。"
             "读者据此区分“没有这项收支”与“漏填”。表后没有注或说明的，报为警告；表格本身没有说明、"
             "但情况说明的相应段落已写明该项为零的，报为提示（表格仍应注明）。"
+            "说明写的是另一张表的内容（如表七下写“没有国有资本经营预算……”）的，也报为警告。"
         ),
         part=PartName.TABLES,
     ),
@@ -251,7 +252,10 @@ def empty_table_note(ctx: RuleContext) -> Iterator[Finding]:
     for table in ctx.report.tables:
         if table.status is not TableStatus.EMPTY or table.role == TableRole.OTHER:
             continue
-        if any(_EMPTY_NOTE.search(_squash(text)) for _, text in _note_lines(ctx, table)):
+        notes = [line for note in _note_lines(ctx, table) for line in _printed_lines(ctx, note)]
+        stating = [(n, t) for n, t in notes if _EMPTY_NOTE.search(_squash(t))]
+        if stating:
+            yield from _note_of_another_table(ctx, table, stating)
             continue
         anchor = table.title_span or table.span
         stated = _narrative_zero(ctx, table.role)
@@ -267,6 +271,63 @@ def empty_table_note(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "FA103", f"{table.id}（{table.title}）为空表，但没有说明为何无数据", anchor
             )
+
+
+def _printed_lines(ctx: RuleContext, note: tuple[int, str]) -> list[tuple[int, str]]:
+    """The printed lines of a note read as one text from its first line on."""
+    number, text = note
+    if "\n" not in text:
+        return [note]
+    source = ctx.report.source
+    out: list[tuple[int, str]] = []
+    wanted = [t for t in text.split("\n") if t.strip()]
+    n = number
+    while wanted and n <= len(source.lines):
+        line = source.line(n)
+        if line.strip() and wanted[0].strip() in line:
+            out.append((n, line))
+            wanted.pop(0)
+        n += 1
+    return out
+
+
+def _note_of_another_table(
+    ctx: RuleContext, table: Table, notes: list[tuple[int, str]]
+) -> Iterator[Finding]:
+    """A 空表说明 that speaks of another table's fund (``没有国有资本经营预算…`` under 表七)
+    and not of this table's: copied from the wrong table."""
+    template = template_of(ctx.report)
+    spec = template.spec(table.role)
+    own = spec.empty_topics if spec is not None else ()
+    if not own:
+        return
+    others = [
+        (other, topic)
+        for other in template.tables
+        if other.id != table.role
+        for topic in other.empty_topics
+        if topic not in own
+    ]
+    for number, text in notes:
+        squashed = _squash(text)
+        if any(topic in squashed for topic in own):
+            return
+        named = [(other, topic) for other, topic in others if topic in squashed]
+        if named:
+            other, topic = named[0]
+            line = ctx.report.source.line(number)
+            at = line.find(topic)
+            span = Span.at(number, at + 1, at + 1 + len(topic)) if at >= 0 else None
+            yield ctx.finding(
+                "FA103",
+                f"{table.id}（{table.title}）的空表说明写的是“{topic}”（{other.short}的内容），"
+                f"与本表不符",
+                span or table.title_span or table.span,
+                related=[RelatedSpan(span=s, note="本表") for s in [table.title_span] if s],
+                expected="、".join(own),
+                actual=topic,
+            )
+            return
 
 
 @rule(
