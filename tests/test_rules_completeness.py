@@ -239,3 +239,29 @@ def test_empty_table_note_copied_from_another_table(mutate) -> None:
     assert f.severity is Severity.WARNING and "表八" in f.message
     assert report.source.slice(f.span) == "国有资本经营"
     assert (f.expected, f.actual) == ("政府性基金", "国有资本经营")
+
+
+def test_three_public_items_each_explained(tmp_path: Path) -> None:
+    """lipu states 购置 (150, 152) and 运行 (154) apart from 公务用车购置及运行费 (148); without the
+    购置 lines the 三公 section leaves 公务用车购置费 unexplained: one warning at its heading."""
+    assert check_report(load_sample("2024-lipu"), select=("FA109",)) == []
+    lines = list(sample_lines("2024-lipu"))
+    assert "公务用车购置支出0万元" in lines[149] and "公务用车购置数0辆" in lines[151]
+    lines[149] = lines[151] = ""
+    path = tmp_path / "2024-lipu.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = check_report(load_report(path), select=("FA109",))
+    assert [f.message for f in found] == ["“三公”经费说明未单独说明公务用车购置费"]
+    assert found[0].severity is Severity.WARNING and found[0].span is not None
+    assert "三公" in load_report(path).source.slice(found[0].span)
+
+
+def test_blank_department_in_table_headers_is_one_warning() -> None:
+    """liling prints ``部门:`` with nothing after it above all nine tables; liujiang fills it."""
+    report = load_sample("2024-liling")
+    (finding,) = check_report(report, select=("FA116",))
+    assert finding.severity is Severity.WARNING and finding.span is not None
+    assert finding.span.line == 82 and report.source.slice(finding.span) == "部门:"
+    assert finding.message.startswith("9 张表")
+    assert [r.span.line for r in finding.related] == [129, 158, 183, 229, 258, 304, 320, 335]
+    assert check_report(load_sample("2022-liujiang"), select=("FA116",)) == []

@@ -62,6 +62,7 @@ def test_parts_of_file_level_findings() -> None:
         "FA104": PartName.TABLES,
         "FA105": PartName.EXPLANATION,
         "FA106": PartName.GLOSSARY,
+        "FA116": PartName.TABLES,
     }
 
 

@@ -611,3 +611,97 @@ def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
         missing.append("公务用车保有量")
     for what in missing:
         yield ctx.finding("FA107", f"“三公”经费说明未给出{what}", section.heading)
+
+
+# --- FA109: every 三公 item is explained --------------------------------------------------------
+
+# (the item, the words that state it); 公务用车购置及运行费 as one figure states neither part
+_SANGONG_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("因公出国（境）费", re.compile(r"出国[（(]境[）)]|因公出国")),
+    (
+        "公务用车购置费",
+        re.compile(r"购置(?!及运行)(?:公务用车|车辆)?(?:费|支出|经费|\d|为|决算|数量|\D{0,4}辆)"),
+    ),
+    ("公务用车运行维护费", re.compile(r"(?<!及)运行(?:维护|维修)?(?:费|支出|经费)")),
+    ("公务接待费", re.compile(r"接待")),
+)
+
+
+@rule(
+    RuleCode(
+        "FA109",
+        "three-public-items-covered",
+        "三公经费说明覆盖全部四项",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查情况说明的“三公”经费部分是否逐项说明了因公出国（境）费、公务用车购置费、"
+            "公务用车运行维护费和公务接待费：只写“公务用车购置及运行费”一个数时，"
+            "购置和运行各是多少仍不清楚（两者都为 0 的除外）。每缺一项报一条警告；"
+            "整部分写明无“三公”经费支出的不提示。"
+        ),
+    ),
+)
+def sangong_items(ctx: RuleContext) -> Iterator[Finding]:
+    """The 三公 section states each of the four items (出国, 车辆购置, 车辆运行, 接待); a zero
+    combined 公务用车购置及运行费 states both car items."""
+    section = _sangong_section(ctx.report)
+    if section is None:
+        return
+    lines = range(section.span.line, section.span.end_line + 1)
+    text = _squash("".join(ctx.index.reading_line(n) for n in lines))
+    if _NO_SPENDING.search(text):
+        return
+    cars_zero = _NO_CAR_COSTS.search(text) is not None
+    for item, pattern in _SANGONG_ITEMS:
+        if cars_zero and item.startswith("公务用车"):
+            continue
+        if pattern.search(text) is None:
+            yield ctx.finding("FA109", f"“三公”经费说明未单独说明{item}", section.heading)
+
+
+# --- FA116: the 部门 field of each table's header is filled ------------------------------------
+
+_BLANK_DEPARTMENT = re.compile(
+    r"(?:编制)?(?:部门|单位)(?:名称)?[：:](?P<blank>[\s\u3000]*)(?=$|(?:金额)?单位[：:])"
+)
+
+
+@rule(
+    RuleCode(
+        "FA116",
+        "table-department-filled",
+        "决算表表头填写部门名称",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        explanation=(
+            "检查每张决算表表头的“部门：”（编制单位）是否填写了部门名称：表格常被单独引用或转载，"
+            "表头没有部门名称就无法知道是哪个部门的数字。所有未填写的表合报一条警告，并列出各表位置。"
+        ),
+        part=PartName.TABLES,
+    ),
+)
+def table_department(ctx: RuleContext) -> Iterator[Finding]:
+    """A table header's ``部门：`` (编制单位：) printed with nothing after it; one warning for all
+    such tables, at the first, the others related."""
+    blanks: list[tuple[Table, Span]] = []
+    source = ctx.report.source
+    for table in ctx.report.tables:
+        if table.role == TableRole.OTHER or table.span is None or table.department:
+            continue
+        first_row = min((r.span.line for r in table.rows), default=table.span.end_line + 1)
+        for number in range(table.span.line, min(first_row, table.span.end_line + 1)):
+            m = _BLANK_DEPARTMENT.search(source.line(number))
+            if m is not None:
+                at = m.start("blank")
+                blanks.append((table, Span.at(number, m.start() + 1, at + 1)))
+                break
+    if not blanks:
+        return
+    names = "、".join(t.id or t.title for t, _ in blanks)
+    yield ctx.finding(
+        "FA116",
+        f"{len(blanks)} 张表的表头“部门：”未填写部门名称（{names}）",
+        blanks[0][1],
+        related=[RelatedSpan(span=span, note=t.id or t.title) for t, span in blanks[1:]],
+    )
