@@ -63,6 +63,7 @@ def test_parts_of_file_level_findings() -> None:
         "FA105": PartName.EXPLANATION,
         "FA106": PartName.GLOSSARY,
         "FA116": PartName.TABLES,
+        "FA117": PartName.TABLES,
     }
 
 

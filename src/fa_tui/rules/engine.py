@@ -30,7 +30,8 @@ _FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks 
 
 # Every rule family; importing one registers its rules.
 RULE_MODULES = (
-    "completeness",  # FA101–FA108
+    "completeness",  # FA101–FA109, FA116
+    "contents",  # FA117
     "reading",  # FA11x: what of the file could not be read
     "arithmetic",  # FA2xx
     "crosstable",  # FA301–FA310
