@@ -54,3 +54,30 @@ def test_fixed_years_pass(mutate) -> None:
     assert at(run(fixed, "FA6"), "FA602", 95) == []
     fixed = load_report(mutate("2024-lipu", 196, "《2023年度", "《2024年度"))
     assert at(run(fixed, "FA6"), "FA604", 196) == []
+
+
+def test_published_long_after_its_approval(mutate) -> None:
+    """liling is dated 2025年8月27日 (543); a 批复 of 2025年7月1日 stated in the text makes that 57
+    days, beyond the 20 the law allows; one of 2025年8月20日 is in time."""
+    from fa_tui.pipeline import load_report
+    from fa_tui.rules.engine import check_report
+
+    assert check_report(load_sample("2024-liling"), select=("FA606",)) == []
+    old = "2024 年度财政拨款收、支总计"
+    late = mutate("2024-liling", 364, old, "本部门决算于2025年7月1日经市财政局批复。" + old)
+    report = load_report(late)
+    (finding,) = check_report(report, select=("FA606",))
+    assert finding.span is not None and finding.span.line == 543
+    assert finding.actual == "57 日" and "2025年7月1日" in finding.message
+    assert report.source.slice(finding.related[0].span).startswith("2025年7月1日")
+    in_time = mutate("2024-liling", 364, old, "本部门决算于2025年8月20日经市财政局批复。" + old)
+    assert check_report(load_report(in_time), select=("FA606",)) == []
+
+
+def test_dated_after_the_following_year(mutate) -> None:
+    from fa_tui.pipeline import load_report
+    from fa_tui.rules.engine import check_report
+
+    report = load_report(mutate("2024-liling", 543, "2025 年 8 月", "2026 年 8 月"))
+    (finding,) = check_report(report, select=("FA606",))
+    assert finding.expected == "≤ 2025" and finding.actual == "2026"

@@ -7,9 +7,11 @@ from last year's report, but a reviewer has to judge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 
-from fa_tui.model import Category, Finding, RelatedSpan, Severity
+from fa_tui.model import Category, Finding, RelatedSpan, Severity, Span
 from fa_tui.model.facts import YearFact, YearRole
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
@@ -157,3 +159,75 @@ def cover_date(ctx: RuleContext) -> Iterator[Finding]:
         if fact.year <= year:
             message = f"日期“{fact.text}”不晚于报告年度 {year} 年末，决算报告应在年度结束后编制"
             yield _year_finding(ctx, "FA605", fact, message, expected=f"> {year}")
+
+
+# --- FA606 timeliness --------------------------------------------------------------------------
+
+_DATE = r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+# ``经区财政局于2025年8月5日批复``, ``批复时间：2025年8月5日``
+_APPROVAL = re.compile(rf"{_DATE}[^。；\n]{{0,24}}?批复|批复(?:日期|时间)[：:]?\s*{_DATE}")
+_FULL_DATE = re.compile(_DATE)
+_DAYS_TO_PUBLISH = 20  # 部门决算 are made public within 20 days of their 批复 (预算法 §14)
+
+
+def _date(m: re.Match[str], offset: int = 0) -> date | None:
+    groups = [g for g in m.groups() if g is not None][offset : offset + 3]
+    try:
+        return date(int(groups[0]), int(groups[1]), int(groups[2]))
+    except (ValueError, IndexError):
+        return None
+
+
+@rule(
+    RuleCode(
+        "FA606",
+        "published-in-time",
+        "决算在批复后及时公开",
+        Y,
+        Severity.WARNING,
+        explanation=(
+            "检查报告落款或公开日期是否及时：文中写明了财政部门批复决算的日期时，公开日期应在批复后"
+            f" {_DAYS_TO_PUBLISH} 日内（预算法第十四条）；没有批复日期时，落款日期晚于报告年度的"
+            "次年年末的，也提示公开不及时。日期取自报告本身，需审核人判断，报为警告。"
+        ),
+    ),
+)
+def published_in_time(ctx: RuleContext) -> Iterator[Finding]:
+    """The report's own date against the 批复 date it states (≤ 20 days after), else against the
+    fiscal year (by the end of the next year)."""
+    covers = [f for _, f in _years(ctx, YearRole.COVER_DATE)]
+    if not covers or ctx.report.year is None:
+        return
+    cover = covers[-1]
+    approval = None
+    for number, line in enumerate(ctx.report.source.lines, start=1):
+        if "批复" in line and (m := _APPROVAL.search(line)) is not None:
+            approval = (number, m)
+            break
+    full = _FULL_DATE.search(cover.text)
+    published = _date(full) if full is not None else None
+    if approval is not None and published is not None:
+        number, m = approval
+        approved = _date(m)
+        if approved is not None and (published - approved).days > _DAYS_TO_PUBLISH:
+            days = (published - approved).days
+            yield ctx.finding(
+                "FA606",
+                f"决算于 {approved:%Y年%-m月%-d日} 批复，报告日期“{cover.text}”在批复后 {days} 日，"
+                f"超过 {_DAYS_TO_PUBLISH} 日",
+                cover.span,
+                related=[
+                    RelatedSpan(span=Span.at(number, m.start() + 1, m.end() + 1), note="批复日期")
+                ],
+                expected=f"≤ {_DAYS_TO_PUBLISH} 日",
+                actual=f"{days} 日",
+            )
+        return
+    if cover.year > ctx.report.year + 1:
+        yield _year_finding(
+            ctx,
+            "FA606",
+            cover,
+            f"报告日期“{cover.text}”晚于报告年度的次年（{ctx.report.year + 1} 年）年末，公开不及时",
+            expected=f"≤ {ctx.report.year + 1}",
+        )
