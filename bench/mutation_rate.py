@@ -9,7 +9,9 @@ Two kinds of mutant, one figure changed each (the units digit of its integer par
 * a table figure (any non-zero figure of the standard tables): the tables are read again from the
   changed text and every rule runs;
 * a percentage of the narrative (the rate or share of a fact read from the text): the whole
-  report is read again.
+  report is read again. Besides all of them it counts those a rule can know to be wrong: the
+  inputs are in the text (part and whole, budget and outturn, this year's figure and the change)
+  and the changed rate lies outside every value the printed inputs allow.
 
 A mutant is caught when a warning or an error that the unchanged report does not have points
 at (or relates to) the changed line. Per sample it prints the counts and rates, and the lines
@@ -23,16 +25,18 @@ import random
 import re
 import sys
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from msgspec.structs import replace
 
 from fa_tui.ingest import read_report
 from fa_tui.model import Amount, Finding, Report, Severity, SourceText
-from fa_tui.model.facts import ChangeFact, CompletionFact, ShareFact
+from fa_tui.model.facts import ChangeFact, CompletionFact, Direction, Fact, ShareFact
 from fa_tui.parse.tables.build import parse_tables
 from fa_tui.pipeline import analyse
 from fa_tui.rules.engine import check_report
+from fa_tui.rules.intervals import Interval, growth, of, of_rate, ratio, share_of_sum, total
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_reports"
 SEED = 20261203
@@ -117,6 +121,56 @@ def sweep_tables(report: Report, baseline: set[Key], chosen: list[Amount]) -> li
     return missed
 
 
+def mutated_value(amount: Amount) -> Decimal | None:
+    """The value ``mutate_digit`` gives ``amount``."""
+    text = amount.text.replace(",", "")
+    whole, dot, rest = text.partition(".")
+    if not whole or not whole[-1].isdigit():
+        return None
+    new = "8" if whole[-1] == "9" else str(int(whole[-1]) + 1)
+    return Decimal(whole[:-1] + new + dot + rest)
+
+
+def reachable(fact: Fact) -> Interval | None:
+    """The rates the printed inputs of ``fact`` allow (``None``: the text states no inputs)."""
+    if isinstance(fact, ShareFact) and fact.part is not None and fact.whole is not None:
+        if fact.is_count:
+            return None
+        rest = [p for p in fact.whole_parts if p.span != fact.part.span]
+        if fact.whole_is_sum and len(rest) == len(fact.whole_parts) - 1:
+            return share_of_sum(of(fact.part), total(rest))
+        return ratio(of(fact.part), of(fact.whole))
+    if isinstance(fact, CompletionFact) and fact.budget is not None and fact.outturn is not None:
+        return ratio(of(fact.outturn), of(fact.budget))
+    if (
+        isinstance(fact, ChangeFact)
+        and fact.current is not None
+        and fact.amount is not None
+        and fact.direction in (Direction.UP, Direction.DOWN)
+    ):
+        return growth(of(fact.amount), of(fact.current), fact.direction is Direction.UP)
+    return None
+
+
+def detectable(report: Report) -> set[tuple[int, int]]:
+    """The rates whose mutant no exact inputs of the text can give: (line, column) of each.
+
+    A rate with its inputs in the text (part and whole, budget and outturn, current figure and
+    change) whose mutant lies outside every value those printed inputs allow."""
+    out: set[tuple[int, int]] = set()
+    for fact in report.facts:
+        rate = fact.share if isinstance(fact, ShareFact) else getattr(fact, "rate", None)
+        if not isinstance(rate, Amount) or rate.value is None:
+            continue
+        allowed = reachable(fact)
+        value = mutated_value(rate)
+        if allowed is None or value is None:
+            continue
+        if not of_rate(replace(rate, value=value)).meets(allowed):
+            out.add((rate.span.line, rate.span.column))
+    return out
+
+
 def sweep_narrative(report: Report, baseline: set[Key], chosen: list[Amount]) -> list[str]:
     missed = []
     for amount in chosen:
@@ -125,8 +179,13 @@ def sweep_narrative(report: Report, baseline: set[Key], chosen: list[Amount]) ->
             continue
         _, findings = analyse(source)
         if not caught(findings, baseline, amount.span.line):
-            missed.append(f"L{amount.span.line} {amount.text}")
+            missed.append(f"L{amount.span.line}:{amount.span.column} {amount.text}")
     return missed
+
+
+def _position(miss: str) -> tuple[int, int]:
+    line, column = miss.split()[0][1:].split(":")
+    return int(line), int(column)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,9 +206,17 @@ def main(argv: list[str] | None = None) -> int:
         ):
             chosen = pool if not args.limit else rng.sample(pool, min(args.limit, len(pool)))
             missed = sweep(report, baseline, chosen)
-            total = len(chosen)
-            rate = (total - len(missed)) / total if total else 0.0
-            print(f"{path.stem}  {kind}：{total - len(missed)}/{total} 发现（{rate:.0%}）")
+            count = len(chosen)
+            rate = (count - len(missed)) / count if count else 0.0
+            print(f"{path.stem}  {kind}：{count - len(missed)}/{count} 发现（{rate:.0%}）")
+            if sweep is sweep_narrative:
+                knowable = detectable(report)
+                judged = [a for a in chosen if (a.span.line, a.span.column) in knowable]
+                lost = [m for m in missed if _position(m) in knowable]
+                share = (len(judged) - len(lost)) / len(judged) if judged else 0.0
+                found = len(judged) - len(lost)
+                what = "其中输入在文中、变动超出四舍五入的"
+                print(f"    {what}：{found}/{len(judged)} 发现（{share:.0%}）")
             for miss in missed[:8]:
                 print(f"    未发现 {miss}")
     return 0
