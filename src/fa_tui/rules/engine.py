@@ -37,6 +37,7 @@ RULE_MODULES = (
     "text_table",  # FA4xx
     "narrative",  # FA501–FA510
     "rate_bounds",  # FA511–FA512
+    "performance",  # FA115, FA210–FA214, FA516: 绩效自评表 and 满意度
     "years",  # FA6xx
     "units",  # FA7xx
     "hygiene",  # FA8xx
