@@ -322,6 +322,22 @@ def test_reference_to_the_table_there(mutate: Callable[..., Path]) -> None:
     assert run(path, "FA115") == []
 
 
+def test_reference_to_a_table_printed_without_ruling(tmp_path: Path) -> None:
+    """The 自评表 laid out with blanks is not read as a table, yet it is there: its title is
+    followed by its 部门名称 and 资金来源 lines."""
+    lines = [
+        line.replace("\t", "  ") if 611 <= k <= 647 else line
+        for k, line in enumerate(_liujiang(), start=1)
+    ]
+    lines[532] = lines[532].replace("95.28 分。", "95.28 分。部门整体绩效自评表详见附件。")
+    path = _write(tmp_path, lines, "spaced.txt")
+    assert self_tables(RuleContext(load_report(path))) == []
+    assert run(path, "FA115") == []
+    lines[610] = "部门整体情况"  # the title gone: its body alone is no 自评表
+    path = _write(tmp_path, lines, "spaced-gone.txt")
+    assert _where(run(path, "FA115")) == [_at(path, "FA115", 533, "部门整体绩效自评表")]
+
+
 # --- FA516 on mutants ----------------------------------------------------------------------------
 
 

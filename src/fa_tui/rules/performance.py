@@ -83,15 +83,15 @@ def _role(key: str) -> str | None:
         return None  # a label beside its figure (``预算执行(10分)``): read by ``_labelled``
     if "执行率" in text:
         return RATE
-    if "调整后" in text or "全年预算" in text:
+    if any(w in text for w in ("调整后", "全年预算", "调整预算")) or text == "预算数":
         return ADJUSTED
     if "年初预算" in text:
         return INITIAL
-    if "调整" in text and "预算" in text:
+    if "调整数" in text or "调整额" in text:
         return ADJUSTMENT
     if "实际支出" in text or "执行数" in text:
         return OUTTURN
-    if text == "分值" or text.startswith("分值"):
+    if "分值" in text or "权重" in text:
         return WEIGHT
     if text.endswith("得分") and "自评" not in text:
         return SCORE
@@ -496,6 +496,28 @@ _REFERENCED = re.compile(
 )
 _ATTACHED = re.compile(r"附件|附表|详见|见附|另附")
 _TOC_LINE = re.compile(r"^\s*[-•·]|PAGEREF|[.…·]{4,}\s*\d*\s*$")
+# Words of a 自评表's first lines: a title followed by them is the table itself, printed (a text
+# layer laid out with blanks is not read as a table, yet the table is there).
+_TABLE_BODY = re.compile(
+    r"项目名称|主管部门|实施单位|部门名称|资金来源|年初预算数|全年预算数|一级指标|二级指标|"
+    r"三级指标|分值|得分|预算执行率|年度总体目标"
+)
+_BODY_LINES = 4  # non-blank lines after a title looked at for them
+
+
+def _printed_below(source: SourceText, number: int) -> bool:
+    """Whether the lines after ``number`` open a 自评表 (its 项目名称, 年初预算数, 分值 …)."""
+    seen = 0
+    for below in range(number + 1, min(number + 12, source.line_count) + 1):
+        text = source.line(below).strip()
+        if not text:
+            continue
+        if _TABLE_BODY.search(text):
+            return True
+        seen += 1
+        if seen >= _BODY_LINES:
+            break
+    return False
 
 
 def _kind(name: str) -> str | None:
@@ -534,19 +556,24 @@ def self_table_referenced(ctx: RuleContext) -> Iterator[Finding]:
     found_refs: list[tuple[str, str | None, Span]] = []
     source = ctx.report.source
     for number in range(1, source.line_count + 1):
-        if number in in_tables:
-            continue
         line = source.line(number)
-        if "表" not in line or not _ATTACHED.search(line) or _TOC_LINE.search(line):
+        if number in in_tables or "表" not in line or _TOC_LINE.search(line):
             continue
         found = _REFERENCED.search(line)
         if found is None or not found.group(0):
             continue
-        name = found.group(0)
-        kind = _kind(name)
-        if any(kind is None or _kind(title) in (None, kind) for title in present):
-            continue
-        found_refs.append((name, kind, Span.at(number, found.start() + 1, found.end() + 1)))
+        if _printed_below(source, number):
+            present.append(found.group(0))  # the title of the table, printed below it
+        elif _ATTACHED.search(line):
+            name = found.group(0)
+            found_refs.append(
+                (name, _kind(name), Span.at(number, found.start() + 1, found.end() + 1))
+            )
+    found_refs = [
+        r
+        for r in found_refs
+        if not any(r[1] is None or _kind(title) in (None, r[1]) for title in present)
+    ]
     # One finding per table missing (部门整体 / 项目); a reference naming neither joins the first.
     if not found_refs:
         return
