@@ -41,7 +41,8 @@ from fa_tui.model.decimals import show
 from fa_tui.model.facts import CountFact
 from fa_tui.rules.intervals import Interval, of, of_rate, rate_decimals, ratio
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
-from fa_tui.rules.table_access import not_above_finding, sum_finding
+from fa_tui.rules.table_access import not_above_finding, sum_finding, verdict
+from fa_tui.rules.tolerance import check_sum, computation, rounding_of
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -125,6 +126,22 @@ def _label_span(source: SourceText, label: str, amount: Amount) -> Span:
     if at < 0:
         return amount.span
     return Span.at(amount.span.line, at + 1, at + 1 + len(label))
+
+
+_CHUNKS = re.compile(r"\t|\s{2,}")
+
+
+def indicator_name(source: SourceText, row: Row, cells: dict[str, Amount]) -> str:
+    """An indicator row's own name for messages: the first text before its 分值 that is not a
+    一级/二级 label (those end in 指标), else the row's name."""
+    weight = cells.get(WEIGHT)
+    if weight is not None and weight.span.line == row.span.line:
+        before = source.line(row.span.line)[: weight.span.column - 1]
+        for chunk in _CHUNKS.split(before):
+            text = chunk.strip()
+            if text and not text.endswith("指标") and not text[0].isdigit():
+                return _PREFIX.sub("", text)
+    return _name(row) or row.name
 
 
 def _name(row: Row) -> str:
@@ -408,21 +425,50 @@ def funds_total(ctx: RuleContext) -> Iterator[Finding]:
 )
 def total_score(ctx: RuleContext) -> Iterator[Finding]:
     """自评得分 = Σ 指标得分 (+ the 预算执行 score), when the 分值 add up to the full marks."""
+    source = ctx.report.source
     for table in self_tables(ctx):
         if not table.read_indicators() or table.score_total is None:
             continue
         total = table.score_total[0]
         parts: list[tuple[Amount | None, str]] = [
-            (cells[SCORE], f"{_name(row) or row.name} 得分") for row, cells in table.indicators
+            (cells[SCORE], f"{indicator_name(source, row, cells)} 得分")
+            for row, cells in table.indicators
         ]
         budget = table.budget()
         if budget is not None:
             parts.append((budget[0], "预算执行得分"))
-        found = sum_finding(
-            ctx, "FA213", f"{table.table.title}自评得分", total, parts, relation="各项得分之和"
-        )
+        found = _score_sum(ctx, f"{table.table.title}自评得分", total, parts)
         if found is not None:
             yield found
+
+
+def _score_sum(
+    ctx: RuleContext, what: str, total: Amount, parts: list[tuple[Amount | None, str]]
+) -> Finding | None:
+    """``total`` = Σ ``parts`` for scores: a score printed without decimals is exact (scores
+    are given in whole points, not rounded from finer ones); one with decimals carries half a
+    unit of its last place."""
+    if total.value is None:
+        return None
+    kept = [(p, note) for p, note in parts if p is not None and p.value is not None]
+    amounts = [p for p, _ in kept]
+    check = check_sum(total, amounts)
+    if check is None or check.exact:
+        return None
+    tolerance = sum((rounding_of(a) for a in (total, *amounts) if a.decimals > 0), ZERO)
+    check = check._replace(tolerance=tolerance)
+    expected, actual, diff = check.texts()
+    return ctx.finding(
+        "FA213",
+        f"{what}为 {actual}，各项得分之和为 {expected}，相差 {diff}，{verdict(check)}",
+        total.span,
+        severity=check.severity,
+        related=[RelatedSpan(span=p.span, note=note) for p, note in kept if p.value],
+        expected=expected,
+        actual=actual,
+        difference=diff,
+        computation=computation(check, amounts),
+    )
 
 
 # --- FA214 得分 ≤ 分值, 预算执行得分 = 分值 × 执行率 --------------------------------------------
@@ -444,13 +490,14 @@ def total_score(ctx: RuleContext) -> Iterator[Finding]:
 )
 def score_within_weight(ctx: RuleContext) -> Iterator[Finding]:
     """Each 得分 ≤ its 分值; the 预算执行 score = 分值 × 执行率 (capped at the 分值)."""
+    source = ctx.report.source
     for table in self_tables(ctx):
         if table.read_indicators():
             for row, cells in table.indicators:
                 found = not_above_finding(
                     ctx,
                     "FA214",
-                    _what(table, row, "得分"),
+                    f"{table.table.title}“{indicator_name(source, row, cells)}”得分",
                     cells[SCORE],
                     cells[WEIGHT],
                     "分值",
