@@ -132,6 +132,17 @@ def test_liujiang_reading() -> None:
     assert not table.read_indicators()
 
 
+def test_score_labels_key_their_figures() -> None:
+    """``自评得分(满分100分) 95.28 … 预算执行(10分) 5.28``: each figure keyed by its own label,
+    not by the 资金 block's header (年初预算数, 预算执行率) printed lines above."""
+    (table,) = [t for t in load_sample("2022-liujiang").tables if "自评表" in t.title]
+    row = next(r for r in table.rows if r.span.line == 628)
+    assert {k: a.text for k, a in row.cells.items()} == {
+        "自评得分(满分100分)": "95.28",
+        "预算执行(10分)": "5.28",
+    }
+
+
 @pytest.mark.parametrize("name", SAMPLES)
 def test_no_table_findings_on_samples(name: str) -> None:
     """The samples' 自评表 arithmetic holds (liujiang: 3438.102 − 1637.905 = 1800.197,
