@@ -168,21 +168,35 @@ def test_only_referenced_on_samples() -> None:
 
 
 def test_satisfaction_on_samples() -> None:
-    """liujiang 597: 评价数15699次, 非常满意15698次, 满意1次 — every answer satisfied, 100%,
-    printed 99% (a real slip); no other sample states a 满意度 with its counts."""
+    """liujiang: 评价数15699次, 非常满意15698次, 满意1次 — every answer satisfied, 100%, printed
+    99% (a real slip), in the text (597) and in the 自评表's 满意度 cell (647); no other sample
+    states a 满意度 with its counts."""
     for name in SAMPLES:
         found = run(sample_path(name), "FA516")
         if name != "2022-liujiang":
             assert found == []
             continue
         path = sample_path(name)
-        rate = span_of(path, 597, "99%")
-        assert _where(found) == [("FA516", 597, rate.column, rate.end_column - 1)]
-        (f,) = found
-        assert f.expected == "100.00%" and f.actual == "99%"
-        assert f.severity is Severity.ERROR
-        assert [r.note for r in f.related] == ["评价数", "非常满意", "满意"]
-        assert "(15698 + 1) ÷ 15699" in (f.computation or "")
+        text, cell = span_of(path, 597, "99%"), span_of(path, 647, "99%")
+        assert _where(found) == [
+            ("FA516", 597, text.column, text.end_column - 1),
+            ("FA516", 647, cell.column, cell.end_column - 1),
+        ]
+        for f in found:
+            assert f.expected == "100.00%" and f.actual == "99%"
+            assert f.severity is Severity.ERROR
+            assert [r.note for r in f.related] == ["评价数", "非常满意", "满意"]
+            assert "(15698 + 1) ÷ 15699" in (f.computation or "")
+        assert [r.span.column for r in found[1].related] == [
+            span_of(path, 647, "15699").column,
+            span_of(path, 647, "15698").column,
+            span_of(path, 647, "满意1次").column + 2,
+        ]
+
+
+def test_satisfaction_cell_right(mutate: Callable[..., Path]) -> None:
+    path = mutate("2022-liujiang", 647, "群众满意度99%", "群众满意度100%")
+    assert [f.span.line for f in run(path, "FA516") if f.span] == [597]
 
 
 # --- mutants of liujiang's 资金 block ------------------------------------------------------------
@@ -368,18 +382,18 @@ def test_reference_to_a_table_printed_without_ruling(tmp_path: Path) -> None:
 
 def test_satisfaction_right(mutate: Callable[..., Path]) -> None:
     path = mutate("2022-liujiang", 597, "群众满意度 99%", "群众满意度 100%")
-    assert run(path, "FA516") == []
+    assert [f.span.line for f in run(path, "FA516") if f.span] == [647]  # the cell's own slip
 
 
 def test_satisfaction_between_levels(mutate: Callable[..., Path]) -> None:
     """99.99%: 非常满意 alone gives 99.994%, maybe a weighted score — not reported."""
     path = mutate("2022-liujiang", 597, "群众满意度 99%", "群众满意度 99.99%")
-    assert run(path, "FA516") == []
+    assert [f.span.line for f in run(path, "FA516") if f.span] == [647]
 
 
 def test_answers_above_total(mutate: Callable[..., Path]) -> None:
     path = mutate("2022-liujiang", 597, "非常满意 15698 次", "非常满意 15798 次")
-    found = run(path, "FA516")
+    found = [f for f in run(path, "FA516") if f.span and f.span.line == 597]
     assert _where(found) == [_at(path, "FA516", 597, "15699")]
     assert "超过" in found[0].message
 
@@ -389,3 +403,19 @@ def test_all_codes_listed() -> None:
 
     for code in CODES:
         assert code in RULES and RULES[code].explanation.startswith(("检查", "提示"))
+
+
+def test_findings_in_a_self_table_belong_to_no_standard_table(
+    mutate: Callable[..., Path],
+) -> None:
+    """A finding in the 自评表 is placed in 绩效, with no table: ``table`` names a 公开NN表."""
+    from fa_tui.pipeline.placement import place
+
+    path = mutate("2022-liujiang", 615, "52.78%", "52.87%")
+    report = load_report(path)
+    placed = place(run(path, "FA211", "FA516"), report)
+    assert {(f.code, f.span.line, f.part, f.table) for f in placed if f.span} == {
+        ("FA211", 615, "绩效", None),
+        ("FA516", 597, "绩效", None),
+        ("FA516", 647, "绩效", None),
+    }
