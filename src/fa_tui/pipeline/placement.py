@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from msgspec.structs import replace
 
-from fa_tui.model import Finding, PartName, Report, Span
+from fa_tui.model import Finding, PartName, Report, Span, TableRole
 
 
 def place(findings: Sequence[Finding], report: Report) -> list[Finding]:
@@ -20,7 +20,10 @@ def place(findings: Sequence[Finding], report: Report) -> list[Finding]:
     from fa_tui.rules.registry import RULES
 
     regions = _part_regions(report)
-    tables = [(t.span, t.role) for t in report.tables if t.span is not None]
+    # The standard table a finding lies in (公开05表); an other table (绩效自评表) is no 决算表.
+    tables = [
+        (t.span, t.role) for t in report.tables if t.span is not None and t.role != TableRole.OTHER
+    ]
     out: list[Finding] = []
     for finding in findings:
         if finding.span is None:

@@ -40,6 +40,7 @@ RULE_MODULES = (
     "narrative",  # FA501–FA510
     "rate_bounds",  # FA511–FA512
     "statements",  # FA513–FA514
+    "performance",  # FA115, FA210–FA214, FA516: 绩效自评表 and 满意度
     "years",  # FA6xx
     "units",  # FA7xx
     "hygiene",  # FA8xx

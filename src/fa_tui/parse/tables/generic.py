@@ -1,5 +1,9 @@
 """Other tables (绩效自评表 …): rows of cells keyed by the header text above each figure.
 
+A figure printed right after a score label on its own line (``自评得分(满分100分) 95.28``,
+``预算执行(10分) 5.28``) is keyed by that label, not by the header of an earlier block above
+it: the label says what the figure is.
+
 A table printed in sides (收入 ‖ 支出 on one line) has a row per side and line (``Row.side``);
 
 A code printed over 类/款/项 columns is the row's code, never a figure (``codes``).
@@ -26,6 +30,8 @@ _SIDE_TOTAL = re.compile(r"^([^0-9、.．]{1,8}?)(?:总计|合计)$")
 _GENERIC_LABELS = frozenset({"项目", "科目", "名称", "科目名称", "项目名称"})
 _POSITIONS = ("左栏", "右栏")
 _NO_END = 1 << 30
+# A label naming a score and its full marks: ``自评得分(满分100分)``, ``预算执行（10分）``.
+_SCORE_LABEL = re.compile(r"[(（]\s*(?:满分)?\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[)）]$")
 
 
 def _note_header(line: GridLine, above: dict[int, str]) -> None:
@@ -48,6 +54,17 @@ def _label_left(line: GridLine, index: int, name: str) -> str | None:
     left = [c for c in line.filled() if c.index < index]
     if left and not is_number(left[-1].text) and left[-1].text != name:
         return plain(left[-1].text)
+    return None
+
+
+def _score_label_left(line: GridLine, index: int) -> str | None:
+    """The score label just left of column ``index`` on the same line, if the nearest text
+    there is one (the row's own name included)."""
+    left = [c for c in line.filled() if c.index < index]
+    if left and not is_number(left[-1].text):
+        text = plain(left[-1].text)
+        if _SCORE_LABEL.search(text):
+            return text
     return None
 
 
@@ -157,7 +174,8 @@ def _row(
         if amount is None:
             continue
         key = (
-            above.get(cell.index)
+            _score_label_left(line, cell.index)
+            or above.get(cell.index)
             or _label_left(line, cell.index, draft.name)
             or f"列{cell.index + 1}"
         )
