@@ -34,7 +34,8 @@ RULE_MODULES = (
     "reading",  # FA11x: what of the file could not be read
     "arithmetic",  # FA2xx
     "crosstable",  # FA3xx
-    "text_table",  # FA4xx
+    "text_table",  # FA401–FA411
+    "composition",  # FA412–FA415: listed items and reasons against the tables
     "narrative",  # FA501–FA510
     "rate_bounds",  # FA511–FA512
     "years",  # FA6xx
