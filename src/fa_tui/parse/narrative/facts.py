@@ -156,6 +156,16 @@ def read_sentence(
     named = named_list(
         paragraph, sentence.prev_end, sentence.end, sentence.last_plain, _place(sentence)
     )
+    parts = sentence.current_list
+    if named is None and parts is not None and parts.covers(sentence.prev_end):
+        named = named_list(
+            paragraph,
+            sentence.prev_end,
+            sentence.end,
+            parts.total,
+            _place(sentence),
+            continued=True,
+        )
     if named is not None:
         memory.facts.append(named)
     return ends_with_list(paragraph, sentence)

@@ -124,24 +124,37 @@ def named_list(
     place: Place,
     *,
     at_start: bool = False,
+    continued: bool = False,
 ) -> TotalFact | None:
     """The items ``text[start:end]`` (figureless: the sentence after its last figure, or, with
     ``at_start``, a sentence without figures that opens with the marker) lists by name after
     ``主要包括``, as a ``TotalFact`` of ``total`` with ``named`` items and no parts; ``None``
-    when it lists none (or there is no total)."""
+    when it lists none (or there is no total).
+
+    ``continued``: ``text[start:end]`` follows the last part of an open list and goes on with
+    ``、`` (``主要包括：办公费7.43万元、水费、电费。``): the names up to the next clause break
+    are items of that list.
+    """
     text = paragraph.text
-    if total is None or text.find("括", start, end) < 0:  # cheap pre-check
+    if total is None:
         return None
-    if at_start:
-        marker = _NAMED_MARKER_AT_START.match(text, start, end)
+    if continued:
+        if not text.startswith("、", start):
+            return None
+        stop = CLAUSE_BREAK.search(text, start, end)
+        begin, limit = start + 1, stop.start() if stop else end
     else:
-        marker = _NAMED_MARKER.search(text, start, end)
-    if marker is None:
-        return None
-    stop = _NAMED_END.search(text, marker.end(), end)
+        if text.find("括", start, end) < 0:  # cheap pre-check
+            return None
+        if at_start:
+            marker = _NAMED_MARKER_AT_START.match(text, start, end)
+        else:
+            marker = _NAMED_MARKER.search(text, start, end)
+        if marker is None:
+            return None
+        stop = _NAMED_END.search(text, marker.end(), end)
+        begin, limit = marker.end(), stop.start() if stop else end
     items: list[NamedItem] = []
-    begin = marker.end()
-    limit = stop.start() if stop else end
     while begin < limit:
         sep = _NAMED_SEPARATOR.search(text, begin, limit)
         finish = sep.start() if sep else limit
