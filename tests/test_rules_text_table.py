@@ -10,6 +10,11 @@ from fa_tui.model import Severity, TableRole
 from fa_tui.pipeline import load_report
 
 
+def quoted(report) -> list:
+    """The findings of FA401–FA411 (the quoted figures; FA412–FA415 are tested apart)."""
+    return [f for f in run(report, "FA4") if f.code <= "FA411"]
+
+
 def test_liling_total_against_table_one_scaled() -> None:
     found = at(run(load_sample("2024-liling"), "FA4"), "FA401", 352)
     assert len(found) == 1
@@ -23,7 +28,7 @@ def test_liling_total_against_table_one_scaled() -> None:
 
 def test_liling_rounded_quotes_match() -> None:
     """``13.8`` in the text matches 137,518.16 元 = 13.7518 万元 in 表五; so do the others."""
-    findings = run(load_sample("2024-liling"), "FA4")
+    findings = quoted(load_sample("2024-liling"))
     assert at(findings, "FA406", 390) == []
     assert {(f.code, f.span.line) for f in findings} == {
         ("FA401", 352),
@@ -34,7 +39,7 @@ def test_liling_rounded_quotes_match() -> None:
 
 
 def test_liujiang_text_agrees_with_tables() -> None:
-    assert run(load_sample("2022-liujiang"), "FA4") == []
+    assert quoted(load_sample("2022-liujiang")) == []
 
 
 def test_no_tables_no_findings() -> None:

@@ -12,7 +12,8 @@ that ``msgspec.json.decode(data, type=list[Fact])`` picks the class):
 - ``share``       ``占55.16%`` with the part and the whole it is a share of
 - ``change``      ``同比增加44.93万元，增长1.60%`` with the current value it refers to
 - ``completion``  ``年初预算为41.23万元，支出决算为43.71万元，完成年初预算的106.02%``
-- ``total``       a total and its listed parts (``其中：…``), with their changes
+- ``total``       a total and its listed parts (``其中：…``), with their changes, or the items a
+                  ``主要包括`` list names without amounts
 - ``count``       ``7个项目``, ``保有量为1辆``
 - ``average``     ``平均每辆0.31万元`` with the total and the count it divides
 - ``comparison``  ``决算数大于年初预算数`` with the budget and outturn it compares
@@ -175,11 +176,20 @@ class PartItem(Struct, kw_only=True):
     change_amount: Amount | None = None
 
 
+class NamedItem(Struct, frozen=True, kw_only=True):
+    """One item a list names without an amount: ``基本工资`` in ``主要包括：基本工资、津贴补贴``."""
+
+    label: str  # as printed, blanks and trailing ``等`` removed
+    span: Span
+
+
 class TotalFact(FactBase, kw_only=True, tag="total"):
     """A stated total and its listed parts (``其中：`` or ``主要包括：``).
 
     ``exhaustive`` is false for ``主要包括`` lists (the parts may not cover the total).
     ``topic`` is ``三公`` or ``政府采购`` for those breakdowns (checked by their own rules).
+    ``named`` holds the items of a list that names them without amounts (``人员经费480.64万元，
+    主要包括：基本工资、津贴补贴…``); such a fact has no ``parts``.
     """
 
     total: Amount
@@ -188,6 +198,7 @@ class TotalFact(FactBase, kw_only=True, tag="total"):
     parts: list[PartItem] = field(default_factory=list)
     exhaustive: bool = True
     topic: str | None = None
+    named: list[NamedItem] = field(default_factory=list)
 
 
 class CountFact(FactBase, kw_only=True, tag="count"):

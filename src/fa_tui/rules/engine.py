@@ -36,7 +36,8 @@ RULE_MODULES = (
     "arithmetic",  # FA2xx
     "crosstable",  # FA301–FA310
     "code_names",  # FA311
-    "text_table",  # FA4xx
+    "text_table",  # FA401–FA411
+    "composition",  # FA412–FA415: listed items and reasons against the tables
     "narrative",  # FA501–FA510
     "rate_bounds",  # FA511–FA512
     "statements",  # FA513–FA514

@@ -34,6 +34,7 @@ from fa_tui.parse.narrative.readers.counts import read_average, read_count
 from fa_tui.parse.narrative.readers.lists import (
     ends_with_list,
     enumeration_style,
+    named_list,
     open_list,
     opens_list,
     paragraph_totals,
@@ -45,6 +46,7 @@ from fa_tui.parse.narrative.state import (
     Clause,
     Memory,
     ParagraphInfo,
+    Place,
     SentenceState,
 )
 from fa_tui.parse.narrative.years import year_facts
@@ -119,6 +121,16 @@ def _read_figureless(
         memory.add(read_flat(paragraph, start, end, info.subject, memory))
     if opens_list(text, start, end):
         info.opens_list = info.subject is not None
+    if info.subject is not None and text.find("括", start, end) >= 0:
+        place: Place = {
+            "span": paragraph.span(start, end),
+            "section": paragraph.section_title,
+            "paragraph": paragraph.index,
+            "sentence": memory.sentence_no,
+        }
+        named = named_list(paragraph, start, end, info.subject, place, at_start=True)
+        if named is not None:
+            memory.facts.append(named)
 
 
 def read_sentence(
@@ -145,7 +157,33 @@ def read_sentence(
         memory.group_no += 1
         close_shares(sentence.shares, memory.group_no)
     memory.facts.extend(sentence_totals(paragraph, sentence, memory))
+    named = named_list(
+        paragraph, sentence.prev_end, sentence.end, sentence.last_plain, _place(sentence)
+    )
+    parts = sentence.current_list
+    if named is None and parts is not None and parts.covers(sentence.prev_end):
+        named = named_list(
+            paragraph,
+            sentence.prev_end,
+            sentence.end,
+            parts.total,
+            _place(sentence),
+            continued=True,
+        )
+    if named is not None:
+        memory.facts.append(named)
     return ends_with_list(paragraph, sentence)
+
+
+def _place(sentence: SentenceState) -> Place:
+    """Where a fact of the whole sentence was read."""
+    paragraph = sentence.info.paragraph
+    return {
+        "span": paragraph.span(sentence.start, sentence.end),
+        "section": sentence.section,
+        "paragraph": paragraph.index,
+        "sentence": sentence.number,
+    }
 
 
 def next_clause(figure: Figure, sentence: SentenceState) -> Clause:

@@ -5,6 +5,11 @@ the parts of the amount before it (a marker with a colon runs to the end of the 
 without one to the next ``；``). A paragraph ending with ``其中：`` takes its parts from the
 enumerated paragraphs that follow (the first amount of each, all of one enumeration style).
 Each part carries its change on last year when one was stated (``Memory.change_of``).
+
+A list that names its items without amounts (``人员经费480.64万元，主要包括：基本工资、津贴补贴、
+奖金。``) is read too (``named_list``): the marker opens a clause after the sentence's last
+figure (or the sentence itself, the total then being the paragraph's subject), and each item
+between ``、`` or ``，`` keeps its span.
 """
 
 from __future__ import annotations
@@ -12,7 +17,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from fa_tui.model.facts import AmountFact, ChangeFact, Direction, PartItem, TotalFact
+from fa_tui.model.facts import (
+    AmountFact,
+    ChangeFact,
+    Direction,
+    NamedItem,
+    PartItem,
+    TotalFact,
+)
 from fa_tui.parse.narrative.sentences import ENUMERATOR, Paragraph
 from fa_tui.parse.narrative.state import (
     CLAUSE_BREAK,
@@ -32,6 +44,14 @@ _LIST = re.compile(r"(?P<word>其中|主要包括|具体包括|主要用于以�
 _OPENS_LIST = re.compile(r"其中[：:]$")
 _ITEMS_LOOKED_AT = 300  # how many paragraphs after ``其中：`` may be its items
 _MAX_MARKER_LEAD = 12  # a marker this close to the sentence start lists the paragraph's subject
+# A list of names without amounts: ``，主要包括：`` opening a clause (``，主要 包括`` as extracted).
+_NAMED_MARKER = re.compile(r"[，,；;]\s*(?:(?:主要|具体)\s*)?包\s*括\s*[：:]?\s*")
+_NAMED_MARKER_AT_START = re.compile(r"\s*(?:(?:主要|具体)\s*)?包\s*括\s*[：:]?\s*")
+_NAMED_END = re.compile(r"[；;。]")
+_NAMED_SEPARATOR = re.compile(r"[、，,]")
+_ITEM_NOISE = re.compile(r"^[\s*“”\"]+|[\s*“”\"]+$")
+_ITEM_TAIL = re.compile(r"等(?:方面|项目|内容|费用|支出)?$")
+_MAX_ITEM = 30  # an item longer than this is a phrase, not a name
 
 
 def enumeration_style(text: str) -> str | None:
@@ -94,6 +114,79 @@ def sentence_totals(
         }
         totals.append(total_fact(parts.total, parts.part_facts, place, parts.exhaustive, memory))
     return totals
+
+
+def named_list(
+    paragraph: Paragraph,
+    start: int,
+    end: int,
+    total: AmountFact | None,
+    place: Place,
+    *,
+    at_start: bool = False,
+    continued: bool = False,
+) -> TotalFact | None:
+    """The items ``text[start:end]`` (figureless: the sentence after its last figure, or, with
+    ``at_start``, a sentence without figures that opens with the marker) lists by name after
+    ``主要包括``, as a ``TotalFact`` of ``total`` with ``named`` items and no parts; ``None``
+    when it lists none (or there is no total).
+
+    ``continued``: ``text[start:end]`` follows the last part of an open list and goes on with
+    ``、`` (``主要包括：办公费7.43万元、水费、电费。``): the names up to the next clause break
+    are items of that list.
+    """
+    text = paragraph.text
+    if total is None:
+        return None
+    if continued:
+        if not text.startswith("、", start):
+            return None
+        stop = CLAUSE_BREAK.search(text, start, end)
+        begin, limit = start + 1, stop.start() if stop else end
+    else:
+        if text.find("括", start, end) < 0:  # cheap pre-check
+            return None
+        if at_start:
+            marker = _NAMED_MARKER_AT_START.match(text, start, end)
+        else:
+            marker = _NAMED_MARKER.search(text, start, end)
+        if marker is None:
+            return None
+        stop = _NAMED_END.search(text, marker.end(), end)
+        begin, limit = marker.end(), stop.start() if stop else end
+    items: list[NamedItem] = []
+    while begin < limit:
+        sep = _NAMED_SEPARATOR.search(text, begin, limit)
+        finish = sep.start() if sep else limit
+        item = _named_item(paragraph, begin, finish)
+        if item is not None:
+            items.append(item)
+        begin = finish + 1
+    if not items:
+        return None
+    return TotalFact(
+        label=total.label,
+        label_span=total.label_span,
+        total=total.amount,
+        exhaustive=False,
+        topic=_topic(total.label),
+        named=items,
+        **place,
+    )
+
+
+def _named_item(paragraph: Paragraph, start: int, end: int) -> NamedItem | None:
+    """The item named in ``text[start:end]`` with its span (``None`` when it is no name)."""
+    raw = paragraph.text[start:end]
+    lead = len(raw) - len(raw.lstrip(' \t\u3000*“”"'))
+    name = _ITEM_NOISE.sub("", raw)
+    name = _ITEM_TAIL.sub("", name)
+    name = _ITEM_NOISE.sub("", name)
+    if not name or len(name) > _MAX_ITEM:
+        return None
+    first = start + lead
+    label = "".join(name.split())
+    return NamedItem(label=label, span=paragraph.span(first, first + len(name)))
 
 
 def ends_with_list(paragraph: Paragraph, sentence: SentenceState) -> bool:
