@@ -82,11 +82,12 @@ def caught(findings: list[Finding], baseline: set[Key], line: int) -> bool:
     return False
 
 
-def table_figures(report: Report) -> list[Amount]:
+def table_figures(report: Report, standard: bool = True) -> list[Amount]:
+    """The non-zero figures of the standard tables (or of the other tables: 绩效自评表 …)."""
     return [
         a
         for t in report.tables
-        if t.id is not None
+        if (t.id is not None) is standard
         for a in t.amounts()
         if a.value is not None and a.value != 0
     ]
@@ -202,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         baseline = keys(findings)
         for kind, pool, sweep in (
             ("表内数字", table_figures(report), sweep_tables),
+            ("其他表（绩效自评表等）数字", table_figures(report, standard=False), sweep_tables),
             ("叙述中的比例", narrative_rates(report), sweep_narrative),
         ):
             chosen = pool if not args.limit else rng.sample(pool, min(args.limit, len(pool)))
