@@ -1,11 +1,11 @@
-"""FA513: comparison words against the budget and outturn they compare, on real samples."""
+"""FA513, FA514, FA517: comparison words, figures stated twice, changes against both years."""
 
 from __future__ import annotations
 
 from conftest import SAMPLES, load_sample
 
 from fa_tui.model import Finding, Report, Severity
-from fa_tui.model.facts import ComparisonFact, Relation
+from fa_tui.model.facts import AmountFact, ChangeFact, ComparisonFact, Relation
 from fa_tui.pipeline import load_report
 from fa_tui.rules.engine import check_report
 
@@ -101,3 +101,73 @@ def test_rounded_restatement_agrees(mutate) -> None:
         mutate("2023-yanbian", 157, "人员经费支出344.48万元", "人员经费支出344.6万元")
     )
     assert [f.span.line for f in findings(report, "FA514") if f.span] == [157]
+
+
+# --- FA517: a change against both years' figures ------------------------------------------------
+
+LILING_458 = "比上年决算数减少27.77万元，降低44.34%"
+
+
+def _with_last_year(mutate, replacement: str) -> Report:  # type: ignore[no-untyped-def]
+    """liling 458 (机关运行经费支出34.86万元，比上年决算数减少27.77万元，降低44.34%) with last
+    year's figure stated in the sentence."""
+    return load_report(mutate("2024-liling", 458, LILING_458, replacement))
+
+
+def test_last_years_figure_is_the_base_of_the_change(mutate) -> None:
+    report = _with_last_year(mutate, "比上年决算数62.63万元减少27.77万元，降低44.34%")
+    changes = [f for f in report.facts if isinstance(f, ChangeFact) and f.span.line == 458]
+    assert len(changes) == 1
+    change = changes[0]
+    assert change.current is not None and change.current.text == "34.86"
+    assert change.previous is not None and change.previous.text == "62.63"
+    previous = [f for f in report.facts if isinstance(f, AmountFact) and f.role == "previous"]
+    assert [(p.amount.text, p.quantity) for p in previous] == [("62.63", None)]
+    # 62.63 − 34.86 = 27.77 and 27.77 ÷ 62.63 = 44.34%: nothing to say
+    assert findings(report, "FA517") == []
+    assert [f for f in findings(report, "FA502") if f.span and f.span.line == 458] == []
+
+
+def test_change_amount_against_both_years(mutate) -> None:
+    report = _with_last_year(mutate, "比上年决算数72.63万元减少27.77万元，降低44.34%")
+    found = findings(report, "FA517")
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity is Severity.ERROR and f.span is not None and f.span.line == 458
+    assert report.source.slice(f.span) == "27.77"
+    assert (f.expected, f.actual) == ("37.77", "27.77")
+    assert [report.source.slice(r.span) for r in f.related] == ["34.86", "72.63"]
+
+
+def test_direction_word_against_both_years(mutate) -> None:
+    report = _with_last_year(mutate, "比上年决算数20.00万元减少27.77万元，降低44.34%")
+    found = findings(report, "FA517")
+    assert len(found) == 1
+    assert report.source.slice(found[0].span) == "减少"
+    assert (found[0].expected, found[0].actual) == ("增加", "减少")
+
+
+def test_rate_against_both_years_without_an_amount(mutate) -> None:
+    right = _with_last_year(mutate, "比上年决算数62.63万元降低44.34%")
+    assert findings(right, "FA517") == []
+    wrong = _with_last_year(mutate, "比上年决算数62.63万元降低50.00%")
+    found = findings(wrong, "FA517")
+    assert len(found) == 1
+    assert wrong.source.slice(found[0].span) == "50.00"
+    assert found[0].expected == "44.34%"
+
+
+def test_within_rounding_of_both_years_is_not_reported(mutate) -> None:
+    """62.64 and 34.86 may stand for 62.635 and 34.865, whose difference is 27.77: not
+    reported; 62.65 − 34.86 is at least 27.78."""
+    assert findings(_with_last_year(mutate, "比上年决算数62.64万元减少27.77万元"), "FA517") == []
+    found = findings(_with_last_year(mutate, "比上年决算数62.65万元减少27.77万元"), "FA517")
+    assert len(found) == 1 and found[0].expected == "27.79"
+
+
+def test_no_sample_states_last_years_figure() -> None:
+    """The rule says nothing where the facts are not in the report."""
+    for name in SAMPLES:
+        report = load_sample(name)
+        assert not [f for f in report.facts if isinstance(f, ChangeFact) and f.previous], name
+        assert findings(report, "FA517") == [], name

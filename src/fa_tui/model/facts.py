@@ -97,10 +97,11 @@ class FactBase(Struct, kw_only=True, tag_field="kind"):
 
 
 class AmountFact(FactBase, kw_only=True, tag="amount"):
-    """An amount stated for a label. ``role`` is ``plain``, ``budget`` or ``outturn``."""
+    """An amount stated for a label. ``role`` is ``plain``, ``budget``, ``outturn`` or
+    ``previous`` (last year's figure a change is measured from: ``比上年的900万元``)."""
 
     amount: Amount
-    role: Literal["plain", "budget", "outturn"] = "plain"
+    role: Literal["plain", "budget", "outturn", "previous"] = "plain"
     quantity: Quantity | None = None
 
 
@@ -126,7 +127,8 @@ class ChangeFact(FactBase, kw_only=True, tag="change"):
     """``同比增加44.93万元，增长1.60%``: the change of ``current`` against a basis.
 
     ``amount`` and ``rate`` are as printed (non-negative); ``direction`` is the word before the
-    amount, ``rate_direction`` the word before the rate.
+    amount, ``rate_direction`` the word before the rate; ``previous`` is last year's figure when
+    the sentence states it (``比上年的900万元增加100万元``).
     """
 
     current: Amount | None = None
@@ -141,6 +143,7 @@ class ChangeFact(FactBase, kw_only=True, tag="change"):
     rate: Amount | None = None
     basis: ChangeBasis = ChangeBasis.PREVIOUS_YEAR
     compared_year: int | None = None
+    previous: Amount | None = None  # last year's figure, when the sentence states it
 
     def signed_amount(self) -> Decimal | None:
         """The change with its sign (``None`` when no amount or no clear direction)."""

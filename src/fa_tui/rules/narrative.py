@@ -673,7 +673,9 @@ def _first(ctx: RuleContext, *keys: str) -> AmountFact | None:
         section = fact.section or ""
         if "政府性基金" in section or "国有资本" in section:
             continue
-        if fact.role != "budget" and match_key(fact.label) in keys and _money(fact.amount):
+        if fact.role in ("budget", "previous"):
+            continue
+        if match_key(fact.label) in keys and _money(fact.amount):
             return fact
     return None
 
@@ -842,7 +844,7 @@ def procurement_rule(ctx: RuleContext) -> Iterator[Finding]:
     for total in _facts(ctx, TotalFact):
         if total.topic == "政府采购" and len(total.parts) >= 2:
             yield from _sum_finding(ctx, "FA509", total, "货物、工程、服务支出")
-    amounts = [f for f in _facts(ctx, AmountFact) if _money(f.amount)]
+    amounts = [f for f in _facts(ctx, AmountFact) if _money(f.amount) and f.role != "previous"]
     by_paragraph: dict[int, dict[str, AmountFact]] = {}
     for fact in amounts:
         key = _procurement_key(fact.label)

@@ -90,6 +90,7 @@ class SentenceState(Struct):
     prev_figure: Figure | None = None
     prev_fact: AmountFact | CountFact | None = None  # the fact of the previous figure
     last_plain: AmountFact | None = None  # the latest plain or outturn amount
+    previous: AmountFact | None = None  # last year's figure, until a change takes it
     last_count: CountFact | None = None
     open_change: ChangeFact | None = None  # a change that a rate may still complete
     budget: AmountFact | None = None

@@ -1,11 +1,12 @@
 """Stated amounts and their labels: ``基本支出525.83万元``, ``年初预算为41.23万元`` (a budget),
-``支出决算为43.71万元`` (an outturn).
+``支出决算为43.71万元`` (an outturn), ``比上年的900万元`` (last year's figure, ``previous``).
 
 The label is the words just before the figure; a budget or outturn whose words name nothing
 but the role (``决算数为``) takes the clause before it, the sentence's budget or latest amount,
 and a figure with no words at all the heading of the current item (``（一）…（项）``). A plain or
 outturn amount becomes the sentence's (and the paragraph's) current amount and, inside a
-``其中：`` list, one of its parts.
+``其中：`` list, one of its parts; last year's figure is the base of the sentence's next change
+and is never the current amount.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from fa_tui.parse.narrative.labels import LabelContext, clean_label, quantity_fo
 from fa_tui.parse.narrative.readers.changes import BUDGET_BASIS
 from fa_tui.parse.narrative.state import Clause, Memory, SentenceState
 
-Role = Literal["plain", "budget", "outturn"]
+Role = Literal["plain", "budget", "outturn", "previous"]
 
 _BUDGET = re.compile(
     r"(?P<word>(?:年初|调整|全年|调整后)?预算(?:数|安排数?)?"
@@ -30,19 +31,27 @@ _BUDGET = re.compile(
     r"|(?:年初|调整后?|全年)预算后?(?:收入|资金|总额|金额))(?:为|是|安排)?$"
 )
 _OUTTURN = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?$|执行数(?:为)?$|实际支出(?:数)?(?:为)?$")
+# last year's figure: ``比上年的``, ``较2023年度决算数``, ``上年决算数为``, ``去年同期``
+_PREVIOUS = re.compile(
+    r"(?:(?:比|较|与|同)(?:上年度?|上一年度?|去年|\d{4}年度?)|上年度?|上一年度?|去年)"
+    r"(?:同期)?(?:(?:支出|收入)?决算数?|支出|收入)?(?:的|为|是)?$"
+)
 _NO_LABEL = ("", "支出")  # labels that name nothing but the role
 
 
 def read_amount(clause: Clause, sentence: SentenceState, memory: Memory) -> AmountFact:
     """The money figure of ``clause`` as an amount of the label its words name."""
     role = amount_role(clause.tail)
-    label = _label(clause, role, sentence, memory.item)
+    if role == "previous":
+        label = sentence.last_plain.label if sentence.last_plain else ""
+    else:
+        label = _label(clause, role, sentence, memory.item)
     fact = AmountFact(
         label=label,
         label_span=clause.label_span(),
         amount=clause.figure.amount,
         role=role,
-        quantity=_quantity(label, sentence.context, role),
+        quantity=_quantity(label, sentence.context, role) if role != "previous" else None,
         **clause.place,
     )
     _remember(fact, clause.figure.start, sentence)
@@ -50,10 +59,13 @@ def read_amount(clause: Clause, sentence: SentenceState, memory: Memory) -> Amou
 
 
 def amount_role(tail: str) -> Role:
-    """What the words before an amount make of it: ``outturn``, ``budget`` or ``plain``.
+    """What the words before an amount make of it: ``previous``, ``outturn``, ``budget`` or
+    ``plain``.
 
     The words every match of ``_OUTTURN`` (``_BUDGET``) contains are looked for first.
     """
+    if ("上" in tail or "去年" in tail or "年" in tail) and _PREVIOUS.search(tail):
+        return "previous"
     if ("决算" in tail or "执行数" in tail or "实际支出" in tail) and _OUTTURN.search(tail):
         return "outturn"
     if "预算" in tail and _BUDGET.search(tail) and not BUDGET_BASIS.search(tail):
@@ -79,6 +91,9 @@ def _label(clause: Clause, role: Role, sentence: SentenceState, item: str | None
 def _remember(fact: AmountFact, start: int, sentence: SentenceState) -> None:
     """Make ``fact`` (whose figure starts at clean index ``start``) what the sentence states."""
     sentence.prev_fact = fact
+    if fact.role == "previous":
+        sentence.previous = fact
+        return
     if fact.role == "budget":
         sentence.budget = sentence.info.last_budget = fact
         return

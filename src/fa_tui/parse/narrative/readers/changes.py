@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from fa_tui.model import Span
+from fa_tui.model import Amount, Span
 from fa_tui.model.facts import AmountFact, ChangeBasis, ChangeFact, Direction
 from fa_tui.parse.narrative.labels import clean_label, labels_match
 from fa_tui.parse.narrative.sentences import Paragraph
@@ -65,6 +65,7 @@ def read_change(clause: Clause, sentence: SentenceState, memory: Memory) -> Chan
         amount=clause.figure.amount,
         basis=basis,
         compared_year=year,
+        previous=_take_previous(sentence, basis),
         **clause.place,
     )
     sentence.open_change = fact
@@ -105,10 +106,20 @@ def read_rate(clause: Clause, sentence: SentenceState) -> ChangeFact | None:
         rate_direction=rate_direction,
         basis=basis,
         compared_year=year,
+        previous=_take_previous(sentence, basis),
         **clause.place,
     )
     sentence.open_change = fact
     return fact
+
+
+def _take_previous(sentence: SentenceState, basis: ChangeBasis) -> Amount | None:
+    """Last year's figure the sentence stated for this change (taken: a later change of the
+    sentence measures from its own)."""
+    previous, sentence.previous = sentence.previous, None
+    if previous is None or basis is not ChangeBasis.PREVIOUS_YEAR:
+        return None
+    return previous.amount
 
 
 def read_flat(

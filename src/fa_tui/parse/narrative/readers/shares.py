@@ -66,7 +66,7 @@ def _part(
     if isinstance(prev_fact, CountFact):
         after = text[prev_figure.end : share_at]
         return prev_fact.count, clean_label(CLAUSE_BREAK.split(after)[0]) or prev_fact.label, True
-    if prev_fact.role != "budget":
+    if prev_fact.role not in ("budget", "previous"):
         return prev_fact.amount, prev_fact.label, False
     return None, part_text, False
 
@@ -90,7 +90,7 @@ def resolve_whole(
         pool = [
             (fact.label, fact.amount)
             for fact in memory.amounts[-400:]
-            if paragraph - fact.paragraph <= 60 and fact.role != "budget"
+            if paragraph - fact.paragraph <= 60 and fact.role not in ("budget", "previous")
         ]
     pool = [(lab, amount) for lab, amount in pool if amount is not part]
     key = match_key(label)
