@@ -112,7 +112,7 @@ def test_list_order_puts_the_node_first_and_filters() -> None:
     assert [index.findings[i].code for i in order[1:]] == ["FA502", "FA503"]
     order, _ = ordered_for_node(index, None, FindingFilter(codes=("FA5",)))
     assert [index.findings[i].code for i in order] == ["FA502", "FA503"]
-    order, _ = ordered_for_node(index, None, FindingFilter(severity=Severity.WARNING))
+    order, _ = ordered_for_node(index, None, FindingFilter(levels=frozenset({Severity.WARNING})))
     assert [index.findings[i].code for i in order] == ["FA503"]
     assert FindingFilter.parse_codes("fa2， FA301") == ("FA2", "FA301")
 

@@ -240,6 +240,10 @@ class FindingIndex:
         """The worst severity among the findings of node ``key``."""
         return worst(self.findings[i].severity for i in self.of_node(key))
 
+    def findings_passing(self, flt: FindingFilter) -> list[int]:
+        """Indices of the findings ``flt`` lets through."""
+        return [i for i, f in enumerate(self.findings) if flt.accepts(f)]
+
     def totals(self) -> dict[Severity, int]:
         """Number of findings per severity."""
         out = dict.fromkeys(Severity, 0)
@@ -258,16 +262,24 @@ class FindingIndex:
 
 @dataclass(frozen=True)
 class FindingFilter:
-    """Which findings the list shows: one severity (or all) and code prefixes (or all)."""
+    """Which findings the list shows: some severities (or all), code prefixes (or all) and
+    words typed in the list (each must occur in the code, the message or the location)."""
 
-    severity: Severity | None = None
+    levels: frozenset[Severity] = frozenset()
     codes: tuple[str, ...] = ()
+    text: str = ""
 
     def accepts(self, finding: Finding) -> bool:
         """Whether ``finding`` passes the filter."""
-        if self.severity is not None and finding.severity is not self.severity:
+        if self.levels and finding.severity not in self.levels:
             return False
-        return not self.codes or any(finding.code.upper().startswith(c) for c in self.codes)
+        if self.codes and not any(finding.code.upper().startswith(c) for c in self.codes):
+            return False
+        if self.text:
+            where = f"L{finding.span.line}" if finding.span else ""
+            haystack = f"{finding.code} {where} {finding.message} {finding.table or ''}".lower()
+            return all(word in haystack for word in self.text.lower().split())
+        return True
 
     @staticmethod
     def parse_codes(text: str) -> tuple[str, ...]:
@@ -278,11 +290,21 @@ class FindingFilter:
     def describe(self) -> str:
         """A short Chinese description for the pane title ('' when nothing is filtered)."""
         bits = []
-        if self.severity is not None:
-            bits.append(SEVERITY_NAMES[self.severity])
+        if self.levels:
+            bits.append(describe_levels(self.levels))
         if self.codes:
             bits.append(",".join(self.codes))
+        if self.text:
+            bits.append(f"“{self.text}”")
         return " ".join(bits)
+
+    @classmethod
+    def default_for(cls, findings: Sequence[Finding]) -> FindingFilter:
+        """Errors and warnings when infos outnumber them (尾数差异 would fill the list),
+        otherwise everything."""
+        infos = sum(1 for f in findings if f.severity is Severity.INFO)
+        serious = len(findings) - infos
+        return cls(SERIOUS) if 0 < serious < infos else cls()
 
 
 SEVERITY_NAMES: dict[Severity, str] = {
@@ -291,19 +313,38 @@ SEVERITY_NAMES: dict[Severity, str] = {
     Severity.INFO: "提示",
 }
 
-SEVERITY_CYCLE: tuple[Severity | None, ...] = (
-    None,
-    Severity.ERROR,
-    Severity.WARNING,
-    Severity.INFO,
+SERIOUS: frozenset[Severity] = frozenset({Severity.ERROR, Severity.WARNING})
+
+# ``f`` cycles through these: all, errors and warnings, errors, warnings, infos
+LEVEL_CYCLE: tuple[frozenset[Severity], ...] = (
+    frozenset(),
+    SERIOUS,
+    frozenset({Severity.ERROR}),
+    frozenset({Severity.WARNING}),
+    frozenset({Severity.INFO}),
 )
 
 
+def describe_levels(levels: frozenset[Severity]) -> str:
+    """``错误+警告``: the severities, most serious first ('全部' for none)."""
+    if not levels:
+        return "全部"
+    ordered = sorted(levels, key=lambda s: -s.rank)
+    return "+".join(SEVERITY_NAMES[s] for s in ordered)
+
+
 def ordered_for_node(
-    index: FindingIndex, key: str | None, flt: FindingFilter
+    index: FindingIndex, key: str | None, flt: FindingFilter, *, by_severity: bool = False
 ) -> tuple[list[int], int]:
-    """The findings the list shows, the node's own first: (indices, count of the node's)."""
+    """The findings the list shows, the node's own first: (indices, count of the node's).
+
+    Each group is in position order, or most serious first (then by position) with
+    ``by_severity``."""
     own = [i for i in index.of_node(key) if flt.accepts(index.findings[i])] if key else []
     own_set = set(own)
     rest = [i for i, f in enumerate(index.findings) if i not in own_set and flt.accepts(f)]
+    if by_severity:
+        rank = [-f.severity.rank for f in index.findings]
+        own.sort(key=lambda i: (rank[i], i))
+        rest.sort(key=lambda i: (rank[i], i))
     return own + rest, len(own)

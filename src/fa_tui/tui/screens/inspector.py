@@ -20,7 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Static, Tree
 from fa_tui.model import PartName, Report, SourceText, Span, TableStatus
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.index import (
-    SEVERITY_CYCLE,
+    LEVEL_CYCLE,
     FindingFilter,
     FindingIndex,
     Node,
@@ -38,6 +38,7 @@ from fa_tui.tui.widgets.findings_list import FindingsList
 from fa_tui.tui.widgets.parts_tree import PartsTree
 from fa_tui.tui.widgets.report_header import ReportHeader
 from fa_tui.tui.widgets.source_view import SourceView
+from fa_tui.tui.widgets.status_line import StatusLine
 from fa_tui.tui.widgets.table_view import TableGrid, TableView
 
 
@@ -63,6 +64,7 @@ class InspectorScreen(Screen[None]):
         Binding("g,colon", "goto_line", "跳行", show=False),
         Binding("v", "toggle_view", "表/原文"),
         Binding("f", "filter_severity", "级别"),
+        Binding("s", "toggle_sort", "排序", show=False),
         Binding("c", "filter_code", "代码", show=False),
         Binding("x", "clear_filter", "清除筛选", show=False),
         Binding("r", "next_related", "相关位置", show=False),
@@ -81,10 +83,13 @@ class InspectorScreen(Screen[None]):
         self.index: FindingIndex | None = None
         self.checked = False  # the findings are in ``index`` (until then it holds no findings)
         self.filter = FindingFilter()
+        self.filter_chosen = False  # the reviewer set a filter: the default no longer applies
+        self.by_severity = False  # the list's order: by position, or most serious first
         self.node: Node | None = None
         self.current: int | None = None
         self.related_pos = -1
         self.table_node: Node | None = None
+        self.followed: str | None = None  # the tree node the tree was last moved to by a jump
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
@@ -97,6 +102,7 @@ class InspectorScreen(Screen[None]):
                 with Horizontal(id="bottom"):
                     yield FindingsList(id="findings")
                     yield FindingDetail(id="detail")
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -110,6 +116,21 @@ class InspectorScreen(Screen[None]):
         source = self.query_one(SourceView)
         source.set_source(self.source)  # the text is readable at once; the rest fills in
         self._set_pane_class("content")
+        self.set_interval(0.2, self._update_place)
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """Tell the reviewer something on the status line (never cut at its start)."""
+        self.query_one(StatusLine).say(message, severity)
+
+    def _update_place(self) -> None:
+        """The status line's right end: the source line under the cursor (and its PDF page)."""
+        source = self.query_one(SourceView)
+        line, total = source.cursor_line, self.source.line_count
+        place = f"L{line}/{total}"
+        location = self.source.location(line)
+        if location is not None and location.page is not None:
+            place = f"第{location.page}页 " + place
+        self.query_one(StatusLine).set_place(place)
 
     @property
     def display_path(self) -> str:
@@ -134,6 +155,7 @@ class InspectorScreen(Screen[None]):
         untouched = source.cursor_line == 1 and source.scroll_offset == (0, 0)
         if untouched and self.focused in (None, source):
             self.set_focus(tree)  # the reviewer has not started reading yet: start from the tree
+        self._follow_line(source.cursor_line)  # the tree's cursor shows where the reader is
 
     def show_parsed(self, report: Report) -> None:
         """Stage 2: the tables are parsed: put them into the tree."""
@@ -151,6 +173,8 @@ class InspectorScreen(Screen[None]):
         self.query_one(SourceView).set_marks(marks)
         self.query_one(PartsTree).relabel(index)
         self.query_one("#findings").loading = False
+        if not self.filter_chosen:
+            self.filter = FindingFilter.default_for(index.findings)
         self._reload_findings()
         content = self.query_one(ContentSwitcher)
         if content.current == "table-view" and self.table_node is not None:
@@ -165,15 +189,26 @@ class InspectorScreen(Screen[None]):
             self.query_one(pane).loading = False
         detail = self.query_one(FindingDetail)
         detail.query_one("#detail-body", Static).update(Text(neutralise(error), style="bold red"))
-        self.notify(neutralise(error), severity="error", markup=False, timeout=30)
+        self.say(neutralise(error), severity="error")
 
     # -- the tree ---------------------------------------------------------------------------
 
     @on(Tree.NodeHighlighted, "#tree")
     def _node_highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:
         # Preview only what the reviewer moves to (not the cursor moved by a reload).
-        if event.node.data is not None and self.query_one(PartsTree).has_focus:
-            self.open_node(event.node.data, focus=False)
+        data = event.node.data
+        if data is None:
+            return
+        if data.key == self.followed:
+            self.followed = None
+            return
+        tree = self.query_one(PartsTree)
+        if not tree.has_focus:
+            return
+        if data.kind is NodeKind.PART:
+            tree.follow(data.key)  # the part in use is the one expanded
+        if self.node is None or data.key != self.node.key:
+            self.open_node(data, focus=False)
 
     @on(Tree.NodeSelected, "#tree")
     def _node_selected(self, event: Tree.NodeSelected[Node]) -> None:
@@ -183,7 +218,8 @@ class InspectorScreen(Screen[None]):
     def open_node_key(self, key: str) -> None:
         """Open the node ``key`` and show it in the tree (from the palette)."""
         tree = self.query_one(PartsTree)
-        tree_node = tree.reveal(key)
+        tree.follow(key)
+        tree_node = tree.by_key.get(key)
         if tree_node is not None and tree_node.data is not None:
             self.open_node(tree_node.data, focus=True)
 
@@ -207,7 +243,7 @@ class InspectorScreen(Screen[None]):
             self._switch("source-view")
             what = "表格" if node.kind is NodeKind.TABLE else "部分"
             if focus:
-                self.notify(f"该{what}在报告中缺失：{neutralise(node.label)}", markup=False)
+                self.say(f"该{what}在报告中缺失：{neutralise(node.label)}")
             return
         self._switch("source-view")
         source.set_target(None)
@@ -239,7 +275,7 @@ class InspectorScreen(Screen[None]):
         if self.index is None or not self.checked:
             return
         key = self.node.key if self.node is not None else None
-        order, own = ordered_for_node(self.index, key, self.filter)
+        order, own = ordered_for_node(self.index, key, self.filter, by_severity=self.by_severity)
         listing = self.query_one(FindingsList)
         listing.load(self.index.findings, order, own)
         if node_changed and own and self.current not in order[:own]:
@@ -253,6 +289,11 @@ class InspectorScreen(Screen[None]):
         described = self.filter.describe()
         if described:
             title += f"  筛选：{described}"
+        hidden = total - len(self.index.findings_passing(self.filter))
+        if hidden:
+            title += f" 隐藏{hidden}(x)"
+        if self.by_severity:
+            title += "  按级别"
         listing.border_title = Text(neutralise(title))
         if not order:
             self.query_one(FindingDetail).show(None, None)
@@ -293,20 +334,34 @@ class InspectorScreen(Screen[None]):
         source.set_target(None)
         if finding.span is None:
             source.set_current(None)
-            self.notify("这条问题没有具体位置。", markup=False)
+            self.say("这条问题没有具体位置。")
             return
         self._switch("source-view")
         source.set_current(finding.span, finding.severity)
         source.show_span(finding.span)
+        self._follow_line(finding.span.line)
+
+    def _follow_line(self, line: int) -> None:
+        """Let the tree show where ``line`` lies (its part expanded, the cursor on its node)."""
+        tree = self.query_one(PartsTree)
+        if self.index is None:
+            return
+        node = self.index.node_at_line(line)
+        if node is None:  # before the first part (the cover): the first part
+            node = next((n for n in self.index.roots if n.present), None)
+        if node is not None:
+            if tree.by_key.get(node.key) is not tree.cursor_node:
+                self.followed = node.key  # its NodeHighlighted is no preview to open
+            tree.follow(node.key)
 
     def action_next_finding(self, step: int) -> None:
         """Next (``1``) or previous (``-1``) finding in the list, wrapping around."""
         order = self.query_one(FindingsList).order
         if not self.checked:
-            self.notify("正在检查，请稍候。")
+            self.say("正在检查，请稍候。")
             return
         if not order:
-            self.notify("没有问题。" if not self.filter.describe() else "筛选后没有问题。")
+            self.say("没有问题。" if not self.filter.describe() else "筛选后没有问题。")
             return
         if self.current in order:
             pos = (order.index(self.current) + step) % len(order)
@@ -317,11 +372,11 @@ class InspectorScreen(Screen[None]):
     def action_next_related(self) -> None:
         """Visit the related spans of the current finding one by one."""
         if self.index is None or self.current is None:
-            self.notify("先选择一条问题。")
+            self.say("先选择一条问题。")
             return
         finding = self.index.findings[self.current]
         if not finding.related:
-            self.notify("这条问题没有相关位置。")
+            self.say("这条问题没有相关位置。")
             return
         self.related_pos = (self.related_pos + 1) % len(finding.related)
         self._show_span(finding.related[self.related_pos].span, focus=False)
@@ -345,7 +400,7 @@ class InspectorScreen(Screen[None]):
     @on(SourceView.LineActivated)
     def _line_activated(self, event: SourceView.LineActivated) -> None:
         if self.index is None or not self.checked:
-            self.notify("正在检查，请稍候。")
+            self.say("正在检查，请稍候。")
             return
         on_line = [
             i
@@ -353,10 +408,11 @@ class InspectorScreen(Screen[None]):
             if f.span is not None and f.span.line <= event.line <= f.span.end_line
         ]
         if not on_line:
-            self.notify(f"第 {event.line} 行没有问题。", markup=False)
+            self.say(f"第 {event.line} 行没有问题。")
             return
-        after = [i for i in on_line if i != self.current]
-        self.jump_to_finding(after[0] if after and self.current in on_line else on_line[0])
+        # Enter again on the line: the next of its findings, round all of them
+        pos = on_line.index(self.current) + 1 if self.current in on_line else 0
+        self.jump_to_finding(on_line[pos % len(on_line)])
 
     # -- views, search, lines ---------------------------------------------------------------
 
@@ -374,7 +430,7 @@ class InspectorScreen(Screen[None]):
         elif self.table_node is not None:
             self._show_table(focus=True)
         else:
-            self.notify("先在目录中选择一张表。")
+            self.say("先在目录中选择一张表。")
 
     def action_search(self) -> None:
         """Ask for a text and search the source for it."""
@@ -386,16 +442,16 @@ class InspectorScreen(Screen[None]):
             self._switch("source-view")
             count = source.search(query)
             if count:
-                self.notify(f"找到 {count} 处。n 下一个，N 上一个。", markup=False)
+                self.say(f"找到 {count} 处。n 下一个，N 上一个。")
             else:
-                self.notify(f"未找到：{neutralise(query)}", severity="warning", markup=False)
+                self.say(f"未找到：{neutralise(query)}", severity="warning")
 
         self.app.push_screen(PromptScreen("搜索：", source.search_text), done)
 
     def action_next_match(self, step: int) -> None:
         source = self.query_one(SourceView)
         if not source.matches:
-            self.notify("没有搜索结果。按 / 搜索。")
+            self.say("没有搜索结果。按 / 搜索。")
             return
         self._switch("source-view")
         source.next_match(step > 0)
@@ -408,7 +464,7 @@ class InspectorScreen(Screen[None]):
                 return
             text = value.strip().lstrip(":：").removeprefix("L")
             if not text.isdigit():
-                self.notify(f"不是行号：{neutralise(value)}", severity="warning", markup=False)
+                self.say(f"不是行号：{neutralise(value)}", severity="warning")
                 return
             self.go_to_line(int(text))
 
@@ -422,14 +478,19 @@ class InspectorScreen(Screen[None]):
         source.set_target(None)
         source.go_to(line)
         source.focus()
+        self._follow_line(line)
 
     # -- filters ----------------------------------------------------------------------------
 
     def action_filter_severity(self) -> None:
-        """Cycle the severity filter: all, errors, warnings, infos."""
-        pos = SEVERITY_CYCLE.index(self.filter.severity)
-        severity = SEVERITY_CYCLE[(pos + 1) % len(SEVERITY_CYCLE)]
-        self.filter = FindingFilter(severity, self.filter.codes)
+        """Cycle the severity filter: all, errors and warnings, errors, warnings, infos."""
+        levels = self.filter.levels
+        pos = LEVEL_CYCLE.index(levels) if levels in LEVEL_CYCLE else 0
+        self._set_filter(replace(self.filter, levels=LEVEL_CYCLE[(pos + 1) % len(LEVEL_CYCLE)]))
+
+    def _set_filter(self, flt: FindingFilter) -> None:
+        self.filter = flt
+        self.filter_chosen = True
         self._reload_findings()
 
     def action_filter_code(self) -> None:
@@ -438,15 +499,38 @@ class InspectorScreen(Screen[None]):
         def done(value: str | None) -> None:
             if value is None:
                 return
-            self.filter = FindingFilter(self.filter.severity, FindingFilter.parse_codes(value))
-            self._reload_findings()
+            self._set_filter(replace(self.filter, codes=FindingFilter.parse_codes(value)))
 
         current = ",".join(self.filter.codes)
         self.app.push_screen(PromptScreen("按代码筛选：", current, "如 FA2,FA301"), done)
 
-    def action_clear_filter(self) -> None:
-        self.filter = FindingFilter()
+    @on(FindingsList.FilterRequested)
+    def _filter_text(self) -> None:
+        """Filter the list by the words typed, as they are typed; Esc restores the filter."""
+        before = self.filter
+
+        def changed(value: str) -> None:
+            self.filter = replace(before, text=value.strip())
+            self._reload_findings()
+
+        def done(value: str | None) -> None:
+            if value is None:
+                self.filter = before
+                self._reload_findings()
+                return
+            self._set_filter(replace(before, text=value.strip()))
+
+        prompt = PromptScreen("筛选问题：", before.text, "代码、文字或 L行号", on_change=changed)
+        self.app.push_screen(prompt, done)
+
+    def action_toggle_sort(self) -> None:
+        """Order the list by position, or most serious first."""
+        self.by_severity = not self.by_severity
         self._reload_findings()
+        self.say("问题按级别排序（错误在前）。" if self.by_severity else "问题按位置排序。")
+
+    def action_clear_filter(self) -> None:
+        self._set_filter(FindingFilter())
 
     # -- focus, help, quit ----------------------------------------------------------------
 

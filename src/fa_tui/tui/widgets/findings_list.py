@@ -69,7 +69,9 @@ class FindingsList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "下一页", show=False),
         Binding("home", "edge(0)", "开头", show=False),
         Binding("end", "edge(1)", "结尾", show=False),
-        Binding("enter", "select", "跳到问题", show=False),
+        Binding("enter", "select", "跳到问题"),
+        Binding("slash", "filter", "筛选问题"),
+        Binding("s", "screen.toggle_sort", "排序"),
     ]
 
     cursor: reactive[int] = reactive(-1, init=False)
@@ -80,6 +82,9 @@ class FindingsList(ScrollView, can_focus=True):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
+
+    class FilterRequested(Message):
+        """``/`` in the list: filter it by typing."""
 
     class Selected(Message):
         """Enter (or a click on the cursor row) on finding ``index``."""
@@ -186,6 +191,9 @@ class FindingsList(ScrollView, can_focus=True):
     def action_edge(self, end: int) -> None:
         if self.rows:
             self._move_to(self._step(len(self.rows) - 1, -1) if end else self._step(0, 1))
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterRequested())
 
     def action_select(self) -> None:
         if self.current is not None:

@@ -32,10 +32,11 @@ def node_label(node: Node, index: FindingIndex, pending: bool = False) -> Text:
         elif pending:
             text.append(" (解析中)", style=styles.MUTED)
     elif node.kind is NodeKind.TABLE:
-        text.append(name, style="" if node.present else styles.MUTED)
+        # the status before the name: a narrow tree cuts the end of long table names
         if node.status is not None and node.status.value != "data":
             style = styles.MISSING if not node.present else "yellow"
-            text.append(f" [{STATUS_NAMES[node.status]}]", style=style)
+            text.append(f"[{STATUS_NAMES[node.status]}]", style=style)
+        text.append(name, style="" if node.present else styles.MUTED)
     else:
         text.append(name)
     return text
@@ -43,6 +44,9 @@ def node_label(node: Node, index: FindingIndex, pending: bool = False) -> Text:
 
 class PartsTree(Tree[Node]):
     """The tree of the report's parts; its nodes carry ``index.Node`` data.
+
+    The five parts are always in view: only the current part is expanded (``follow`` moves
+    the cursor to a node, expanding its part and collapsing the others).
 
     Icons and guides are ASCII: the default triangles and box lines are East-Asian-ambiguous and
     take two cells in some CJK terminals.
@@ -67,8 +71,10 @@ class PartsTree(Tree[Node]):
         """Build the tree from the nodes of ``index``; node ``pending`` is still being parsed."""
         self.clear()
         self.by_key = {}
+        current = next((r.key for r in index.roots if r.present), None)
         for root in index.roots:
-            self._add(self.root, root, index, expand=True, pending=root.key == pending)
+            expand = root.key == current
+            self._add(self.root, root, index, expand=expand, pending=root.key == pending)
         self.root.expand()
 
     def update_branch(self, node: Node, index: FindingIndex) -> None:
@@ -85,7 +91,6 @@ class PartsTree(Tree[Node]):
             self._add(tree_node, child_node, index, expand=False)
         if node.children:
             tree_node.allow_expand = True
-            tree_node.expand()
 
     def _forget(self, tree_node: TreeNode[Node]) -> None:
         for child in tree_node.children:
@@ -115,6 +120,21 @@ class PartsTree(Tree[Node]):
         for _key, tree_node in self.by_key.items():
             if tree_node.data is not None:
                 tree_node.set_label(node_label(tree_node.data, index))
+
+    def follow(self, key: str) -> None:
+        """Put the cursor on node ``key``: its part expanded, the other parts collapsed."""
+        tree_node = self.by_key.get(key)
+        if tree_node is None:
+            return
+        part = tree_node
+        while part.parent is not None and part.parent is not self.root:
+            part = part.parent
+        for other in self.root.children:
+            if other is not part and other.is_expanded:
+                other.collapse()
+        if part.allow_expand:
+            part.expand()
+        self.reveal(key)
 
     def reveal(self, key: str) -> TreeNode[Node] | None:
         """Expand the ancestors of node ``key`` and move the cursor to it."""
