@@ -604,7 +604,7 @@ class TableGrid(ScrollView, can_focus=True):
         line = Text(no_wrap=True, end="")
         n = self.fixed_columns
         for i, x, w in layout.placed:
-            if i == n and layout.hidden_left and y == 0:
+            if i == n + self.first and layout.hidden_left and y == 0:
                 self._put(line, layout.left, Text(LEFT_ARROW, style=styles.EDGE_HINT), 1, False)
             column = self._columns[i]
             if column.right:
