@@ -53,3 +53,14 @@ MUTED = Style(dim=True)
 NOTICE = Style(color="yellow", bold=True)  # a notice about the whole report (a budget)
 MISSING = Style(color="red")
 TOTAL_ROW = Style(bold=True)
+# A figure repaired from extraction damage (yellow, with a ``*``, as ``fa-tui tables`` marks it).
+REPAIRED = Style(color="yellow")
+# In a table, the finding being looked at: its cell over its severity style, and its related
+# cells (the parts of its sum, the figures it is compared with) more visible than other marks.
+CURRENT_CELL = Style(bold=True, underline=True)
+CURRENT_RELATED: dict[Severity, Style] = {
+    s: Style(color=c, bold=True, underline=True, bgcolor="bright_black")
+    for s, c in SEVERITY_COLOUR.items()
+}
+# The hidden-columns arrows of a table.
+EDGE_HINT = Style(color="yellow", bold=True)

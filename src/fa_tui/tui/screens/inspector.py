@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
-from fa_tui.model import PartName, Report, SourceText, Span, TableStatus
+from fa_tui.model import Finding, PartName, Report, SourceText, Span, TableStatus
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.index import (
     LEVEL_CYCLE,
@@ -39,7 +39,13 @@ from fa_tui.tui.widgets.parts_tree import PartsTree
 from fa_tui.tui.widgets.report_header import ReportHeader
 from fa_tui.tui.widgets.source_view import SourceView
 from fa_tui.tui.widgets.status_line import StatusLine
-from fa_tui.tui.widgets.table_view import TableGrid, TableView
+from fa_tui.tui.widgets.table_view import (
+    TableGrid,
+    TableView,
+    cell_on_line,
+    find_cell,
+    overlaps,
+)
 
 
 class InspectorScreen(Screen[None]):
@@ -251,15 +257,51 @@ class InspectorScreen(Screen[None]):
         if focus:
             source.focus()
 
-    def _show_table(self, focus: bool) -> None:
+    def _show_table(self, focus: bool, cell: tuple[int, str] | None = None) -> None:
+        """Show ``table_node``'s table, the current finding's cells marked most, the cursor on
+        ``cell`` (row, column key) when given."""
         node = self.table_node
         assert node is not None and node.table is not None
         assert self.index is not None
         view = self.query_one(TableView)
-        view.show_table(node.table, self.index.findings if self.checked else [], node.short)
+        findings = self.index.findings if self.checked else []
+        view.show_table(node.table, findings, node.short, self._current_finding(), cell)
         self._switch("table-view")
         if focus:
             self.query_one(TableGrid).focus()
+
+    def _current_finding(self) -> Finding | None:
+        if self.index is None or not self.checked or self.current is None:
+            return None
+        return self.index.findings[self.current]
+
+    def _table_nodes(self) -> list[Node]:
+        """The tree's nodes of parsed tables with rows."""
+        if self.index is None:
+            return []
+        return [
+            n
+            for n in self.index.nodes
+            if n.kind is NodeKind.TABLE and n.table is not None and n.table.rows
+        ]
+
+    def _table_place(self, span: Span) -> tuple[Node, tuple[int, str]] | None:
+        """The table node and cell (row, column key) that ``span`` lies in, if any."""
+        for node in self._table_nodes():
+            assert node.table is not None
+            if node.contains(span):
+                cell = find_cell(node.table, span)
+                if cell is not None:
+                    return node, cell
+        return None
+
+    def _table_at_line(self, line: int) -> tuple[Node, tuple[int, str] | None] | None:
+        """The table printed on source ``line`` and its first cell on that line."""
+        for node in self._table_nodes():
+            assert node.table is not None
+            if any(r.contains_line(line) for r in node.regions):
+                return node, cell_on_line(node.table, line)
+        return None
 
     def _switch(self, pane: str) -> None:
         content = self.query_one(ContentSwitcher)
@@ -317,8 +359,10 @@ class InspectorScreen(Screen[None]):
         order = self.query_one(FindingsList).order
         return f"{order.index(i) + 1}/{len(order)}" if i in order else ""
 
-    def jump_to_finding(self, i: int) -> None:
-        """Go to finding ``i``: list cursor, detail, source view centred on its span."""
+    def jump_to_finding(self, i: int, *, to_table: bool = True) -> None:
+        """Go to finding ``i``: list cursor, detail, and its cell in its table (the cursor on
+        it) or, for a finding in no table's cell (or not ``to_table``), the source view centred
+        on its span. The source follows in both cases (``v`` shows it)."""
         if self.index is None or self.report is None or not self.checked:
             return
         finding = self.index.findings[i]
@@ -336,10 +380,18 @@ class InspectorScreen(Screen[None]):
             source.set_current(None)
             self.say("这条问题没有具体位置。")
             return
-        self._switch("source-view")
         source.set_current(finding.span, finding.severity)
         source.show_span(finding.span)
         self._follow_line(finding.span.line)
+        reading = isinstance(self.focused, (SourceView, TableGrid))
+        place = self._table_place(finding.span) if to_table else None
+        if place is not None:
+            self.table_node, cell = place
+            self._show_table(focus=reading, cell=cell)
+            return
+        self._switch("source-view")
+        if reading:
+            source.focus()
 
     def _follow_line(self, line: int) -> None:
         """Let the tree show where ``line`` lies (its part expanded, the cursor on its node)."""
@@ -412,21 +464,53 @@ class InspectorScreen(Screen[None]):
             return
         # Enter again on the line: the next of its findings, round all of them
         pos = on_line.index(self.current) + 1 if self.current in on_line else 0
-        self.jump_to_finding(on_line[pos % len(on_line)])
+        self.jump_to_finding(on_line[pos % len(on_line)], to_table=False)  # stay in the source
 
     # -- views, search, lines ---------------------------------------------------------------
 
     def action_toggle_view(self) -> None:
-        """Switch between the table and its place in the source."""
+        """Switch between a table cell and its place in the source: the cell under the cursor
+        (the current finding's, highlighted by severity) and its source line, and back."""
         content = self.query_one(ContentSwitcher)
         if content.current == "table-view":
-            node = self.table_node
-            self._switch("source-view")
-            source = self.query_one(SourceView)
-            if node is not None and node.anchor is not None:
-                source.set_node(node.regions)
-                source.show_region(node.anchor)
-            source.focus()
+            self._table_to_source()
+        else:
+            self._source_to_table()
+
+    def _table_to_source(self) -> None:
+        node = self.table_node
+        grid = self.query_one(TableGrid)
+        source = self.query_one(SourceView)
+        self._switch("source-view")
+        if node is not None:
+            source.set_node(node.regions)
+        here = grid.current_cell()
+        span = grid.spans.get((grid.cursor_row, here[1])) if here is not None else None
+        finding = self._current_finding()
+        if span is not None:
+            primary = finding.span if finding is not None else None
+            on_finding = primary is not None and overlaps(primary, span)
+            source.set_target(None if on_finding else span)
+            source.show_span(span)
+        elif node is not None and node.anchor is not None:
+            source.show_region(node.anchor)
+        source.focus()
+
+    def _source_to_table(self) -> None:
+        """The table cell at the source's pointer line: the current finding's, the place
+        jumped to, or the first cell on the line; else the table last chosen."""
+        source = self.query_one(SourceView)
+        line = source.cursor_line
+        finding = self._current_finding()
+        place: tuple[Node, tuple[int, str] | None] | None = None
+        for span in (finding.span if finding is not None else None, source.target):
+            if place is None and span is not None and span.contains_line(line):
+                place = self._table_place(span)
+        if place is None:
+            place = self._table_at_line(line)
+        if place is not None:
+            self.table_node = place[0]
+            self._show_table(focus=True, cell=place[1])
         elif self.table_node is not None:
             self._show_table(focus=True)
         else:
