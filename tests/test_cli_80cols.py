@@ -140,3 +140,54 @@ def test_window_centres_the_figure_and_marks_the_cuts() -> None:
     # whole units only: every figure shown is a figure of the line
     for found in FIGURE.findall(shown.strip(ELLIPSIS)):
         assert found in line
+
+
+def _tables(*args: str, columns: str = "80"):
+    return CliRunner().invoke(app, ["tables", *args], env={"COLUMNS": columns})
+
+
+@pytest.mark.parametrize("name", ["2022-liujiang", "2024-liling"])
+def test_tables_fit_80_columns_with_code_name_and_whole_figures(name: str) -> None:
+    path = str(sample_path(name))
+    text = _tables(path)
+    assert text.exit_code == 0, text.output
+    lines = text.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    import json
+
+    document = json.loads(_tables(path, "--format", "json").stdout)
+    rows_checked = 0
+    for table in document["tables"]:
+        if table["id"] not in ("公开02表", "公开03表", "公开05表", "公开09表"):
+            continue
+        for row in table["rows"]:
+            # the row's lines (one per grid of figure columns), each starting with its line number
+            shown = [line for line in lines if re.match(rf"^\s*{row['line']}\s{{3}}", line)]
+            assert shown, (table["id"], row)
+            words = [w.rstrip("*") for line in shown for w in line.split()]
+            if row["code"]:
+                assert all(row["code"] in line for line in shown)
+            name_start = row["name"].strip()[:2]
+            assert all(name_start in line for line in shown), (row["name"], shown)
+            for cell in row["cells"].values():
+                if cell["text"] and " " not in cell["text"]:
+                    assert cell["text"] in words, (cell, shown)
+            rows_checked += 1
+    assert rows_checked > 30
+
+
+@pytest.mark.parametrize(
+    ("wanted", "expected"),
+    [("表一", "公开01表"), ("表五", "公开05表"), ("表九", "公开09表"), ("表5", "公开05表")],
+)
+def test_tables_accepts_the_inspector_names(wanted: str, expected: str) -> None:
+    import json
+
+    result = _tables(str(sample_path("2022-liujiang")), "--table", wanted, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [t["id"] for t in json.loads(result.stdout)["tables"]] == [expected]
+
+
+def test_tables_unknown_name_names_the_choices() -> None:
+    result = _tables(str(sample_path("2022-liujiang")), "--table", "表十")
+    assert result.exit_code == 2 and "表一…表九" in result.stderr
