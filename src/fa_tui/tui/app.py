@@ -40,7 +40,8 @@ class InspectorApp(App[None]):
 
     ``stage`` is ``"loading"``, then ``"outline"``, ``"parsed"``, ``"checked"`` (or ``"failed"``)
     as each stage is shown; ``shown_at`` records when (``time.perf_counter()``) each was shown.
-    ``checker`` replaces the rule engine and ``analyser`` the whole of ``worker.stages`` (tests).
+    ``checker`` replaces the rule engine and ``analyser`` the whole of ``worker.stages`` (tests);
+    ``line`` opens the source at that line (``fa-tui FILE:LINE``).
     """
 
     CSS_PATH = "app.tcss"
@@ -57,9 +58,11 @@ class InspectorApp(App[None]):
         checker: Checker | None = None,
         theme: str | None = None,
         analyser: Analyser | None = None,
+        line: int | None = None,
     ) -> None:
         super().__init__()
         self.source = source
+        self.line = line  # ``fa-tui FILE:LINE``: the source line to open at
         self.checker = checker
         self.analyser = analyser or stages
         self.stage = "loading"
@@ -73,7 +76,7 @@ class InspectorApp(App[None]):
             self.theme = theme
 
     def on_mount(self) -> None:
-        self.push_screen(InspectorScreen(self.source))
+        self.push_screen(InspectorScreen(self.source, line=self.line))
         self.call_after_refresh(self._mark_shown, "source")
         self.analyse()
 
