@@ -171,18 +171,19 @@ def _print_text(report: Report, tables: list[Table], overview: bool) -> None:
 
     from fa_tui.render.tables import status_table, table_renderable
 
-    console = Console(highlight=False, width=_text_width())
+    width = _text_width()
+    console = Console(highlight=False, width=width or 200)
     if overview:
         console.print(status_table(tables, f"{report.part_label(PartName.TABLES)}概览"))
     for table in tables:
-        console.print(table_renderable(table, console.width))
+        console.print(table_renderable(table, width))
 
 
-def _text_width() -> int:
-    """``COLUMNS``, else the terminal's width; 200 on a pipe (rows whole for grep)."""
+def _text_width() -> int | None:
+    """``COLUMNS``, else the terminal's width; ``None`` on a pipe (200 columns, names whole)."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     if sys.stdout.isatty():
         return shutil.get_terminal_size().columns
-    return 200
+    return None
