@@ -160,7 +160,7 @@ def test_text_check_of_a_directory_without_typer() -> None:
 def test_text_check_into_a_pipe_writes_without_a_rich_console() -> None:
     result = run_entry("check", str(sample_path("2022-liujiang")), "--statistics")
     assert result.returncode == 1  # FA801: template alternatives left on lines 473 and 479
-    assert "2022-liujiang.txt:473:28: FA801" in result.stdout and "  [error]" in result.stdout
+    assert "2022-liujiang.txt:473:28: FA801" in result.stdout and "  [错误]" in result.stdout
     assert "\x1b" not in result.stdout
     assert loaded(result) == ""
 
@@ -170,7 +170,7 @@ def test_text_check_in_colour_writes_without_a_rich_console() -> None:
     path = str(sample_path("2022-liujiang"))
     result = run_entry("check", path, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
     assert result.returncode == 1  # FA801 errors on liujiang
-    assert "\x1b[1;33m[warning]\x1b[0m" in result.stdout
+    assert "\x1b[1;33m[警告]\x1b[0m" in result.stdout
     assert loaded(result) == ""
 
 

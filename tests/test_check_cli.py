@@ -139,8 +139,9 @@ def test_text_format_is_compiler_like() -> None:
     lines = result.stdout.splitlines()
     header = f"{sample_path('2022-liujiang')}:473:"
     first = next(k for k, line in enumerate(lines) if line.startswith(header))
-    assert " FA801 [error] " in lines[first]
-    source, carets = lines[first + 1], lines[first + 2]
+    assert " FA801 [错误]" in lines[first]
+    at = next(k for k in range(first, len(lines)) if lines[k].lstrip().startswith("473 | "))
+    source, carets = lines[at], lines[at + 1]
     assert source.lstrip().startswith("473 | ")
     # the carets sit under 增加（减少）in terminal cells
     start = carets.index("^")

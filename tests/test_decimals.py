@@ -63,5 +63,5 @@ def test_a_recomputed_figure_is_printed_half_up(tmp_path: Path) -> None:
     found = at(run(load_report(path), "FA4"), "FA406", 390)
     assert len(found) == 1
     assert found[0].expected == "13.73"
-    assert "表五 卫生健康支出（类）行政单位医疗（项） 13.73 万元不一致" in found[0].message
+    assert "表五“卫生健康支出（类）行政单位医疗（项）”的 13.73 万元不一致" in found[0].message
     assert found[0].computation is not None and found[0].computation.endswith("= 13.73 万元 ≠ 13.8")

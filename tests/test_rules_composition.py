@@ -90,8 +90,8 @@ def test_liujiang_lists_welfare_that_table_six_has_as_zero() -> None:
     assert where(found) == [expect(path, "FA413", 467, "福利费")]
     (f,) = found
     assert f.severity is Severity.WARNING
-    assert (f.expected, f.actual) == ("表六 30229 福利费 > 0", "0.00")
-    assert "福利费" in f.message and "表六 30229" in f.message
+    assert (f.expected, f.actual) == ("表六“30229 福利费” > 0", "0.00")
+    assert "福利费" in f.message and "表六“30229 福利费”为 0.00" in f.message
     assert [r.span.line for r in f.related] == [337]
 
 
@@ -124,7 +124,7 @@ def test_listed_item_zeroed_in_table_six_is_reported(mutate) -> None:
         expect(path, "FA413", 467, "维修（护）费"),
         expect(path, "FA413", 467, "福利费"),
     ]
-    assert found[0].related[0].note == "表六 30213 维修（护）费"
+    assert found[0].related[0].note == "表六“30213 维修（护）费”"
 
 
 def test_item_printed_otherwise_is_matched_by_the_table_names(mutate) -> None:
@@ -141,7 +141,7 @@ def test_personnel_item_zero_in_table_six_is_reported(mutate) -> None:
     path = mutate("2022-liujiang", 465, "奖金、", "奖金、伙食补助费、")
     found = [f for f in findings(load_report(path)) if f.code == "FA412"]
     assert where(found) == [expect(path, "FA412", 465, "伙食补助费")]
-    assert found[0].expected == "表六 30106 伙食补助费 > 0"
+    assert found[0].expected == "表六“30106 伙食补助费” > 0"
 
 
 def test_item_of_the_other_group_is_not_matched(mutate) -> None:

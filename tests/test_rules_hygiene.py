@@ -157,8 +157,8 @@ def test_conversion_residue_is_one_info_per_kind_and_part() -> None:
         (f.span.line if f.span else None, f.severity.value, f.message) for f in run(path, "FA805")
     ]
     assert found == [
-        (593, "info", "“绩效”部分残留LaTeX 公式代码“$\\geq 97\\%$”，共 2 处"),
-        (609, "info", "“绩效”部分残留Markdown 标记“**建议**”，共 6 处"),
+        (593, "info", "“绩效”部分残留 LaTeX 公式代码“$\\geq 97\\%$”，共 2 处"),
+        (609, "info", "“绩效”部分残留 Markdown 标记“**建议**”，共 6 处"),
     ]
     first = run(path, "FA805")[0]
     assert first.span == span_of(path, 593, "$\\geq 97\\%$")

@@ -90,7 +90,8 @@ COMMANDS = [
 def test_cli_text_outputs_are_terminal_safe(
     evil: Path, command: tuple[str, ...], coloured: bool
 ) -> None:
-    env = {"FORCE_COLOR": "1", "COLUMNS": "200"} if coloured else {"NO_COLOR": "1"}
+    # plain: a pipe, no COLUMNS (``tables`` keeps names whole there; 80 columns would cut them)
+    env = {"FORCE_COLOR": "1", "COLUMNS": "200"} if coloured else {"NO_COLOR": "1", "COLUMNS": None}
     name, *options = command
     result = CliRunner().invoke(app, [name, str(evil), *options], env=env)
     assert result.exit_code in (0, 1), result.stderr

@@ -82,4 +82,4 @@ def test_check_reads_the_damaged_file_and_reports_its_lines(tmp_path: Path) -> N
     path, _ = _with_stray_bytes(tmp_path, "gb18030")
     result = CliRunner().invoke(app, ["check", str(path), "--select", "FA110"])
     assert result.exit_code == 0, result.output  # warnings pass the default --fail-on error
-    assert "FA110 [warning] 第 80 行有无法解码的字节" in result.output
+    assert "FA110 [警告]" in result.output and "第 80 行有无法解码的字节" in result.output

@@ -1,7 +1,8 @@
 """The ``fa-tui`` console script: ``check`` starts without Typer when it can, the rest via Typer.
 
 ``fa-tui FILE`` is ``fa-tui open FILE``. A bug still ends in one line on stderr and exit 2
-(``FA_TUI_DEBUG=1`` shows the traceback); Ctrl-C ends with exit 130.
+(``FA_TUI_DEBUG=1`` shows the traceback); Ctrl-C ends with exit 130; a closed pipe
+(``| head``) ends quietly with exit 141.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         sys.exit(130)
+    except BrokenPipeError:  # ``fa-tui check … | head``: the reader has all it wanted
+        _silence_stdout()
+        sys.exit(141)  # 128 + SIGPIPE, as a command killed by the signal
     except Exception as exc:  # a bug: still one line for the reviewer, details on demand
         if os.environ.get("FA_TUI_DEBUG"):
             raise
@@ -26,6 +30,15 @@ def main() -> None:
             f"内部错误：{exc.__class__.__name__}: {exc}（设置 FA_TUI_DEBUG=1 查看详情）\n"
         )
         sys.exit(2)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _dispatch(argv: list[str]) -> None:

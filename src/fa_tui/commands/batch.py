@@ -33,6 +33,7 @@ class Task(Struct, frozen=True):
     fmt: str = "text"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    width: int | None = None  # text format: the terminal cells to fit (``None``: whole lines)
 
 
 class FileResult(Struct):
@@ -114,7 +115,7 @@ def _rendered(task: Task, report: Report, findings: list[Finding]) -> FileResult
     elif task.fmt == "text":
         from fa_tui.render.text_report import finding_block
 
-        result.blocks = [finding_block(report, f) for f in findings]
+        result.blocks = [finding_block(report, f, task.width) for f in findings]
     return result
 
 

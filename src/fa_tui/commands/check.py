@@ -84,8 +84,9 @@ def run_check(options: CheckOptions) -> None:
         fail(f"错误：未知的规则代码：{'、'.join(unknown)}（用 fa-tui rules 查看）")
 
     walk_errors: list[str] = []
+    width = _text_width(options)
     tasks = [
-        Task(path, explicit, options.fmt, select, ignore)
+        Task(path, explicit, options.fmt, select, ignore, width)
         for path, explicit in report_files(options.paths, walk_errors)
     ]
     jobs = options.jobs or default_jobs()
@@ -107,6 +108,15 @@ def run_check(options: CheckOptions) -> None:
     threshold = FAIL_ON[options.fail_on]
     failing = any(f.severity.rank >= threshold for r in checked for f in r.findings)
     raise SystemExit(1 if failing else 0)
+
+
+def _text_width(options: CheckOptions) -> int | None:
+    """The width the text report is laid out in: none into a file, else stdout's (80 on a pipe)."""
+    if options.fmt != "text" or options.output is not None:
+        return None
+    from fa_tui.render.fit import output_width
+
+    return output_width(sys.stdout)
 
 
 def _is_terminal(stream: Any) -> bool:

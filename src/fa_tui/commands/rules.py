@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from fa_tui.commands.common import fail
+from fa_tui.model.findings import CATEGORY_NAMES
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+_NAME = {"error": "错误", "warning": "警告", "info": "提示"}  # as the text report tags them
 
 
 def run_rules(key: str | None) -> None:
@@ -23,8 +26,9 @@ def run_rules(key: str | None) -> None:
         for listed in rules:
             line = Text(listed.code, style="bold")
             line.append(f"  {listed.name:<{name_width}}")
-            line.append(f"  {listed.severity.value:<7}", style=_STYLE[listed.severity.value])
-            line.append(f"  {listed.category.value:<14}")
+            line.append(f"  {_NAME[listed.severity.value]}", style=_STYLE[listed.severity.value])
+            category = CATEGORY_NAMES[listed.category]
+            line.append(f"  {category}{' ' * (14 - cell_len(category))}")
             line.append(f"  {listed.title}")
             console.print(line, soft_wrap=True)
         return
@@ -34,8 +38,9 @@ def run_rules(key: str | None) -> None:
     console.print(Text(f"{rule.code}  {rule.title}", style="bold"), soft_wrap=True)
     console.print(Text(f"名称：{rule.name}"), soft_wrap=True)
     meta = Text("默认级别：")
-    meta.append(rule.severity.value, style=_STYLE[rule.severity.value])
-    meta.append(f"    类别：{rule.category.value}")
+    meta.append(_NAME[rule.severity.value], style=_STYLE[rule.severity.value])
+    meta.append(f"（--fail-on {rule.severity.value}）", style="dim")
+    meta.append(f"    类别：{CATEGORY_NAMES[rule.category]}")
     if rule.part is not None:
         meta.append(f"    所属部分：{rule.part.value}")
     console.print(meta, soft_wrap=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from fa_tui.safe_text import neutralise
 from fa_tui.schema import TableSpec, template_of
 
 FORMATS = ("text", "json", "csv")
-_NUMBER = re.compile(r"^(?:公开)?\s*0?(\d{1,2})\s*(?:表)?$")
+_NUMBER = re.compile(r"^(?:公开|表)?\s*0?(\d{1,2})\s*(?:表)?$")
 CSV_HEADER = (
     "table",
     "title",
@@ -49,7 +51,7 @@ def run_tables(path: Path, table: str | None, fmt: str) -> None:
     if table is not None:
         chosen = select_table(report, table)
         if chosen is None:
-            fail(f"错误：未找到表：{table}（可用 公开01表…公开09表、01…09 或表名）")
+            fail(f"错误：未找到表：{table}（可用 公开01表…公开09表、表一…表九、01…09 或表名）")
         tables = [chosen]
     if fmt == "json":
         from fa_tui.render.json_report import indented_json
@@ -64,7 +66,8 @@ def run_tables(path: Path, table: str | None, fmt: str) -> None:
 
 
 def select_table(report: Report, wanted: str) -> Table | None:
-    """The table named by ``wanted``: ``公开05表``, ``05``, ``5`` or a title (or alias)."""
+    """The table named by ``wanted``: ``公开05表``, ``表五`` (as the inspector names it), ``表5``,
+    ``05``, ``5`` or a title (or alias)."""
     text = normalise_title(wanted)
     number = _NUMBER.match(text)
     template = template_of(report)
@@ -72,7 +75,9 @@ def select_table(report: Report, wanted: str) -> Table | None:
     if number:
         spec = template.by_number(int(number.group(1)))
     else:
-        spec = next((s for s in template.tables if text in s.titles or text == s.id), None)
+        spec = next(
+            (s for s in template.tables if text in s.titles or text in (s.id, s.short)), None
+        )
     if spec is not None:
         return next((t for t in report.tables if t.role == spec.id), None)
     return next((t for t in report.tables if normalise_title(t.title) == text), None)
@@ -166,8 +171,19 @@ def _print_text(report: Report, tables: list[Table], overview: bool) -> None:
 
     from fa_tui.render.tables import status_table, table_renderable
 
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    width = _text_width()
+    console = Console(highlight=False, width=width or 200)
     if overview:
         console.print(status_table(tables, f"{report.part_label(PartName.TABLES)}概览"))
     for table in tables:
-        console.print(table_renderable(table))
+        console.print(table_renderable(table, width))
+
+
+def _text_width() -> int | None:
+    """``COLUMNS``, else the terminal's width; ``None`` on a pipe (200 columns, names whole)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None

@@ -36,6 +36,20 @@ class Category(StrEnum):
     INTERNAL = "internal"  # a rule that crashed (a bug in fa-tui)
 
 
+# How the reviewer reads a category (``fa-tui rules``, the inspector's detail pane).
+CATEGORY_NAMES: dict[Category, str] = {
+    Category.COMPLETENESS: "完整性",
+    Category.TABLE_INTERNAL: "表内运算",
+    Category.CROSS_TABLE: "表间核对",
+    Category.TEXT_TABLE: "文字与表格",
+    Category.NARRATIVE: "文字内运算",
+    Category.YEARS: "年度与日期",
+    Category.UNITS: "单位与数字格式",
+    Category.TEXT_HYGIENE: "文字规范",
+    Category.INTERNAL: "内部错误",
+}
+
+
 class RelatedSpan(Struct, kw_only=True):
     """Another place a finding involves (a part of a sum, the table cell a text quotes)."""
 

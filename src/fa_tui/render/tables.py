@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -79,28 +80,115 @@ def _heading(table: Table) -> Text:
     return head
 
 
-def _rows_table(rows: Sequence[Row], columns: Sequence[str], *, with_code: bool) -> RichTable:
+NAME_MIN = 12  # cells kept for the row name however narrow the width (six characters)
+FIGURE_MIN = 6  # a figure column is never narrower (its header folds into it)
+GAP = 3  # cells between two columns of a grid (padding, blank rule, padding; none at the edges)
+
+
+def _name_text(row: Row) -> Text:
+    name = safe(row.name)
+    if row.kind.value == "total":
+        name.stylize("bold")
+    if row.level and row.level > 1:
+        name = Text("  " * (row.level - 1)) + name
+    return name
+
+
+def _figure_width(rows: Sequence[Row], column: str) -> int:
+    """Cells of the widest figure of ``column`` (a repaired one carries its ``*``)."""
+    return max((amount_text(r.cells.get(column)).cell_len for r in rows), default=0)
+
+
+def _chunks(widths: list[int], fixed: int, width: int) -> list[list[int]]:
+    """The figure columns (by index) of each grid: as many as fit beside the fixed columns."""
+    chunks: list[list[int]] = [[]]
+    used = fixed
+    for k, w in enumerate(widths):
+        if chunks[-1] and used + w + GAP > width:
+            chunks.append([])
+            used = fixed
+        chunks[-1].append(k)
+        used += w + GAP
+    return chunks
+
+
+def _rows_tables(
+    rows: Sequence[Row], columns: Sequence[str], *, with_code: bool, width: int | None
+) -> list[RichTable]:
+    """The rows as one grid, or (in ``width`` cells) as several grids of a few figure columns.
+
+    Within ``width``, the line, the code and the name (cut with ``…`` past ``NAME_MIN`` cells
+    when there is no room) stay in every grid; figures are never cut, their headers wrap.
+    """
+    if width is None:
+        return [_rows_table(rows, columns, with_code=with_code)]
+    lines = max(2, *(len(str(r.span.line)) for r in rows))
+    codes = max(8, *(len(r.code or "") for r in rows)) if with_code else 0
+    names = max(NAME_MIN, *(_name_text(r).cell_len for r in rows))
+    figures = [max(FIGURE_MIN, _figure_width(rows, c)) for c in columns]
+    # the width a header would like (a long one folds into a few lines anyway)
+    natural = [max(f, min(cell_len(c), 12)) for f, c in zip(figures, columns, strict=True)]
+    fixed = lines + (codes + GAP if with_code else 0) + GAP + NAME_MIN
+    if fixed - NAME_MIN + names + sum(n + GAP for n in natural) <= width:
+        return [_rows_table(rows, columns, with_code=with_code)]  # all fits as it is
+    grids = []
+    for chunk in _chunks(figures, fixed, width):
+        rest = fixed - NAME_MIN + sum(figures[k] + GAP for k in chunk)
+        name_width = max(NAME_MIN, min(names, width - rest))
+        spare = width - rest - name_width
+        chunk_widths = []
+        for k in chunk:  # give a header its own width back while there is room
+            grow = min(natural[k] - figures[k], spare)
+            chunk_widths.append(figures[k] + grow)
+            spare -= grow
+        grids.append(
+            _rows_table(
+                rows,
+                [columns[k] for k in chunk],
+                with_code=with_code,
+                widths=(lines, codes, name_width, chunk_widths),
+            )
+        )
+    return grids
+
+
+def _rows_table(
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    *,
+    with_code: bool,
+    widths: tuple[int, int, int, list[int]] | None = None,
+) -> RichTable:
+    """One grid of ``rows``; ``widths`` (line, code, name, each figure column) fixes them."""
     grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    grid.add_column("行", justify="right", style="dim", no_wrap=True)
+    line_w, code_w, name_w, figure_w = widths if widths else (None, None, None, [])
+    grid.add_column("行", justify="right", style="dim", no_wrap=True, width=line_w)
     if with_code:
-        grid.add_column("科目代码", no_wrap=True)
-    grid.add_column("名称")
-    for column in columns:
-        grid.add_column(safe(column), justify="right", no_wrap=True)
+        grid.add_column("科目代码", no_wrap=widths is None, width=code_w, overflow="fold")
+    grid.add_column("名称", width=name_w)
+    for k, column in enumerate(columns):
+        grid.add_column(
+            safe(column),
+            justify="right",
+            no_wrap=widths is None,
+            width=figure_w[k] if widths else None,
+            overflow="fold",  # the header folds; the figures fit (the width is theirs)
+        )
     undetermined = any(r.undetermined for r in rows)
     if undetermined:
         grid.add_column(UNDETERMINED, style="yellow")
     for row in rows:
         cells: list[RenderableType] = [Text(str(row.span.line))]
         if with_code:
-            cells.append(Text(row.code or ""))
-        name = safe(row.name)
-        if row.kind.value == "total":
-            name.stylize("bold")
-        if row.level and row.level > 1:
-            name = Text("  " * (row.level - 1)) + name
+            cells.append(Text(row.code or "", no_wrap=True))
+        name = _name_text(row)
+        if widths is not None:
+            name.no_wrap, name.overflow = True, "ellipsis"
         cells.append(name)
-        cells.extend(amount_text(row.cells.get(c)) for c in columns)
+        for column in columns:
+            figure = amount_text(row.cells.get(column))
+            figure.no_wrap = True
+            cells.append(figure)
         if undetermined:
             cells.append(_undetermined_text(row))
         grid.add_row(*cells)
@@ -124,8 +212,11 @@ def _unplaced_text(table: Table) -> Text:
     return text
 
 
-def table_renderable(table: Table) -> RenderableType:
-    """One table: heading, rows (by side for two-sided tables and 表六), and its note."""
+def table_renderable(table: Table, width: int | None = None) -> RenderableType:
+    """One table: heading, rows (by side for two-sided tables and 表六), and its note.
+
+    ``width``: the cells to fit the rows in (see ``_rows_tables``); ``None``: Rich's layout.
+    """
     parts: list[RenderableType] = [_heading(table)]
     if table.rows:
         sides = [s for s in dict.fromkeys(r.side for r in table.rows)]
@@ -135,12 +226,12 @@ def table_renderable(table: Table) -> RenderableType:
                 rows = [r for r in table.rows if r.side == side]
                 columns = list(dict.fromkeys(c for r in rows for c in r.cells))
                 parts.append(Text(_SIDE_LABELS.get(side or "", side or ""), style="bold"))
-                parts.append(_rows_table(rows, columns, with_code=with_code))
+                parts.extend(_rows_tables(rows, columns, with_code=with_code, width=width))
         else:
             columns = list(table.columns) or list(
                 dict.fromkeys(c for r in table.rows for c in r.cells)
             )
-            parts.append(_rows_table(table.rows, columns, with_code=with_code))
+            parts.extend(_rows_tables(table.rows, columns, with_code=with_code, width=width))
     if table.unplaced:
         parts.append(_unplaced_text(table))
     repaired = sum(1 for a in table.amounts() if a.repaired)

@@ -1,10 +1,15 @@
 """``fa-tui check`` text output, like a compiler or ruff.
 
-    path:line:col: FA201 [error] message
+    path:line:col: FA201 [错误] message
       215 | 210	卫生健康支出	627.68	443.66	184.03
           |                 ^^^^^^
           = 443.66 + 184.03 = 627.69 ≠ 627.68
           - 215:20 基本支出
+
+Severities are tagged in Chinese (``[错误]`` ``[警告]`` ``[提示]``); the machine formats keep
+``error``/``warning``/``info``. Laid out for a width (``check`` takes the terminal's, or 80 on a
+pipe), a block fits it: long source lines become a window around the figure, messages and
+computations wrap between units, never inside a figure (``render/fit.py``).
 
 Carets are placed in terminal cells (``rich.cells.cell_len``), so Chinese lines underline
 correctly; tabs are expanded to spaces first. Report text goes through ``safe_text.neutralise``
@@ -20,16 +25,20 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 
 from fa_tui.model import Finding, Report, Severity, SourceText, Span
+from fa_tui.render.fit import MIN_WIDTH, window, wrap_styled
 from fa_tui.render.json_report import document_location
-from fa_tui.render.styled import Styled, TextSink, joined
+from fa_tui.render.styled import Styled, TextSink, joined, plain
 from fa_tui.safe_text import neutralise
 
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
-_NAME = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_NAME = SEVERITY_NAMES
 TAB = 4
+MARGIN = 2  # cells left free at the right edge of the width
+INDENT = 9  # continuation lines start under the text after ``     = ``
 
 
 def _display(line: str) -> str:
@@ -51,20 +60,54 @@ def underline(line: str, span: Span, number: int) -> tuple[int, int]:
     return start, width
 
 
-def _source_block(source: SourceText, span: Span) -> list[Styled]:
-    """The span's first line with its number gutter, then the caret line."""
+def _source_block(source: SourceText, span: Span, room: int | None) -> list[Styled]:
+    """The span's first line with its number gutter, then the caret line.
+
+    With ``room`` (cells for the line after the gutter), a longer line is shown as a window
+    around the underlined figure, cut at unit boundaries and marked with ``…``.
+    """
     number = span.line
     line = source.line(number)
     gutter = f"{number:>6} | "
     start, width = underline(line, span, number)
+    shown = _display(line)
+    if room is not None:
+        shown, start, width = window(shown, start, width, max(room - len(gutter), 10))
     return [
-        [(gutter, "dim"), (_display(line), "")],
+        [(gutter, "dim"), (shown, "")],
         [(" " * (len(gutter) - 2) + "| ", "dim"), (" " * start + "^" * width, "bold")],
     ]
 
 
-def finding_block(report: Report, finding: Finding) -> Styled:
-    """The block of one finding: header, source and underline, computation, related spans."""
+def _wrapped(prefix: Styled, rest: Styled, room: int | None) -> list[Styled]:
+    """``prefix`` then ``rest``, ``rest`` wrapped in ``room`` cells under an indent."""
+    if room is None:
+        return [prefix + rest]
+    used = cell_len(plain(prefix))
+    if used > room - 12:  # no room worth the name after the prefix: start on the next line
+        lines = wrap_styled(rest, room, first=INDENT, indent=INDENT)
+        return [_rstrip(prefix), *[[(" " * INDENT, ""), *line] for line in lines]]
+    lines = wrap_styled(rest, room, first=used, indent=INDENT)
+    return [prefix + lines[0], *[[(" " * INDENT, ""), *line] for line in lines[1:]]]
+
+
+def _rstrip(line: Styled) -> Styled:
+    out = list(line)
+    while out and not out[-1][0].strip():
+        out.pop()
+    if out:
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return out
+
+
+def finding_block(report: Report, finding: Finding, width: int | None = None) -> Styled:
+    """The block of one finding: header, source and underline, computation, related spans.
+
+    ``width`` (terminal cells) fits the block into a terminal that wide: long source lines
+    become a window around the figure, messages wrap between units (never inside a figure).
+    ``None``: every line whole, however long.
+    """
+    room = None if width is None else max(width, MIN_WIDTH) - MARGIN
     path = neutralise(str(report.path), tabs=" ")
     where = f"{path}:{finding.span.line}:{finding.span.column}" if finding.span else path
     header: Styled = [
@@ -72,28 +115,25 @@ def finding_block(report: Report, finding: Finding) -> Styled:
         (": ", ""),
         (finding.code, "bold"),
         (" ", ""),
-        (f"[{finding.severity.value}]", _STYLE[finding.severity]),
+        (f"[{SEVERITY_NAMES[finding.severity]}]", _STYLE[finding.severity]),
         (" ", ""),
-        (neutralise(finding.message, tabs=" "), ""),
     ]
-    lines = [header]
+    lines = _wrapped(header, [(neutralise(finding.message, tabs=" "), "")], room)
     location = document_location(report, finding)
     if location is not None:
         lines.append([(f"       @ 原文{location}", "dim")])
     if finding.span is not None:
-        lines.extend(_source_block(report.source, finding.span))
+        lines.extend(_source_block(report.source, finding.span, room))
     if finding.computation:
-        lines.append([("       = ", "dim"), (neutralise(finding.computation, tabs=" "), "")])
+        computation = [(neutralise(finding.computation, tabs=" "), "")]
+        lines.extend(_wrapped([("       = ", "dim")], computation, room))
     for related in finding.related:
         r = related.span
         snippet = neutralise(report.source.slice(r), tabs=" ").strip()
-        entry: Styled = [
-            (f"       - {r.line}:{r.column} ", "dim"),
-            (neutralise(related.note, tabs=" "), ""),
-        ]
+        entry: Styled = [(neutralise(related.note, tabs=" "), "")]
         if snippet:
             entry.append((f"  “{snippet}”", "dim"))
-        lines.append(entry)
+        lines.extend(_wrapped([(f"       - {r.line}:{r.column} ", "dim")], entry, room))
     return joined(lines)
 
 
@@ -196,7 +236,7 @@ def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Sty
             [
                 (f"{per_code[code]:>5}  ", ""),
                 (code, "bold"),
-                (f"  [{severity[code].value}]", _STYLE[severity[code]]),
+                (f"  [{SEVERITY_NAMES[severity[code]]}]", _STYLE[severity[code]]),
                 (f"  {titles.get(code, '')}", ""),
             ]
         )

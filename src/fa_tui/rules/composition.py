@@ -113,16 +113,21 @@ def listed_items(ctx: RuleContext) -> Iterator[Finding]:
             row = max(matched, key=lambda r: len(r.code or ""))  # the most specific
             cell = row.value(column)
             shown = _shown(cell)
-            where = f"表六 {row.code} {norm(row.name)}"
+            where = f"表六“{row.code} {norm(row.name)}”"
             yield ctx.finding(
                 code,
-                f"文中{fact.label}主要包括“{label}”，但{where}为{shown}",
+                f"文中{fact.label}主要包括“{label}”，但{where}{_is(shown)}",
                 span,
                 related=[RelatedSpan(span=_cell_span(row, cell), note=where)],
                 expected=f"{where} > 0",
                 actual=shown,
                 computation=f"{where} = {shown}",
             )
+
+
+def _is(shown: str) -> str:
+    """``为 0.00`` (a blank before a figure), ``为空白（未填数）``."""
+    return f"为 {shown}" if shown[:1].isdigit() or shown[:1] == "-" else f"为{shown}"
 
 
 def _group_totals(ctx: RuleContext) -> list[tuple[TotalFact, str]]:
@@ -260,7 +265,7 @@ def reasons_against_balances(ctx: RuleContext) -> Iterator[Finding]:
                     said = m.group()
                     yield ctx.finding(
                         code,
-                        f"原因说明称“{said}”，但{where}为{shown}",
+                        f"原因说明称“{said}”，但{where}{_is(shown)}",
                         Span.at(number, m.start() + 1, m.end() + 1),
                         related=[RelatedSpan(span=_cell_span(row, cell), note=where)],
                         expected=f"{where} > 0",

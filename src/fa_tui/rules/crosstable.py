@@ -630,7 +630,7 @@ def economic_vs_functional(ctx: RuleContext) -> Iterator[Finding]:
             assert amount06 is not None  # not zero: amount05 is absent, so amount06 is printed
             yield ctx.finding(
                 "FA310",
-                f"表六 {economic} {label}为 {amount06.printed()}，"
+                f"表六“{economic} {label}”为 {amount06.printed()}，"
                 f"但表五没有对应的功能分类科目 {functional}",
                 amount06.span,
                 expected="0",
@@ -640,10 +640,10 @@ def economic_vs_functional(ctx: RuleContext) -> Iterator[Finding]:
         found = equal_finding(
             ctx,
             "FA310",
-            f"表六 {economic} {label}",
+            f"表六“{economic} {label}”",
             amount06,
             amount05,
-            f"表五 {functional} {norm(row05.name)} 基本支出",
+            f"表五“{functional} {norm(row05.name)}”基本支出",
         )
         if found:
             yield replace(found, severity=Severity.WARNING)

@@ -254,6 +254,11 @@ _RESIDUE_CHEAP = re.compile(r"[$*\[]|PAGEREF|HYPERLINK|TOC")
 _RESIDUE_RELATED = 20  # further occurrences named in one finding
 
 
+def _spaced(kind: str) -> str:
+    """A kind named by a Latin word (``Markdown 标记``) takes a blank after 残留."""
+    return f" {kind}" if kind[:1].isascii() else kind
+
+
 @rule(
     RuleCode(
         "FA805",
@@ -285,7 +290,7 @@ def conversion_residue(ctx: RuleContext) -> Iterator[Finding]:
         where = f"“{part}”部分" if part else "报告"
         yield ctx.finding(
             "FA805",
-            f"{where}残留{kind}“{hits[0][0][:30]}”，共 {len(hits)} 处",
+            f"{where}残留{_spaced(kind)}“{hits[0][0][:30]}”，共 {len(hits)} 处",
             hits[0][1],
             related=[RelatedSpan(span=s, note=kind) for _, s in hits[1 : 1 + _RESIDUE_RELATED]],
         )

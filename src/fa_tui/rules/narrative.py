@@ -150,7 +150,7 @@ def _share_findings(ctx: RuleContext, code: str, counts: bool) -> Iterator[Findi
             f"计算应为 {show(expected, decimals)}%，文中为 {share.share.text}%"
         )
         if nudged:
-            message += "（各项比例之和为100%，似为凑整调整）"
+            message += "（各项比例之和为 100%，似为凑整调整）"
         related = [RelatedSpan(span=share.part.span, note="部分")]
         if share.whole_is_sum:
             related += [RelatedSpan(span=p.span, note="合计的组成项") for p in share.whole_parts]
@@ -377,7 +377,7 @@ def direction_rule(ctx: RuleContext) -> Iterator[Finding]:
         ):
             yield ctx.finding(
                 "FA503",
-                f"{_name(change.label)}增减额为0，增减幅度却为 {change.rate.text}%",
+                f"{_name(change.label)}增减额为 0，增减幅度却为 {change.rate.text}%",
                 change.rate.span,
                 related=[RelatedSpan(span=change.amount.span, note="增减额")],
                 expected="0%",
@@ -562,7 +562,7 @@ def _sum_finding(ctx: RuleContext, code: str, total: TotalFact, what: str) -> It
     terms = " + ".join(a.text for a in parts)
     yield ctx.finding(
         code,
-        f"{_name(total.label)}{total.total.text}万元与{what}之和 {expected} 万元不符"
+        f"{_name(total.label)}为 {total.total.text} 万元，与{what}之和 {expected} 万元不符"
         + ("（尾数误差）" if check.within_rounding else ""),
         total.total.span,
         severity=check.severity,
@@ -888,7 +888,7 @@ def procurement_rule(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.finding(
                 "FA509",
-                f"{zero.label}为0，{share.label}的占比却为 {share.share.text}%",
+                f"{zero.label}为 0，{share.label}的占比却为 {share.share.text}%",
                 share.share.span,
                 related=[RelatedSpan(span=zero.amount.span, note=zero.label)],
                 expected="0%",

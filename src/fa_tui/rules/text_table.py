@@ -363,16 +363,16 @@ def quoted_figures(ctx: RuleContext) -> Iterator[Finding]:
         decimals = max(dx, 2)
         expected = show(found.value, decimals)
         diff = show(difference, decimals, signed=True)
-        name = fact.quantity.name
+        name = cited(fact.quantity.name)
         yield ctx.finding(
             code,
-            f"文中{_name(fact.label)} {fact.amount.text} 万元与{name} {expected} 万元不一致",
+            f"{_quoted(fact)}，与{name}的 {expected} 万元不一致",
             fact.amount.span,
             related=[RelatedSpan(span=cell.span, note=name) for cell in found.cells[:12]],
             expected=expected,
             actual=fact.amount.text,
             difference=diff,
-            computation=f"{name}: {found.printed} = {expected} 万元 ≠ {fact.amount.text}",
+            computation=f"{name}：{found.printed} = {expected} 万元 ≠ {fact.amount.text}",
         )
 
 
@@ -384,12 +384,12 @@ def _quoted_but_empty(ctx: RuleContext, fact: AmountFact, text_value: Decimal) -
         return
     related = [
         RelatedSpan(span=span, note=note)
-        for span, note in ((table.title_span, f"{table.id} 为空表"), (table.note_span, "空表说明"))
+        for span, note in ((table.title_span, f"{table.id}为空表"), (table.note_span, "空表说明"))
         if span is not None
     ]
     yield ctx.finding(
         "FA410",
-        f"文中{_name(fact.label)} {fact.amount.text} 万元，但{table.id}（{table.title}）是空表",
+        f"{_quoted(fact)}，但{table.id}（{table.title}）是空表",
         fact.amount.span,
         related=related,
         expected="0",
@@ -399,5 +399,21 @@ def _quoted_but_empty(ctx: RuleContext, fact: AmountFact, text_value: Decimal) -
     )
 
 
-def _name(label: str) -> str:
-    return f"“{label}”" if label else ""
+def _quoted(fact: AmountFact) -> str:
+    """``文中“收、支总计”为 13830.7 万元`` (the figure as printed)."""
+    if fact.label:
+        return f"文中“{fact.label}”为 {fact.amount.text} 万元"
+    return f"文中的 {fact.amount.text} 万元"
+
+
+def cited(name: str) -> str:
+    """A table quantity as a reviewer cites it: ``表一 总计`` → ``表一“总计”``,
+    ``表三 合计 基本支出`` → ``表三“合计”基本支出``, ``表五 类 210`` → ``表五“210 类”``."""
+    table, _, rest = name.partition(" ")
+    if not rest:
+        return name
+    if rest.startswith("合计 "):
+        return f"{table}“合计”{rest.removeprefix('合计 ')}"
+    if rest.startswith("类 "):
+        return f"{table}“{rest.removeprefix('类 ')} 类”"
+    return f"{table}“{rest}”"

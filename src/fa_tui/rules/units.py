@@ -264,10 +264,10 @@ def unit_magnitude(ctx: RuleContext) -> Iterator[Finding]:
     for table in verdict.scaled[1:]:
         span = table.unit_span or table.title_span or table.span
         if span is not None:
-            related.append(RelatedSpan(span=span, note=f"{table.id or table.title} 同样标注万元"))
+            related.append(RelatedSpan(span=span, note=f"{table.id or table.title}同样标注万元"))
     yield ctx.finding(
         "FA701",
-        f"{names} 标注“单位：万元”，但数字实为元（相差一万倍）：" + "；".join(reasons),
+        f"{names}标注“单位：万元”，但数字实为元（相差一万倍）：" + "；".join(reasons),
         anchor,
         related=related,
         expected="万元",
@@ -302,14 +302,15 @@ def repaired_numbers(ctx: RuleContext) -> Iterator[Finding]:
             continue
         first = repaired[0]
         note = first.repair_note or "已修复"
+        if note.startswith("原文“") and "：" in note:  # the original is quoted already
+            note = note.split("：", 1)[1]
         yield ctx.finding(
             "FA702",
-            f"{table.id or table.title}中有 {len(repaired)} 个数字带有提取损坏（如 "
-            f"“{first.text}” 读作 {first.printed()}：{note}），已按修复后的值检查",
+            f"{table.id or table.title}中有 {len(repaired)} 个数字带有提取损坏（如"
+            f"“{first.text}”读作 {first.printed()}，{note}），已按修复后的值检查",
             first.span,
             related=[
-                RelatedSpan(span=a.span, note=f"“{a.text}” 读作 {a.printed()}")
-                for a in repaired[1:]
+                RelatedSpan(span=a.span, note=f"“{a.text}”读作 {a.printed()}") for a in repaired[1:]
             ],
         )
 

@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import work
-from textual.app import App
+from textual import on, work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.events import DeliveryComplete, DeliveryFailed
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from fa_tui.model import SourceText
 from fa_tui.tui.messages import LoadFailed, StageReady
+from fa_tui.tui.palette import ChinesePalette
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.worker import (
     Analyser,
@@ -40,14 +46,17 @@ class InspectorApp(App[None]):
 
     ``stage`` is ``"loading"``, then ``"outline"``, ``"parsed"``, ``"checked"`` (or ``"failed"``)
     as each stage is shown; ``shown_at`` records when (``time.perf_counter()``) each was shown.
-    ``checker`` replaces the rule engine and ``analyser`` the whole of ``worker.stages`` (tests).
+    ``checker`` replaces the rule engine and ``analyser`` the whole of ``worker.stages`` (tests);
+    ``line`` opens the source at that line (``fa-tui FILE:LINE``).
     """
 
     CSS_PATH = "app.tcss"
     TITLE = "fa-tui"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [  # noqa: RUF012
-        Binding("ctrl+p", "command_palette", "命令", key_display="^p", show=False, priority=True)
+        Binding("ctrl+q", "quit", "退出", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", "命令", key_display="^p", show=False, priority=True),
     ]
 
     def __init__(
@@ -57,9 +66,11 @@ class InspectorApp(App[None]):
         checker: Checker | None = None,
         theme: str | None = None,
         analyser: Analyser | None = None,
+        line: int | None = None,
     ) -> None:
         super().__init__()
         self.source = source
+        self.line = line  # ``fa-tui FILE:LINE``: the source line to open at
         self.checker = checker
         self.analyser = analyser or stages
         self.stage = "loading"
@@ -72,8 +83,60 @@ class InspectorApp(App[None]):
         if theme is not None:
             self.theme = theme
 
+    # -- Textual's own texts, in Chinese --------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (its texts in Chinese)."""
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            self.push_screen(ChinesePalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette of themes (from the 主题 command)."""
+        self.push_screen(ChinesePalette(providers=[ThemeProvider], placeholder="搜索主题…"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit: say which key does."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.get_key_display(active.binding)
+                self.notify(f"按 {shown or key} 退出", title="要退出吗？", markup=False)
+                return
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's system commands, named in Chinese."""
+        yield SystemCommand("主题", "更换配色主题", self.action_change_theme)
+        yield SystemCommand("退出", "立即退出", self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("按键", "隐藏按键与帮助面板", self.action_hide_help_panel)
+        else:
+            yield SystemCommand("按键", "显示当前面板的帮助和可用按键", self.action_show_help_panel)
+        if screen.maximized is not None:
+            yield SystemCommand("还原", "把放大的面板还原为正常大小", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("放大", "放大当前面板", screen.action_maximize)
+        yield SystemCommand(
+            "截图",
+            "把当前屏幕保存为 SVG 图片",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+    @on(DeliveryComplete)
+    def _screenshot_saved(self, event: DeliveryComplete) -> None:
+        event.prevent_default()  # Textual's own notice is in English
+        if event.name == "screenshot":
+            where = "" if event.path is None else f"：{event.path}"
+            self.notify(f"截图已保存{where}", title="截图", markup=False)
+
+    @on(DeliveryFailed)
+    def _screenshot_failed(self, event: DeliveryFailed) -> None:
+        event.prevent_default()
+        if event.name == "screenshot":
+            self.notify("截图保存失败", title="截图", severity="error", markup=False)
+
     def on_mount(self) -> None:
-        self.push_screen(InspectorScreen(self.source))
+        self.push_screen(InspectorScreen(self.source, line=self.line))
         self.call_after_refresh(self._mark_shown, "source")
         self.analyse()
 

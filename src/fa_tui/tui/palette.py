@@ -1,13 +1,16 @@
-"""The command palette provider: jump to a part, section, table, finding or line."""
+"""The command palette: jump to a part, section, table, finding or line (its texts in Chinese)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.align import Align
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
@@ -17,6 +20,44 @@ if TYPE_CHECKING:
     from fa_tui.tui.screens.inspector import InspectorScreen
 
 KIND_NAMES = {NodeKind.PART: "部分", NodeKind.SECTION: "小节", NodeKind.TABLE: "表格"}
+PLACEHOLDER = "搜索部分、表格、问题，或输入 :行号…"
+NO_MATCHES = "没有匹配项"
+
+
+class ChinesePalette(CommandPalette):
+    """Textual's command palette with its visible texts in Chinese."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+end, shift+end", "command_list('last')", "到最后", show=False),
+        Binding("ctrl+home, shift+home", "command_list('first')", "到最前", show=False),
+        Binding("down", "cursor_down", "下一条命令", show=False),
+        Binding("escape", "escape", "关闭命令面板"),
+        Binding("pagedown", "command_list('page_down')", "下一页", show=False),
+        Binding("pageup", "command_list('page_up')", "上一页", show=False),
+        Binding("up", "command_list('cursor_up')", "上一条命令", show=False),
+    ]
+
+    def __init__(self, *, placeholder: str = PLACEHOLDER, **kwargs: Any) -> None:
+        super().__init__(placeholder=placeholder, **kwargs)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's, with the "no matches" line in Chinese."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(NO_MATCHES, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def _candidates(screen: InspectorScreen) -> list[tuple[str, Text, Callable[[], None]]]:

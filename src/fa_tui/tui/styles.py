@@ -17,9 +17,9 @@ SEVERITY_COLOUR: dict[Severity, str] = {
 }
 
 SEVERITY_LETTER: dict[Severity, str] = {
-    Severity.ERROR: "E",
-    Severity.WARNING: "W",
-    Severity.INFO: "I",
+    Severity.ERROR: "错",
+    Severity.WARNING: "警",
+    Severity.INFO: "提",
 }
 
 # A badge (count, severity letter): the severity's colour, bold.

@@ -81,9 +81,10 @@ class InspectorScreen(Screen[None]):
         Binding("z", "maximize_pane", "放大"),
     ]
 
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, *, line: int | None = None) -> None:
         super().__init__()
         self.source = source
+        self.start_line = line  # go there once the source is shown (``fa-tui FILE:LINE``)
         self.path = source.path
         self.report: Report | None = None
         self.index: FindingIndex | None = None
@@ -122,6 +123,8 @@ class InspectorScreen(Screen[None]):
         source = self.query_one(SourceView)
         source.set_source(self.source)  # the text is readable at once; the rest fills in
         self._set_pane_class("content")
+        if self.start_line is not None:
+            self.call_after_refresh(self.go_to_line, self.start_line)
         self.set_interval(0.2, self._update_place)
 
     def say(self, message: str, severity: str = "information") -> None:

@@ -8,20 +8,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from fa_tui.model import Finding, SourceText, Span
+from fa_tui.model.findings import CATEGORY_NAMES
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
 from fa_tui.tui.index import SEVERITY_NAMES
-
-CATEGORY_NAMES = {
-    "completeness": "完整性",
-    "table_internal": "表内运算",
-    "cross_table": "表间核对",
-    "text_table": "文字与表格",
-    "narrative": "文字内运算",
-    "years": "年度与日期",
-    "units": "单位与数字格式",
-    "internal": "内部错误",
-}
 
 
 def where(span: Span | None) -> str:
@@ -46,7 +36,7 @@ def detail_text(finding: Finding, source: SourceText | None, position: str = "")
     text = Text()
     text.append(f"{finding.code} ", style="bold")
     text.append(f"[{SEVERITY_NAMES[finding.severity]}]", style=styles.BADGE[finding.severity])
-    text.append(f" {CATEGORY_NAMES.get(finding.category.value, finding.category.value)}")
+    text.append(f" {CATEGORY_NAMES[finding.category]}")
     text.append(f"  {where(finding.span)}", style=styles.MUTED)
     if position:
         text.append(f"  {position}", style=styles.MUTED)

@@ -1,0 +1,61 @@
+"""`fa-tui FILE:LINE` opens the inspector with the source at that line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import sample_lines, sample_path
+
+from fa_tui import entry
+from fa_tui.commands.open import split_line
+from fa_tui.ingest import read_report
+from fa_tui.tui.app import InspectorApp
+from fa_tui.tui.widgets.source_view import SourceView
+
+
+def test_a_line_suffix_is_split_only_when_the_bare_file_exists(tmp_path: Path) -> None:
+    report = tmp_path / "报告.txt"
+    shutil.copy(sample_path("2022-liujiang"), report)
+    assert split_line(Path(f"{report}:473")) == (report, 473)
+    assert split_line(Path(f"{report}:473:28")) == (report, 473)  # as `check` prints it
+    assert split_line(report) == (report, None)
+    assert split_line(tmp_path / "missing.txt:12") == (tmp_path / "missing.txt:12", None)
+    odd = tmp_path / "odd.txt:12"  # a file whose name ends in :12 is that file
+    odd.write_text("x", encoding="utf-8")
+    (tmp_path / "odd.txt").write_text("y", encoding="utf-8")
+    assert split_line(odd) == (odd, None)
+
+
+@pytest.mark.parametrize("argv", [["{path}:300"], ["open", "{path}:300"]])
+def test_the_command_line_passes_the_line_to_the_app(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[tuple[Path, int | None]] = []
+
+    def run(app: InspectorApp) -> None:
+        opened.append((app.source.path, app.line))
+
+    monkeypatch.setattr(InspectorApp, "run", run)
+    path = sample_path("2022-liujiang")
+    with pytest.raises(SystemExit) as exit_:
+        entry._dispatch([a.format(path=path) for a in argv])
+    assert exit_.value.code == 0
+    assert opened == [(path, 300)]
+
+
+async def test_the_source_cursor_is_on_the_line() -> None:
+    line = 473  # 增加（减少）: a template leftover in the narrative
+    app = InspectorApp(read_report(sample_path("2022-liujiang")), line=line)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        source = app.inspector.query_one(SourceView)
+        assert source.cursor_line == line
+        assert app.inspector.focused is source  # the tree did not take the focus
+        top = source.scroll_offset.y
+        assert top < line - 1 < top + source.size.height  # the line is on screen
+        shown = [source.render_line(y).text for y in range(source.size.height)]
+        assert any(sample_lines("2022-liujiang")[line - 1][:8] in row for row in shown)
