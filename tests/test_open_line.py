@@ -34,7 +34,7 @@ def test_the_command_line_passes_the_line_to_the_app(
 ) -> None:
     opened: list[tuple[Path, int | None]] = []
 
-    def run(app: InspectorApp) -> None:
+    def run(app: InspectorApp, **_options: object) -> None:
         opened.append((app.source.path, app.line))
 
     monkeypatch.setattr(InspectorApp, "run", run)

@@ -104,8 +104,19 @@ def rules(
 
 
 @app.command("open")
-def open_(file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")]) -> None:
+def open_(
+    file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")],
+    ascii_mode: Annotated[
+        bool,
+        typer.Option(
+            "--ascii", help="No ambiguous-width characters (CJK terminals); or FA_TUI_ASCII=1."
+        ),
+    ] = False,
+    no_mouse: Annotated[
+        bool, typer.Option("--no-mouse", help="Leave the mouse to the terminal (select text).")
+    ] = False,
+) -> None:
     """Open the report in the inspector (the default command: `fa-tui FILE`)."""
     from fa_tui.commands.open import run_open
 
-    run_open(file)
+    run_open(file, ascii_mode=ascii_mode, mouse=not no_mouse)

@@ -1,7 +1,10 @@
 """`fa-tui FILE` / `fa-tui open FILE`: the inspector.
 
-The file is read and decoded before the screen opens, so an unreadable file gives the same
-one-line error and exit status 2 as ``check``; parsing and checking then run inside the app.
+The file is read before the screen opens, so that an unreadable file gives the same one-line
+error and exit status 2 as ``check``. A PDF is only opened then (a damaged or encrypted one is
+refused at once): its pages are read inside the app, behind a progress line, and a PDF that
+turns out unreadable (no text layer) ends the app with the same one line and exit status 2.
+Parsing and checking run inside the app. The preferences (``tui/prefs.py``) are read first.
 ``fa-tui FILE:LINE`` (as a compiler or ``check`` prints it) opens the source at that line.
 """
 
@@ -10,8 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fa_tui.commands.common import fail
-from fa_tui.ingest import InputError, read_report
+from fa_tui.commands.common import fail, stderr_line
+from fa_tui.ingest import InputError, open_report
 
 _LINE_SUFFIX = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?:?$")
 
@@ -31,13 +34,31 @@ def split_line(path: Path) -> tuple[Path, int | None]:
     return bare, int(match.group("line"))
 
 
-def run_open(path: Path) -> None:
-    """Read the report (one-line error and exit 2 if unreadable), then run the inspector."""
+def run_open(path: Path, *, ascii_mode: bool = False, mouse: bool = True) -> None:
+    """Read the report (one-line error and exit 2 if unreadable), then run the inspector.
+
+    ``ascii_mode`` (``--ascii``) and ``mouse=False`` (``--no-mouse``) win over the preferences.
+    """
+    from fa_tui.tui.prefs import load_prefs
+
+    prefs, warning = load_prefs()
+    if warning is not None:
+        stderr_line(warning)
     path, line = split_line(path)
     try:
-        source = read_report(path)
+        source = open_report(path)
     except InputError as exc:
         fail(str(exc))
     from fa_tui.tui.app import InspectorApp
 
-    InspectorApp(source, line=line).run()
+    app = InspectorApp(
+        source,
+        theme=prefs.theme,
+        ascii_mode=ascii_mode or prefs.ascii,
+        severity=prefs.severity,
+        notices=() if warning is None else (warning,),
+        line=line,
+    )
+    app.run(mouse=mouse and prefs.mouse)
+    if app.read_error is not None:
+        fail(app.read_error)

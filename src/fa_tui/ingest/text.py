@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from fa_tui.ingest.documents import document_kind, read_document
+from fa_tui.ingest.documents import PendingPdf, Progress, document_kind, pending_pdf, read_document
 from fa_tui.ingest.errors import InputError
 from fa_tui.model.source import Location, SourceText
 
@@ -38,9 +38,28 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def read_report(path: str | Path) -> SourceText:
-    """Read and decode the report at ``path``."""
+def read_report(path: str | Path, progress: Progress | None = None) -> SourceText:
+    """Read and decode the report at ``path`` (``progress``: the pages read of a PDF)."""
     p = Path(path)
+    return decode_report(read_bytes(p), p, progress)
+
+
+def open_report(path: str | Path) -> SourceText | PendingPdf:
+    """The report at ``path``, decoded; a PDF only opened, its pages still to be read.
+
+    Every error that needs no page read (no such file, a damaged or encrypted PDF) is raised
+    here, at once, as ``InputError``; the pending PDF's ``read`` may raise the rest.
+    """
+    p = Path(path)
+    data = read_bytes(p)
+    if document_kind(data) == "pdf":
+        _check_document_size(data, p)
+        return pending_pdf(p, data)
+    return decode_report(data, p)
+
+
+def read_bytes(p: Path) -> bytes:
+    """The bytes of the file ``p`` (up to the size limits), or ``InputError``."""
     try:
         if not p.exists():
             if p.is_symlink():
@@ -59,16 +78,20 @@ def read_report(path: str | Path) -> SourceText:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise InputError(f"错误：无法读取文件：{p}（{reason}）") from exc
-    return decode_report(data, p)
+    return data
 
 
-def decode_report(data: bytes, path: Path) -> SourceText:
+def _check_document_size(data: bytes, path: Path) -> None:
+    if len(data) > DOCUMENT_MAX_BYTES:
+        raise InputError(f"错误：文件过大（超过 64 MB），不像一份部门决算报告：{path}")
+
+
+def decode_report(data: bytes, path: Path, progress: Progress | None = None) -> SourceText:
     """Decode ``data`` (UTF-8, UTF-16 with BOM, GB18030; PDF or DOCX) into a ``SourceText``."""
     kind = document_kind(data)
     if kind is not None:
-        if len(data) > DOCUMENT_MAX_BYTES:
-            raise InputError(f"错误：文件过大（超过 64 MB），不像一份部门决算报告：{path}")
-        return read_document(path, data)
+        _check_document_size(data, path)
+        return read_document(path, data, progress)
     if path.suffix.lower() in (".pdf", ".docx"):
         kind_name = path.suffix[1:].upper()
         raise InputError(f"错误：扩展名为 {path.suffix}，但内容不是 {kind_name} 文件：{path}")

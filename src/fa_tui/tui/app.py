@@ -2,6 +2,9 @@
 
 The source text is shown as soon as the screen opens (it was decoded before the app started);
 the worker then posts one message per stage (outline, tables, findings) and the screen fills in.
+A PDF (``PendingPdf``: opened, its pages not read yet) is read in a thread worker first, behind
+``LoadingScreen`` and its progress line; a PDF that turns out unreadable ends the app with
+return code 2 and ``read_error`` set, for the command to print.
 
 For benchmarks and tests, ``InspectorApp.wait_until_ready()`` waits until the findings are on
 screen (or the failure is shown), and ``time_to_ready(path)`` runs the whole thing headless and
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +24,19 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.events import DeliveryComplete, DeliveryFailed
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.worker import get_current_worker
 
-from fa_tui.model import SourceText
-from fa_tui.tui.messages import LoadFailed, StageReady
+from fa_tui.ingest import InputError, PendingPdf
+from fa_tui.model import Severity, SourceText
+from fa_tui.safe_text import neutralise
+from fa_tui.tui.ambiguous import NarrowFilter, narrow, narrow_finding
+from fa_tui.tui.messages import LoadFailed, ReadFailed, ReadProgress, SourceRead, StageReady
 from fa_tui.tui.palette import ChinesePalette
 from fa_tui.tui.screens.inspector import InspectorScreen
+from fa_tui.tui.screens.loading import LoadingScreen
 from fa_tui.tui.worker import (
     Analyser,
     Checker,
@@ -41,12 +50,19 @@ from fa_tui.tui.worker import (
 STAGE_NAMES = {Outlined: "outline", Described: "parsed", Indexed: "checked"}
 
 
-class InspectorApp(App[None]):
-    """Inspect one decoded report: parts tree, tables, source and findings.
+class _Stopped(Exception):
+    """The app is closing: stop reading the PDF."""
 
-    ``stage`` is ``"loading"``, then ``"outline"``, ``"parsed"``, ``"checked"`` (or ``"failed"``)
-    as each stage is shown; ``shown_at`` records when (``time.perf_counter()``) each was shown.
-    ``checker`` replaces the rule engine and ``analyser`` the whole of ``worker.stages`` (tests);
+
+class InspectorApp(App[None]):
+    """Inspect one report: parts tree, tables, source and findings.
+
+    ``stage`` is ``"reading"`` (a PDF's pages), ``"loading"``, then ``"outline"``, ``"parsed"``,
+    ``"checked"`` (or ``"failed"``) as each stage is shown; ``shown_at`` records when
+    (``time.perf_counter()``) each was shown. ``checker`` replaces the rule engine and
+    ``analyser`` the whole of ``worker.stages`` (tests). ``ascii_mode`` shows no character of
+    ambiguous width (``tui/ambiguous.py``); ``severity`` is the findings list's first filter;
+    ``notices`` are warnings shown at start (a wrong preferences file).
     ``line`` opens the source at that line (``fa-tui FILE:LINE``).
     """
 
@@ -61,21 +77,32 @@ class InspectorApp(App[None]):
 
     def __init__(
         self,
-        source: SourceText,
+        source: SourceText | PendingPdf,
         *,
         checker: Checker | None = None,
         theme: str | None = None,
         analyser: Analyser | None = None,
         line: int | None = None,
+        ascii_mode: bool = False,
+        severity: Severity | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
-        self.source = source
+        self.pending = source if isinstance(source, PendingPdf) else None
+        self.source: SourceText | None = None if isinstance(source, PendingPdf) else source
         self.line = line  # ``fa-tui FILE:LINE``: the source line to open at
         self.checker = checker
         self.analyser = analyser or stages
-        self.stage = "loading"
+        self.ascii_mode = ascii_mode
+        self.severity = severity
+        self.notices = tuple(notices)
+        self.read_error: str | None = None  # why the PDF could not be read (then exit code 2)
+        self.stage = "reading" if self.pending is not None else "loading"
         self.shown_at: dict[str, float] = {}
         self._shown_event = asyncio.Event()
+        self._narrow_filter = NarrowFilter()
+        if ascii_mode:
+            self.add_class("-ascii")
         if theme is None and self.console.color_system in ("standard", "windows"):
             # 16 colours: the truecolor themes would be approximated (red turns magenta);
             # the ANSI theme uses the terminal's own colours, so severities stay distinct.
@@ -135,10 +162,84 @@ class InspectorApp(App[None]):
         if event.name == "screenshot":
             self.notify("截图保存失败", title="截图", severity="error", markup=False)
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and in ASCII mode the one that narrows ambiguous characters."""
+        filters = list(super().get_line_filters())
+        return [*filters, self._narrow_filter] if self.ascii_mode else filters
+
     def on_mount(self) -> None:
-        self.push_screen(InspectorScreen(self.source, line=self.line))
+        for notice in self.notices:
+            self.notify(self._text(notice), severity="warning", markup=False, timeout=15)
+        if self.pending is not None:
+            name = self.pending.path.name
+            self.push_screen(LoadingScreen(name, self.pending.pages, ascii_mode=self.ascii_mode))
+            self.call_after_refresh(self._mark_shown, "frame")
+            self.read_pdf()
+        else:
+            assert self.source is not None
+            self._show_source(self.source)
+
+    def _text(self, text: str) -> str:
+        """One line of the app's own for the screen (narrowed in ASCII mode)."""
+        text = neutralise(text, tabs=" ")
+        return narrow(text) if self.ascii_mode else text
+
+    def _show_source(self, source: SourceText) -> None:
+        self.source = source
+        screen = InspectorScreen(source, severity=self.severity, line=self.line)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        self.stage = "loading"
         self.call_after_refresh(self._mark_shown, "source")
         self.analyse()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No command palette while the PDF is read (there is nothing to jump to)."""
+        if action == "command_palette" and self.stage == "reading":
+            return False
+        return super().check_action(action, parameters)
+
+    # -- reading a PDF ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="read")
+    def read_pdf(self) -> None:
+        """Read the pending PDF's pages in a thread; only posts messages."""
+        assert self.pending is not None
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+            self.post_message(ReadProgress(done, total))
+
+        try:
+            source = self.pending.read(progress)
+        except InputError as exc:
+            if not worker.is_cancelled:
+                self.post_message(ReadFailed(str(exc)))
+        except Exception as exc:  # a bug in the reader: one line, as the command line says it
+            if not worker.is_cancelled:
+                text = " ".join(str(exc).split())
+                self.post_message(ReadFailed(f"内部错误：{exc.__class__.__name__}: {text}"))
+        else:
+            self.post_message(SourceRead(source))
+
+    def on_read_progress(self, message: ReadProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_progress(message.done, message.total)
+
+    def on_source_read(self, message: SourceRead) -> None:
+        self._show_source(message.source)
+
+    def on_read_failed(self, message: ReadFailed) -> None:
+        self.read_error = message.error
+        self.stage = "failed"
+        self._shown_event.set()
+        self.exit(return_code=2)
+
+    # -- analysing --------------------------------------------------------------------------
 
     @property
     def inspector(self) -> InspectorScreen:
@@ -148,8 +249,12 @@ class InspectorApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def analyse(self) -> None:
         """Parse and check in a thread; only posts messages."""
+        assert self.source is not None
         try:
             for stage in self.analyser(self.source, self.checker):
+                if self.ascii_mode and isinstance(stage, Indexed):
+                    findings = stage.index.findings
+                    findings[:] = [narrow_finding(f) for f in findings]  # same order and spans
                 self.post_message(StageReady(stage))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
             self.post_message(LoadFailed(describe_failure(exc)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from fa_tui.model import Span
+from fa_tui.model import SourceText, Span
 from fa_tui.tui.worker import Stage
 
 
@@ -30,3 +30,28 @@ class JumpToSource(Message):
     def __init__(self, span: Span) -> None:
         super().__init__()
         self.span = span
+
+
+class ReadProgress(Message):
+    """The reader has read ``done`` of the PDF's ``total`` pages."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class SourceRead(Message):
+    """The PDF has been read: its text, ready to show."""
+
+    def __init__(self, source: SourceText) -> None:
+        super().__init__()
+        self.source = source
+
+
+class ReadFailed(Message):
+    """The PDF could not be read; ``error`` is the one line for the reviewer."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
-from fa_tui.model import Finding, PartName, Report, SourceText, Span, TableStatus
+from fa_tui.model import Finding, PartName, Report, Severity, SourceText, Span, TableStatus
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.index import (
     LEVEL_CYCLE,
@@ -30,6 +30,7 @@ from fa_tui.tui.index import (
 )
 from fa_tui.tui.marks import LineMarks
 from fa_tui.tui.messages import JumpToSource
+from fa_tui.tui.pages import first_line_of_page, line_place, page_count
 from fa_tui.tui.palette import InspectorCommands
 from fa_tui.tui.screens.help import HelpScreen
 from fa_tui.tui.screens.prompt import PromptScreen
@@ -81,7 +82,9 @@ class InspectorScreen(Screen[None]):
         Binding("z", "maximize_pane", "放大"),
     ]
 
-    def __init__(self, source: SourceText, *, line: int | None = None) -> None:
+    def __init__(
+        self, source: SourceText, *, line: int | None = None, severity: Severity | None = None
+    ) -> None:
         super().__init__()
         self.source = source
         self.start_line = line  # go there once the source is shown (``fa-tui FILE:LINE``)
@@ -89,8 +92,8 @@ class InspectorScreen(Screen[None]):
         self.report: Report | None = None
         self.index: FindingIndex | None = None
         self.checked = False  # the findings are in ``index`` (until then it holds no findings)
-        self.filter = FindingFilter()
-        self.filter_chosen = False  # the reviewer set a filter: the default no longer applies
+        self.filter = FindingFilter(frozenset({severity}) if severity else frozenset())
+        self.filter_chosen = severity is not None  # a chosen filter: the default is not applied
         self.by_severity = False  # the list's order: by position, or most serious first
         self.node: Node | None = None
         self.current: int | None = None
@@ -126,6 +129,7 @@ class InspectorScreen(Screen[None]):
         if self.start_line is not None:
             self.call_after_refresh(self.go_to_line, self.start_line)
         self.set_interval(0.2, self._update_place)
+        self.watch(source, "cursor_line", self._show_place)
 
     def say(self, message: str, severity: str = "information") -> None:
         """Tell the reviewer something on the status line (never cut at its start)."""
@@ -140,6 +144,15 @@ class InspectorScreen(Screen[None]):
         if location is not None and location.page is not None:
             place = f"第{location.page}页 " + place
         self.query_one(StatusLine).set_place(place)
+
+    def _show_place(self, line: int | None = None) -> None:
+        """The content pane's title: the page and line of the pointer line in the original."""
+        content = self.query_one(ContentSwitcher)
+        if content.current == "table-view":
+            content.border_title = "表格"
+            return
+        place = line_place(self.source, self.query_one(SourceView).cursor_line)
+        content.border_title = f"原文  {place}" if place else "原文"
 
     @property
     def display_path(self) -> str:
@@ -310,7 +323,8 @@ class InspectorScreen(Screen[None]):
         content = self.query_one(ContentSwitcher)
         if content.current != pane:
             content.current = pane
-        content.border_title = "表格" if pane == "table-view" else "原文"
+        self._show_place()
+        self.call_after_refresh(self._show_place)  # after the jump that follows has moved it
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -544,19 +558,35 @@ class InspectorScreen(Screen[None]):
         source.next_match(step > 0)
 
     def action_goto_line(self) -> None:
-        """Ask for a line number and go there."""
+        """Ask for a line number (or ``p12``: the first line of page 12) and go there."""
+        pages = page_count(self.source)
 
         def done(value: str | None) -> None:
             if value is None or not value.strip():
                 return
             text = value.strip().lstrip(":：").removeprefix("L")
+            page = text.lower().removeprefix("p").removeprefix("页").strip()
+            if text[:1] in "pP页" and page.isdigit():
+                self.go_to_page(int(page))
+                return
             if not text.isdigit():
                 self.say(f"不是行号：{neutralise(value)}", severity="warning")
                 return
             self.go_to_line(int(text))
 
-        total = self.report.source.line_count if self.report else 0
-        self.app.push_screen(PromptScreen(f"跳到行（1-{total}）：", placeholder="行号"), done)
+        total = self.source.line_count
+        label = f"跳到行（1-{total}）或页（p1-p{pages}）：" if pages else f"跳到行（1-{total}）："
+        self.app.push_screen(PromptScreen(label, placeholder="行号"), done)
+
+    def go_to_page(self, page: int) -> None:
+        """Show the first line of page ``page`` of the original (a PDF's, or a text layer's)."""
+        line = first_line_of_page(self.source, page)
+        if line is None:
+            pages = page_count(self.source)
+            message = f"没有第 {page} 页（共 {pages} 页）。" if pages else "这份报告没有页码。"
+            self.notify(message, severity="warning", markup=False)
+            return
+        self.go_to_line(line)
 
     def go_to_line(self, line: int) -> None:
         """Show source line ``line`` in the middle of the content pane."""
