@@ -48,3 +48,13 @@ def mutate(tmp_path: Path) -> Callable[..., Path]:
         return out
 
     return _mutate
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets user data and state directories of its own (platformdirs follows XDG on
+    Linux): review files and copies never land in the real home, nor leak between tests."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    return home
