@@ -120,3 +120,24 @@ def open_(
     from fa_tui.commands.open import run_open
 
     run_open(file, ascii_mode=ascii_mode, mouse=not no_mouse)
+
+
+@app.command("export")
+def export(
+    files: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="xlsx | docx | md")] = "xlsx",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Output file (md: stdout when not given)."),
+    ] = None,
+    review: Annotated[
+        Path | None, typer.Option("--review", help="The review file with the marks (one report).")
+    ] = None,
+    include_dismissed: Annotated[
+        bool, typer.Option("--include-dismissed", help="List findings marked 误报 too.")
+    ] = False,
+) -> None:
+    """Write the 审核意见 (findings, marks and notes) as a workbook, a Word letter or Markdown."""
+    from fa_tui.commands.export import run_export
+
+    run_export(files, fmt, output, review, include_dismissed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("open", "check", "rules", "outline", "tables")
+COMMANDS = ("open", "check", "rules", "outline", "tables", "export")
 
 
 def main() -> None:

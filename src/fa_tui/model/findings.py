@@ -76,6 +76,7 @@ class Finding(Struct, kw_only=True):
     computation: str | None = None
     part: str | None = None  # the PartName value of the part it belongs to (filled by the pipeline)
     table: str | None = None  # the id of the standard table it lies in (filled by the pipeline)
+    id: str = ""  # stable across runs and revisions (filled by the pipeline)
 
     def sort_key(self) -> tuple[int, int, int, int, str]:
         """Position order (findings without a span first), then code."""
