@@ -115,11 +115,15 @@ def open_(
     no_mouse: Annotated[
         bool, typer.Option("--no-mouse", help="Leave the mouse to the terminal (select text).")
     ] = False,
+    review: Annotated[
+        Path | None,
+        typer.Option("--review", help="The review file of the marks (default: the user's)."),
+    ] = None,
 ) -> None:
     """Open the report in the inspector (the default command: `fa-tui FILE`)."""
     from fa_tui.commands.open import run_open
 
-    run_open(file, ascii_mode=ascii_mode, mouse=not no_mouse)
+    run_open(file, ascii_mode=ascii_mode, mouse=not no_mouse, review=review)
 
 
 @app.command("export")

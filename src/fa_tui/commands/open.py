@@ -34,7 +34,9 @@ def split_line(path: Path) -> tuple[Path, int | None]:
     return bare, int(match.group("line"))
 
 
-def run_open(path: Path, *, ascii_mode: bool = False, mouse: bool = True) -> None:
+def run_open(
+    path: Path, *, ascii_mode: bool = False, mouse: bool = True, review: Path | None = None
+) -> None:
     """Read the report (one-line error and exit 2 if unreadable), then run the inspector.
 
     ``ascii_mode`` (``--ascii``) and ``mouse=False`` (``--no-mouse``) win over the preferences.
@@ -58,6 +60,7 @@ def run_open(path: Path, *, ascii_mode: bool = False, mouse: bool = True) -> Non
         severity=prefs.severity,
         notices=() if warning is None else (warning,),
         line=line,
+        review=review,
     )
     app.run(mouse=mouse and prefs.mouse)
     if app.read_error is not None:

@@ -31,9 +31,17 @@ from textual.worker import get_current_worker
 
 from fa_tui.ingest import InputError, PendingPdf
 from fa_tui.model import Severity, SourceText
+from fa_tui.review.facts import report_facts
+from fa_tui.review.session import Review
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.ambiguous import NarrowFilter, narrow, narrow_finding
-from fa_tui.tui.messages import LoadFailed, ReadFailed, ReadProgress, SourceRead, StageReady
+from fa_tui.tui.messages import (
+    LoadFailed,
+    ReadFailed,
+    ReadProgress,
+    SourceRead,
+    StageReady,
+)
 from fa_tui.tui.palette import ChinesePalette
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.screens.loading import LoadingScreen
@@ -63,7 +71,8 @@ class InspectorApp(App[None]):
     ``analyser`` the whole of ``worker.stages`` (tests). ``ascii_mode`` shows no character of
     ambiguous width (``tui/ambiguous.py``); ``severity`` is the findings list's first filter;
     ``notices`` are warnings shown at start (a wrong preferences file).
-    ``line`` opens the source at that line (``fa-tui FILE:LINE``).
+    ``line`` opens the source at that line (``fa-tui FILE:LINE``). ``review`` is the review
+    file of the marks (``--review``; by default the user's, see ``review/places.py``).
     """
 
     CSS_PATH = "app.tcss"
@@ -86,8 +95,10 @@ class InspectorApp(App[None]):
         ascii_mode: bool = False,
         severity: Severity | None = None,
         notices: Sequence[str] = (),
+        review: Path | None = None,
     ) -> None:
         super().__init__()
+        self.review_path = review  # ``--review FILE``; else the user's data directory
         self.pending = source if isinstance(source, PendingPdf) else None
         self.source: SourceText | None = None if isinstance(source, PendingPdf) else source
         self.line = line  # ``fa-tui FILE:LINE``: the source line to open at
@@ -252,10 +263,15 @@ class InspectorApp(App[None]):
         assert self.source is not None
         try:
             for stage in self.analyser(self.source, self.checker):
-                if self.ascii_mode and isinstance(stage, Indexed):
+                if not isinstance(stage, Indexed):
+                    self.post_message(StageReady(stage))
+                    continue
+                # The review keeps the findings as fa-tui wrote them (before ASCII mode).
+                facts = report_facts(stage.report, stage.index.findings)
+                if self.ascii_mode:
                     findings = stage.index.findings
                     findings[:] = [narrow_finding(f) for f in findings]  # same order and spans
-                self.post_message(StageReady(stage))
+                self.post_message(StageReady(stage, Review.open(facts, self.review_path)))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
             self.post_message(LoadFailed(describe_failure(exc)))
 
@@ -268,6 +284,8 @@ class InspectorApp(App[None]):
             screen.show_parsed(stage.report)
         else:
             screen.show_findings(stage.report, stage.index, stage.marks)
+            if message.review is not None:
+                screen.show_review(message.review)
         self.stage = STAGE_NAMES[type(stage)]
         self.call_after_refresh(self._mark_shown, self.stage)
 

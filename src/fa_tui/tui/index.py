@@ -207,6 +207,8 @@ class FindingIndex:
 
     def __init__(self, findings: Sequence[Finding], roots: Sequence[Node]) -> None:
         self.findings: list[Finding] = sorted(findings, key=Finding.sort_key)
+        self.marks: dict[int, str] = {}  # finding index -> the reviewer's mark (a Status value)
+        self.new: frozenset[int] = frozenset()  # findings a revised report's last version lacked
         self.roots = list(roots)
         self.nodes = all_nodes(roots)
         # Findings are sorted by position: each region takes a slice found by bisection, so
@@ -240,9 +242,25 @@ class FindingIndex:
         """The worst severity among the findings of node ``key``."""
         return worst(self.findings[i].severity for i in self.of_node(key))
 
+    def mark_of(self, i: int) -> str:
+        """The reviewer's mark on finding ``i`` (``UNMARKED`` when none)."""
+        return self.marks.get(i, UNMARKED)
+
+    def passes(self, i: int, flt: FindingFilter) -> bool:
+        """Whether finding ``i`` passes ``flt`` (its mark included)."""
+        return flt.accepts(self.findings[i], self.marks.get(i, UNMARKED))
+
     def findings_passing(self, flt: FindingFilter) -> list[int]:
         """Indices of the findings ``flt`` lets through."""
-        return [i for i, f in enumerate(self.findings) if flt.accepts(f)]
+        return [i for i in range(len(self.findings)) if self.passes(i, flt)]
+
+    def open_count(self, key: str) -> int:
+        """Findings of node ``key`` the reviewer has not marked yet."""
+        return sum(1 for i in self.of_node(key) if i not in self.marks)
+
+    def worst_open(self, key: str) -> Severity | None:
+        """The worst severity among the unmarked findings of node ``key``."""
+        return worst(self.findings[i].severity for i in self.of_node(key) if i not in self.marks)
 
     def totals(self) -> dict[Severity, int]:
         """Number of findings per severity."""
@@ -260,6 +278,9 @@ class FindingIndex:
         return best
 
 
+UNMARKED = "none"  # a finding the reviewer has not marked yet
+
+
 @dataclass(frozen=True)
 class FindingFilter:
     """Which findings the list shows: some severities (or all), code prefixes (or all) and
@@ -268,9 +289,12 @@ class FindingFilter:
     levels: frozenset[Severity] = frozenset()
     codes: tuple[str, ...] = ()
     text: str = ""
+    marks: frozenset[str] = frozenset()  # the reviewer's marks shown (UNMARKED too); all if empty
 
-    def accepts(self, finding: Finding) -> bool:
-        """Whether ``finding`` passes the filter."""
+    def accepts(self, finding: Finding, mark: str = UNMARKED) -> bool:
+        """Whether ``finding``, marked ``mark`` (a ``Status`` value or ``UNMARKED``), passes."""
+        if self.marks and mark not in self.marks:
+            return False
         if self.levels and finding.severity not in self.levels:
             return False
         if self.codes and not any(finding.code.upper().startswith(c) for c in self.codes):
@@ -296,6 +320,8 @@ class FindingFilter:
             bits.append(",".join(self.codes))
         if self.text:
             bits.append(f"“{self.text}”")
+        if self.marks:
+            bits.append(describe_marks(self.marks))
         return " ".join(bits)
 
     @classmethod
@@ -325,6 +351,25 @@ LEVEL_CYCLE: tuple[frozenset[Severity], ...] = (
 )
 
 
+# ``M`` cycles through these: all, not yet marked, all but false alarms, each mark alone
+MARK_CYCLE: tuple[frozenset[str], ...] = (
+    frozenset(),
+    frozenset({UNMARKED}),
+    frozenset({UNMARKED, "confirmed", "query"}),
+    frozenset({"confirmed"}),
+    frozenset({"query"}),
+    frozenset({"dismissed"}),
+)
+MARK_NAMES = {UNMARKED: "未标记", "confirmed": "已核实", "query": "待说明", "dismissed": "误报"}
+
+
+def describe_marks(marks: frozenset[str]) -> str:
+    """``未标记``, ``隐藏误报``, ``已核实`` …: the marks a filter shows."""
+    if marks == MARK_CYCLE[2]:
+        return "隐藏误报"
+    return "+".join(MARK_NAMES[m] for m in MARK_NAMES if m in marks)
+
+
 def describe_levels(levels: frozenset[Severity]) -> str:
     """``错误+警告``: the severities, most serious first ('全部' for none)."""
     if not levels:
@@ -340,9 +385,9 @@ def ordered_for_node(
 
     Each group is in position order, or most serious first (then by position) with
     ``by_severity``."""
-    own = [i for i in index.of_node(key) if flt.accepts(index.findings[i])] if key else []
+    own = [i for i in index.of_node(key) if index.passes(i, flt)] if key else []
     own_set = set(own)
-    rest = [i for i, f in enumerate(index.findings) if i not in own_set and flt.accepts(f)]
+    rest = [i for i in range(len(index.findings)) if i not in own_set and index.passes(i, flt)]
     if by_severity:
         rank = [-f.severity.rank for f in index.findings]
         own.sort(key=lambda i: (rank[i], i))

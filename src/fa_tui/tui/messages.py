@@ -5,15 +5,18 @@ from __future__ import annotations
 from textual.message import Message
 
 from fa_tui.model import SourceText, Span
+from fa_tui.review.session import Review
 from fa_tui.tui.worker import Stage
 
 
 class StageReady(Message):
-    """The worker finished one stage of the analysis (outline, tables, findings)."""
+    """The worker finished one stage of the analysis (outline, tables, findings); with the
+    findings comes the reviewer's ``review`` of them (a ``review.session.Review``)."""
 
-    def __init__(self, stage: Stage) -> None:
+    def __init__(self, stage: Stage, review: Review | None = None) -> None:
         super().__init__()
         self.stage = stage
+        self.review = review
 
 
 class LoadFailed(Message):
@@ -55,3 +58,4 @@ class ReadFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+

@@ -23,6 +23,14 @@ SEVERITY_LETTER: dict[Severity, str] = {
 }
 
 # A badge (count, severity letter): the severity's colour, bold.
+# The reviewer's marks (``review.marks.Status`` values) in the findings list.
+MARK_LETTER: dict[str, str] = {"confirmed": "核", "query": "待", "dismissed": "误"}
+MARK_STYLE: dict[str, Style] = {
+    "confirmed": Style(color="green", bold=True),
+    "query": Style(color="cyan", bold=True),
+    "dismissed": Style(color="bright_black"),
+}
+
 BADGE: dict[Severity, Style] = {s: Style(color=c, bold=True) for s, c in SEVERITY_COLOUR.items()}
 
 # The primary span of a finding: the severity's colour as background.

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
 from fa_tui.model import Finding, PartName, Report, Severity, SourceText, Span, TableStatus
+from fa_tui.review.session import Review
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.index import (
     LEVEL_CYCLE,
@@ -34,6 +35,7 @@ from fa_tui.tui.pages import first_line_of_page, line_place, page_count
 from fa_tui.tui.palette import InspectorCommands
 from fa_tui.tui.screens.help import HelpScreen
 from fa_tui.tui.screens.prompt import PromptScreen
+from fa_tui.tui.screens.reviewing import REVIEW_BINDINGS, Reviewing
 from fa_tui.tui.widgets.finding_detail import FindingDetail
 from fa_tui.tui.widgets.findings_list import FindingsList
 from fa_tui.tui.widgets.parts_tree import PartsTree
@@ -50,7 +52,7 @@ from fa_tui.tui.widgets.table_view import (
 
 
 class InspectorScreen(Screen[None]):
-    """The inspector over one report."""
+    """The inspector over one report (the reviewer's marks: ``reviewing.py``)."""
 
     COMMANDS = {InspectorCommands}  # noqa: RUF012
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
@@ -80,6 +82,7 @@ class InspectorScreen(Screen[None]):
         Binding("3", "focus_pane('findings')", "问题", show=False),
         Binding("4", "focus_pane('detail')", "详情", show=False),
         Binding("z", "maximize_pane", "放大"),
+        *REVIEW_BINDINGS,
     ]
 
     def __init__(
@@ -100,6 +103,7 @@ class InspectorScreen(Screen[None]):
         self.related_pos = -1
         self.table_node: Node | None = None
         self.followed: str | None = None  # the tree node the tree was last moved to by a jump
+        self.reviewing = Reviewing(self)  # the reviewer's marks (once read)
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
@@ -128,14 +132,14 @@ class InspectorScreen(Screen[None]):
         self._set_pane_class("content")
         if self.start_line is not None:
             self.call_after_refresh(self.go_to_line, self.start_line)
-        self.set_interval(0.2, self._update_place)
+        self.set_interval(0.2, self.update_place)
         self.watch(source, "cursor_line", self._show_place)
 
     def say(self, message: str, severity: str = "information") -> None:
         """Tell the reviewer something on the status line (never cut at its start)."""
         self.query_one(StatusLine).say(message, severity)
 
-    def _update_place(self) -> None:
+    def update_place(self) -> None:
         """The status line's right end: the source line under the cursor (and its PDF page)."""
         source = self.query_one(SourceView)
         line, total = source.cursor_line, self.source.line_count
@@ -143,6 +147,8 @@ class InspectorScreen(Screen[None]):
         location = self.source.location(line)
         if location is not None and location.page is not None:
             place = f"第{location.page}页 " + place
+        if self.reviewing.progress:
+            place = f"{self.reviewing.progress}  {place}"
         self.query_one(StatusLine).set_place(place)
 
     def _show_place(self, line: int | None = None) -> None:
@@ -197,7 +203,7 @@ class InspectorScreen(Screen[None]):
         self.query_one("#findings").loading = False
         if not self.filter_chosen:
             self.filter = FindingFilter.default_for(index.findings)
-        self._reload_findings()
+        self.reload_findings()
         content = self.query_one(ContentSwitcher)
         if content.current == "table-view" and self.table_node is not None:
             grid = self.query_one(TableGrid)
@@ -248,7 +254,7 @@ class InspectorScreen(Screen[None]):
     def open_node(self, node: Node, *, focus: bool) -> None:
         """Show ``node`` in the content pane and put its findings first in the list."""
         self.node = node
-        self._reload_findings(node_changed=True)
+        self.reload_findings(node_changed=True)
         table = node.table
         if (
             node.kind is NodeKind.TABLE
@@ -328,7 +334,7 @@ class InspectorScreen(Screen[None]):
 
     # -- findings ---------------------------------------------------------------------------
 
-    def _reload_findings(self, *, node_changed: bool = False) -> None:
+    def reload_findings(self, *, node_changed: bool = False) -> None:
         """Reorder the list for the current node and filter. The finding under the cursor stays,
         unless the reviewer moved to a node with findings of its own: then its first one."""
         if self.index is None or not self.checked:
@@ -361,9 +367,15 @@ class InspectorScreen(Screen[None]):
     def _finding_highlighted(self, event: FindingsList.Highlighted) -> None:
         if self.index is None or not self.checked:
             return
-        i = event.index
+        self.show_detail(event.index)
+
+    def show_detail(self, i: int) -> None:
+        """Show finding ``i`` in the detail pane."""
+        if self.index is None:
+            return
+        source = self.report.source if self.report else None
         self.query_one(FindingDetail).show(
-            self.index.findings[i], self.report.source if self.report else None, self._position(i)
+            self.index.findings[i], source, self._position(i), self.reviewing.line(i)
         )
 
     @on(FindingsList.Selected)
@@ -388,9 +400,9 @@ class InspectorScreen(Screen[None]):
         listing = self.query_one(FindingsList)
         if i not in listing.order:
             self.filter = FindingFilter()
-            self._reload_findings()
+            self.reload_findings()
         listing.highlight(i)
-        self.query_one(FindingDetail).show(finding, self.report.source, self._position(i))
+        self.show_detail(i)
         source = self.query_one(SourceView)
         source.set_target(None)
         if finding.span is None:
@@ -603,12 +615,12 @@ class InspectorScreen(Screen[None]):
         """Cycle the severity filter: all, errors and warnings, errors, warnings, infos."""
         levels = self.filter.levels
         pos = LEVEL_CYCLE.index(levels) if levels in LEVEL_CYCLE else 0
-        self._set_filter(replace(self.filter, levels=LEVEL_CYCLE[(pos + 1) % len(LEVEL_CYCLE)]))
+        self.set_filter(replace(self.filter, levels=LEVEL_CYCLE[(pos + 1) % len(LEVEL_CYCLE)]))
 
-    def _set_filter(self, flt: FindingFilter) -> None:
+    def set_filter(self, flt: FindingFilter) -> None:
         self.filter = flt
         self.filter_chosen = True
-        self._reload_findings()
+        self.reload_findings()
 
     def action_filter_code(self) -> None:
         """Ask for code prefixes (``FA2,FA301``); empty clears."""
@@ -616,7 +628,7 @@ class InspectorScreen(Screen[None]):
         def done(value: str | None) -> None:
             if value is None:
                 return
-            self._set_filter(replace(self.filter, codes=FindingFilter.parse_codes(value)))
+            self.set_filter(replace(self.filter, codes=FindingFilter.parse_codes(value)))
 
         current = ",".join(self.filter.codes)
         self.app.push_screen(PromptScreen("按代码筛选：", current, "如 FA2,FA301"), done)
@@ -628,14 +640,14 @@ class InspectorScreen(Screen[None]):
 
         def changed(value: str) -> None:
             self.filter = replace(before, text=value.strip())
-            self._reload_findings()
+            self.reload_findings()
 
         def done(value: str | None) -> None:
             if value is None:
                 self.filter = before
-                self._reload_findings()
+                self.reload_findings()
                 return
-            self._set_filter(replace(before, text=value.strip()))
+            self.set_filter(replace(before, text=value.strip()))
 
         prompt = PromptScreen("筛选问题：", before.text, "代码、文字或 L行号", on_change=changed)
         self.app.push_screen(prompt, done)
@@ -643,11 +655,27 @@ class InspectorScreen(Screen[None]):
     def action_toggle_sort(self) -> None:
         """Order the list by position, or most serious first."""
         self.by_severity = not self.by_severity
-        self._reload_findings()
+        self.reload_findings()
         self.say("问题按级别排序（错误在前）。" if self.by_severity else "问题按位置排序。")
 
+    def show_review(self, review: Review) -> None:
+        """The reviewer's marks on the findings are read: show them."""
+        self.reviewing.show(review)
+
+    def action_mark(self, value: str) -> None:
+        """Mark the finding 已核实 / 误报 / 待说明 (``value``: a ``Status`` value)."""
+        self.reviewing.mark(value)
+
+    def action_edit_note(self) -> None:
+        """Add or edit the finding's note."""
+        self.reviewing.edit_note()
+
+    def action_filter_marks(self) -> None:
+        """Cycle the mark filter."""
+        self.reviewing.filter_marks()
+
     def action_clear_filter(self) -> None:
-        self._set_filter(FindingFilter())
+        self.set_filter(FindingFilter())
 
     # -- focus, help, quit ----------------------------------------------------------------
 

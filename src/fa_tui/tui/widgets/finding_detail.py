@@ -31,8 +31,10 @@ def excerpt(source: SourceText | None, span: Span, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def detail_text(finding: Finding, source: SourceText | None, position: str = "") -> Text:
-    """Everything about ``finding``, as plain text."""
+def detail_text(
+    finding: Finding, source: SourceText | None, position: str = "", review: str = ""
+) -> Text:
+    """Everything about ``finding``, as plain text; ``review`` is the reviewer's mark and note."""
     text = Text()
     text.append(f"{finding.code} ", style="bold")
     text.append(f"[{SEVERITY_NAMES[finding.severity]}]", style=styles.BADGE[finding.severity])
@@ -41,6 +43,9 @@ def detail_text(finding: Finding, source: SourceText | None, position: str = "")
     if position:
         text.append(f"  {position}", style=styles.MUTED)
     text.append("\n")
+    if review:
+        text.append(neutralise(review, tabs=" "), style="bold")
+        text.append("\n")
     text.append(neutralise(finding.message, tabs=" "))
     if finding.span is not None and source is not None:
         text.append("\n原文：", style="bold")
@@ -80,11 +85,17 @@ class FindingDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Text("选择一条问题查看详情。", style=styles.MUTED), id="detail-body")
 
-    def show(self, finding: Finding | None, source: SourceText | None, position: str = "") -> None:
-        """Show ``finding`` (``None``: a hint)."""
+    def show(
+        self,
+        finding: Finding | None,
+        source: SourceText | None,
+        position: str = "",
+        review: str = "",
+    ) -> None:
+        """Show ``finding`` (``None``: a hint), with the reviewer's mark and note (``review``)."""
         body = self.query_one("#detail-body", Static)
         if finding is None:
             body.update(Text("没有问题可显示。", style=styles.MUTED))
         else:
-            body.update(detail_text(finding, source, position))
+            body.update(detail_text(finding, source, position, review))
         self.scroll_home(animate=False)

@@ -8,7 +8,8 @@ option on each reload: seconds per tree move with 5,000 findings.)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from rich.segment import Segment
@@ -29,14 +30,22 @@ from fa_tui.tui import styles
 DIVIDER = -1  # a row that separates the tree node's findings from the others
 
 
-def finding_line(finding: Finding, *, dim: bool = False) -> Text:
-    """The one-line summary of ``finding`` (plain text, never markup)."""
+def finding_line(
+    finding: Finding, *, dim: bool = False, mark: str | None = None, new: bool = False
+) -> Text:
+    """The one-line summary of ``finding`` (plain text, never markup): severity, the reviewer's
+    mark (``mark``, a ``Status`` value), code, line, ``新`` when ``new``, message."""
     text = Text(no_wrap=True, overflow="crop", end="")
     letter = styles.SEVERITY_LETTER[finding.severity]
     text.append(f"{letter} ", style=styles.BADGE[finding.severity])
+    if mark is not None and mark in styles.MARK_LETTER:
+        text.append(f"{styles.MARK_LETTER[mark]} ", style=styles.MARK_STYLE[mark])
     text.append(f"{finding.code} ", style="bold")
     where = f"L{finding.span.line}" if finding.span else "-"
     text.append(f"{where:>5} ", style=styles.MUTED)
+    if new:
+        text.append("新 ", style="bold")
+    dim = dim or mark == "dismissed"
     message = " ".join(neutralise(finding.message, tabs=" ").split())
     text.append(message, style=styles.MUTED if dim else "")
     return text
@@ -100,9 +109,18 @@ class FindingsList(ScrollView, can_focus=True):
         self.own = 0
         self.rows: list[int] = []
         self._row_of: dict[int, int] = {}
+        self.marks: Mapping[int, str] = {}  # finding index -> the reviewer's mark
+        self.new: AbstractSet[int] = frozenset()
         self._text = lru_cache(maxsize=1024)(self._make_text)
 
     # -- content -------------------------------------------------------------------------
+
+    def set_marks(self, marks: Mapping[int, str], new: AbstractSet[int]) -> None:
+        """Show the reviewer's marks and the new findings on the rows."""
+        self.marks = marks
+        self.new = new
+        self._text.cache_clear()
+        self.refresh()
 
     def load(self, findings: Sequence[Finding], order: list[int], own: int) -> None:
         """Show ``findings[i]`` for ``i`` in ``order``; the first ``own`` belong to the node."""
@@ -213,7 +231,8 @@ class FindingsList(ScrollView, can_focus=True):
     # -- rendering ------------------------------------------------------------------------
 
     def _make_text(self, index: int, dim: bool) -> Text:
-        return finding_line(self.findings[index], dim=dim)
+        mark = self.marks.get(index)
+        return finding_line(self.findings[index], dim=dim, mark=mark, new=index in self.new)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

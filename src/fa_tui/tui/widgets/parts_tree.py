@@ -13,17 +13,20 @@ from fa_tui.tui.widgets.table_view import STATUS_NAMES
 
 
 def node_label(node: Node, index: FindingIndex, pending: bool = False) -> Text:
-    """The label of ``node``: its finding count (coloured by the worst severity), name, status.
+    """The label of ``node``: its count of findings not yet marked by the reviewer (coloured by
+    the worst of them; ``审毕`` when every finding is marked), name, status.
 
     ``pending``: the node's children are still being parsed.
     """
     text = Text(no_wrap=True)
     if node.kind is NodeKind.PART and not node.children:
         text.append("  ")  # no expand icon: keep the part names in one column
-    count = index.count(node.key)
-    severity = index.worst(node.key)
+    count = index.open_count(node.key)
+    severity = index.worst_open(node.key)
     if count and severity is not None:
         text.append(f"{count} ", style=styles.BADGE[severity])
+    elif index.count(node.key):
+        text.append("审毕 ", style=styles.MUTED)
     name = neutralise(node.label, tabs=" ")
     if node.kind is NodeKind.PART:
         text.append(name, style="bold" if node.present else styles.MISSING)
