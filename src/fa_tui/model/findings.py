@@ -61,7 +61,8 @@ class Finding(Struct, kw_only=True):
     """One problem found in a report, pointing at the exact characters it is about.
 
     ``part`` and ``table`` say where it belongs (``pipeline.placement``): from its span, or for a
-    finding without a span from its rule.
+    finding without a span from its rule. ``id`` (``FA301-3f9a2c1b``) stays the same across runs,
+    re-extracted copies and edits elsewhere in the report (``pipeline.finding_ids``).
     """
 
     code: str
@@ -76,7 +77,7 @@ class Finding(Struct, kw_only=True):
     computation: str | None = None
     part: str | None = None  # the PartName value of the part it belongs to (filled by the pipeline)
     table: str | None = None  # the id of the standard table it lies in (filled by the pipeline)
-    id: str = ""  # stable across runs and revisions (filled by the pipeline)
+    id: str = ""  # the stable id of the finding (filled by the pipeline)
 
     def sort_key(self) -> tuple[int, int, int, int, str]:
         """Position order (findings without a span first), then code."""

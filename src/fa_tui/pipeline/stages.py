@@ -53,7 +53,7 @@ class Described(Struct, frozen=True):
 
 
 class Checked(Struct, frozen=True):
-    """The findings, in position order, each placed in its part and table."""
+    """The findings, in position order, each placed in its part and table, with its id."""
 
     report: Report
     findings: list[Finding]
@@ -65,11 +65,18 @@ StageResult = Outlined | Tabled | Described | Checked
 def run_rules(
     report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Finding]:
-    """The findings of the selected rules, each placed in its part and table."""
-    from fa_tui.pipeline.placement import place
+    """The findings of the selected rules, each placed in its part and table, with its id."""
     from fa_tui.rules.engine import check_report
 
-    return place(check_report(report, select=select, ignore=ignore), report)
+    return finish(check_report(report, select=select, ignore=ignore), report)
+
+
+def finish(findings: Sequence[Finding], report: Report) -> list[Finding]:
+    """The rules' ``findings`` placed in their part and table, each with its stable id."""
+    from fa_tui.pipeline.finding_ids import assign_ids
+    from fa_tui.pipeline.placement import place
+
+    return assign_ids(place(findings, report), report)
 
 
 def stages(
@@ -111,9 +118,7 @@ def stages(
         return
     with gc_paused(promote=False):  # the findings are few; the rules' scratch is dropped
         if checker is not None:
-            from fa_tui.pipeline.placement import place
-
-            findings = place(checker(report), report)
+            findings = finish(checker(report), report)
         else:
             findings = run_rules(report, select, ignore)
     yield Checked(report, findings)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Strict(BaseModel):
@@ -53,8 +53,14 @@ class RelatedDoc(_Strict):
 
 
 class FindingDoc(_Strict):
-    """One finding; positions are 1-based code points, ``end_column`` exclusive."""
+    """One finding; positions are 1-based code points, ``end_column`` exclusive.
 
+    ``id`` (``FA301-3f9a2c1b``: the code and 8 hex digits) stays the same across runs, across a
+    TXT, PDF or DOCX of the same document and after edits elsewhere in the report, so that a
+    reviewer's marks can be kept by it (``pipeline.finding_ids``); unique within a report.
+    """
+
+    id: str = Field(pattern=r"^[A-Z]+\d+-[0-9a-f]{8}$")
     code: str
     severity: Literal["error", "warning", "info"]
     category: str

@@ -29,6 +29,7 @@ def finding_document(finding: Finding) -> dict[str, Any]:
     """One finding as in the contract (no span: positions are null)."""
     span = finding.span
     return {
+        "id": finding.id,
         "code": finding.code,
         "severity": finding.severity.value,
         "category": finding.category.value,
