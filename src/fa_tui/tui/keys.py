@@ -65,6 +65,14 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "详情",
         (("上下 PgUp PgDn", "滚动详情"),),
     ),
+    (
+        "审核标记（任何窗格，作用于当前问题）",
+        (
+            ("o w d", "标记为 已核实 / 误报 / 待说明（再按一次取消）"),
+            ("e", "填写或修改备注（审核意见）"),
+            ("M", "按标记筛选：全部 / 未标记 / 隐藏误报 / 已核实 / 待说明 / 误报"),
+        ),
+    ),
 )
 
 # The KEYMAP group of each pane (as named by ``InspectorScreen.pane_of``; "table" is the

@@ -58,4 +58,3 @@ class ReadFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
-
