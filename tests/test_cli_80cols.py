@@ -104,8 +104,11 @@ def test_messages_wrap_between_figures_never_inside(name: str) -> None:
                 break
             message_lines.append(line[9:])
         text = "".join(message_lines).replace(" ", "")
-        assert text == finding.message.replace(" ", "").replace("\t", "")
+        tag = f"#{finding.id.rpartition('-')[2]}"
+        assert text == finding.message.replace(" ", "").replace("\t", "") + tag
+        assert message_lines[-1].endswith(f" {tag}") or message_lines[-1] == tag
         figures = FIGURE.findall(finding.message)
+        message_lines[-1] = message_lines[-1].removesuffix(tag)
         assert sorted(f for line in message_lines for f in FIGURE.findall(line)) == sorted(figures)
         wrapped += len(message_lines) > 1
     assert wrapped > 5

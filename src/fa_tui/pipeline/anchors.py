@@ -7,11 +7,12 @@ An anchor never holds a line, a column or a page. It is one of:
   name or code, ``row`` when at neither);
 - ``table|公开05表|<title, label, unit or note>`` for a finding on a table's title, label, unit or
   note, ``table|公开05表|text|<normalised text>`` for another place in a table;
-- ``text|<sentence>`` for a finding in the narrative: the sentence that holds the start of its
-  span, read as the narrative parser reads paragraphs (noise, white space and page markers
+- ``text|<sentence>|<label>`` for a finding in the narrative: the sentence that holds the start
+  of its span, read as the narrative parser reads paragraphs (noise, white space and page markers
   dropped, lines broken inside a sentence joined), then normalised: full-width forms made
   half-width, punctuation dropped and every figure masked (``#``), so that another figure of the
-  same sentence may change without moving the anchor;
+  same sentence may change without moving the anchor; and the label of the innermost fact read
+  there (``收、支总计``: two sentences worded alike about different totals differ by it);
 - ``line|<line>``: the masked text of the span's line, for a span in no paragraph (a row of an
   other table);
 - ``report`` for a finding without a span.
@@ -27,6 +28,7 @@ import bisect
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from fa_tui.model import Finding, Report, Row, Span, Table
 
@@ -63,6 +65,9 @@ def masked(text: str) -> str:
     flat = unicodedata.normalize("NFKC", text)
     flat = _NUMBER.sub("#", _SPACE.sub("", flat))
     return "".join(c for c in flat if not unicodedata.category(c).startswith(("P", "C", "Z")))
+
+
+_masked = lru_cache(maxsize=4096)(masked)
 
 
 def row_name(name: str) -> str:
@@ -104,33 +109,39 @@ def table_anchor(report: Report, table: Table, span: Span) -> str:
 
 
 class Sentences:
-    """The narrative sentence at any position, from the paragraphs the narrative parser reads.
+    """The narrative sentence at a finding's position, from the paragraphs the narrative parser
+    reads: built once per report for the lines ``lines`` that findings start on."""
 
-    Built once per report, on first use (most reports have a few dozen findings).
-    """
-
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, lines: set[int]) -> None:
         from fa_tui.parse.narrative.sentences import read_paragraphs, sentences
 
         # line -> [(first column, end column, sentence number)] of each run of clean text
         self._at: dict[int, list[tuple[int, int, int]]] = {}
-        self._texts: list[str] = []
+        self._texts: list[str] = []  # clean, masked when asked for
         for paragraph in read_paragraphs(report.source, report):
+            if not any(n in lines for n in range(paragraph.first_line, paragraph.last_line + 1)):
+                continue
             text, starts = paragraph.text, paragraph.run_starts
             for begin, end in sentences(text):
                 number = len(self._texts)
-                self._texts.append(masked(text[begin:end]))
+                self._texts.append(text[begin:end])
                 k = max(bisect.bisect_right(starts, begin) - 1, 0)
                 while k < len(starts) and starts[k] < end:
                     run_end = starts[k + 1] if k + 1 < len(starts) else len(text)
                     first, last = max(begin, starts[k]), min(end, run_end)
-                    if first < last:
+                    if first < last and paragraph.run_lines[k] in lines:
                         column = paragraph.run_cols[k] + first - starts[k]
                         entry = (column, column + last - first, number)
                         self._at.setdefault(paragraph.run_lines[k], []).append(entry)
                     k += 1
         for entries in self._at.values():
             entries.sort()
+        # line -> [(span, label)] of the facts that start on it
+        self._facts: dict[int, list[tuple[Span, str]]] = {}
+        last = max(lines, default=0)
+        for fact in report.facts:
+            if fact.span.line <= last:
+                self._facts.setdefault(fact.span.line, []).append((fact.span, fact.label))
 
     def at(self, span: Span) -> str | None:
         """The masked sentence holding ``span``'s start (or the next text on its line, when it
@@ -141,7 +152,18 @@ class Sentences:
         k = bisect.bisect_right(entries, (span.column, 1 << 62, 0)) - 1
         if (k < 0 or span.column >= entries[k][1]) and k + 1 < len(entries):
             k += 1
-        return self._texts[entries[max(k, 0)][2]]
+        return _masked(self._texts[entries[max(k, 0)][2]])
+
+    def label(self, span: Span) -> str:
+        """The masked label of the innermost fact whose clause holds ``span``'s start."""
+        best: tuple[tuple[int, int], str] | None = None
+        for start_line in range(span.line, max(span.line - 3, 0), -1):
+            for region, label in self._facts.get(start_line, ()):
+                if _starts_in(span, region):
+                    size = (region.end_line - region.line, region.end_column - region.column)
+                    if best is None or size < best[0]:
+                        best = (size, label)
+        return "" if best is None else _masked(best[1])
 
 
 def anchor(finding: Finding, report: Report, sentences: Sentences | None) -> str:
@@ -156,5 +178,5 @@ def anchor(finding: Finding, report: Report, sentences: Sentences | None) -> str
     if sentences is not None:
         sentence = sentences.at(span)
         if sentence is not None:
-            return f"text|{sentence}"
+            return f"text|{sentence}|{sentences.label(span)}"
     return f"line|{masked(report.source.line(span.line))}"

@@ -53,8 +53,8 @@ def digest(key: str) -> str:
 
 def assign_ids(findings: Sequence[Finding], report: Report) -> list[Finding]:
     """``findings`` (in their order) with ``id`` filled in, unique within the report."""
-    needs_text = any(f.span is not None and f.table is None for f in findings)
-    sentences = Sentences(report) if needs_text else None
+    lines = {f.span.line for f in findings if f.span is not None and f.table is None}
+    sentences = Sentences(report, lines) if lines else None
     keys = [base_key(f, report, sentences) for f in findings]
     order = sorted(range(len(findings)), key=lambda i: findings[i].sort_key())
     seen: dict[str, int] = {}

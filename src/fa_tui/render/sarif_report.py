@@ -3,7 +3,9 @@
 Columns count Unicode code points (``columnKind: unicodeCodePoints``), as our spans do; the
 rules that ran are listed in ``tool.driver.rules`` (``id`` the code, ``name`` the kebab-case name,
 the Chinese title and explanation as short and full descriptions) and each result points at its
-rule by index.
+rule by index. ``partialFingerprints`` carries the finding's stable id
+(``{"faTuiFindingId/v1": "FA301-3f9a2c1b"}``), so that a code-scanning tool follows a finding
+across runs and revisions.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from typing import Any
 
 from fa_tui import __version__
 from fa_tui.model import Finding, Report, Severity, Span
+from fa_tui.pipeline.finding_ids import VERSION
 from fa_tui.render.json_report import indented_json
 from fa_tui.rules.registry import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The stable finding id (``pipeline.finding_ids``), versioned with its recipe.
+FINGERPRINT = f"faTuiFindingId/{VERSION}"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -62,6 +67,8 @@ def _result(path: Path, finding: Finding, index: dict[str, int]) -> dict[str, An
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
+    if finding.id:
+        result["partialFingerprints"] = {FINGERPRINT: finding.id}
     if finding.related:
         result["relatedLocations"] = [
             {"id": k, **_location(path, r.span), "message": {"text": r.note}}

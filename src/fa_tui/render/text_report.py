@@ -1,11 +1,12 @@
 """``fa-tui check`` text output, like a compiler or ruff.
 
-    path:line:col: FA201 [错误] message
+    path:line:col: FA201 [错误] message #3f9a2c1b
       215 | 210	卫生健康支出	627.68	443.66	184.03
           |                 ^^^^^^
           = 443.66 + 184.03 = 627.69 ≠ 627.68
           - 215:20 基本支出
 
+``#3f9a2c1b`` is the finding's stable id without its code (``pipeline.finding_ids``).
 Severities are tagged in Chinese (``[错误]`` ``[警告]`` ``[提示]``); the machine formats keep
 ``error``/``warning``/``info``. Laid out for a width (``check`` takes the terminal's, or 80 on a
 pipe), a block fits it: long source lines become a window around the figure, messages and
@@ -100,6 +101,11 @@ def _rstrip(line: Styled) -> Styled:
     return out
 
 
+def short_id(finding_id: str) -> str:
+    """The hash part of a finding id (``FA301-3f9a2c1b`` → ``3f9a2c1b``): the code is shown."""
+    return finding_id.rpartition("-")[2]
+
+
 def finding_block(report: Report, finding: Finding, width: int | None = None) -> Styled:
     """The block of one finding: header, source and underline, computation, related spans.
 
@@ -118,7 +124,10 @@ def finding_block(report: Report, finding: Finding, width: int | None = None) ->
         (f"[{SEVERITY_NAMES[finding.severity]}]", _STYLE[finding.severity]),
         (" ", ""),
     ]
-    lines = _wrapped(header, [(neutralise(finding.message, tabs=" "), "")], room)
+    message: Styled = [(neutralise(finding.message, tabs=" "), "")]
+    if finding.id:
+        message.append((f" #{short_id(finding.id)}", "dim"))
+    lines = _wrapped(header, message, room)
     location = document_location(report, finding)
     if location is not None:
         lines.append([(f"       @ 原文{location}", "dim")])
