@@ -170,3 +170,40 @@ async def test_a_damaged_review_file_is_said_kept_and_marks_go_beside_it(tmp_pat
     assert damaged.read_text(encoding="utf-8") == "{broken"
     beside = [p for p in tmp_path.glob("审阅.*.json")]
     assert len(beside) == 1 and "confirmed" in beside[0].read_text(encoding="utf-8")
+
+
+async def test_export_from_the_inspector_writes_the_marked_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    from fa_tui.tui.screens.prompt import PromptScreen
+
+    out = tmp_path / "意见.xlsx"
+    app = InspectorApp(read_report(LILING))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.press("3", "x", "o", "E")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, PromptScreen)
+        assert prompt.value.endswith("2024-liling-审核意见.xlsx")  # in the working directory
+        field = prompt.query_one("#prompt-input")
+        field.value = str(out)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"已导出 {len(screen.index.findings)} 条问题" in status(screen)  # type: ignore[union-attr]
+        # From the command palette too, and a name without a known suffix is refused.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"导出审核意见")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one("#prompt-input").value = str(tmp_path / "意见.pdf")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "须以 .xlsx、.docx 或 .md 结尾" in status(screen)
+    rows = list(openpyxl.load_workbook(out)["问题清单"].iter_rows(values_only=True))
+    header = rows[0]
+    assert rows[1][header.index("标记")] == "已核实" and len(rows) == 36
+    assert not (tmp_path / "意见.pdf").exists()

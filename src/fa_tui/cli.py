@@ -105,7 +105,9 @@ def rules(
 
 @app.command("open")
 def open_(
-    file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="A report file; a folder or several files: a list.")
+    ],
     ascii_mode: Annotated[
         bool,
         typer.Option(
@@ -121,9 +123,12 @@ def open_(
     ] = None,
 ) -> None:
     """Open the report in the inspector (the default command: `fa-tui FILE`)."""
-    from fa_tui.commands.open import run_open
+    from fa_tui.commands.open import run_open, run_open_list
 
-    run_open(file, ascii_mode=ascii_mode, mouse=not no_mouse, review=review)
+    if len(files) == 1 and not files[0].is_dir():
+        run_open(files[0], ascii_mode=ascii_mode, mouse=not no_mouse, review=review)
+    else:
+        run_open_list(files, ascii_mode=ascii_mode, mouse=not no_mouse)
 
 
 @app.command("export")

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 
-from fa_tui.model import Finding, Report, TableStatus
+from fa_tui.model import Finding, Report
+from fa_tui.pipeline.stages import looks_like_report
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -52,13 +53,6 @@ class FileResult(Struct):
     def checked(self) -> bool:
         """Whether the file was checked (not unreadable, not skipped)."""
         return self.error is None and self.skipped is None
-
-
-def looks_like_report(report: Report) -> bool:
-    """Whether a file found in a directory is a 决算 report at all (a README is not)."""
-    return any(p.present for p in report.parts) or any(
-        t.status is not TableStatus.MISSING for t in report.tables
-    )
 
 
 def check_file(task: Task) -> FileResult:

@@ -7,20 +7,17 @@ Word letter or Markdown. The output is written atomically and never over an inpu
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fa_tui.commands.common import fail, stderr_line
+from fa_tui.export.output import FORMATS, write_export
 from fa_tui.ingest import InputError, read_report
 
 if TYPE_CHECKING:
     from fa_tui.export.rows import ReportSheet
-
-FORMATS = ("xlsx", "docx", "md")
 
 
 def run_export(
@@ -56,23 +53,11 @@ def run_export(
 
         sys.stdout.write(markdown(sheets))
         return
-    _write(output, _writer(fmt, sheets))
+    try:
+        write_export(sheets, fmt, output)
+    except OSError as exc:
+        fail(f"错误：无法写入 {output}：{exc.strerror or exc}")
     stderr_line(f"已导出 {len(sheets)} 份报告的审核意见：{output}")
-
-
-def _writer(fmt: str, sheets: list[ReportSheet]) -> Callable[[Path], object]:
-    """What writes ``sheets`` as ``fmt`` into a given file."""
-    if fmt == "xlsx":
-        from fa_tui.export.xlsx import write_xlsx
-
-        return lambda temp: write_xlsx(sheets, temp)
-    if fmt == "docx":
-        from fa_tui.export.docx import write_docx
-
-        return lambda temp: write_docx(sheets, temp)
-    from fa_tui.export.markdown import markdown
-
-    return lambda temp: temp.write_text(markdown(sheets), encoding="utf-8")
 
 
 def _sheet(
@@ -80,12 +65,10 @@ def _sheet(
 ) -> ReportSheet | None:
     """The rows of the report at ``path`` (``None``, said on stderr, when it cannot be read;
     ``None`` too for a file found in a folder that is no report, such as a README)."""
-    from fa_tui.commands.batch import looks_like_report
     from fa_tui.export.rows import report_sheet
-    from fa_tui.pipeline import analyse
+    from fa_tui.pipeline import analyse, looks_like_report, rule_titles
     from fa_tui.review.facts import report_facts
     from fa_tui.review.session import Review
-    from fa_tui.rules.engine import selected_rules
 
     try:
         source = read_report(path)
@@ -98,7 +81,7 @@ def _sheet(
     review = Review.open(report_facts(report, findings), review_file)
     for notice in review.notices:
         stderr_line(notice)
-    titles = {r.code: r.title for r in selected_rules((), ())}
+    titles = rule_titles()
     return report_sheet(
         report, findings, review, titles=titles, include_dismissed=include_dismissed
     )
@@ -110,29 +93,3 @@ def _refuse_overwriting_an_input(output: Path, inputs: Sequence[Path]) -> None:
         fail(f"错误：输出文件不能是输入的报告：{output}")
     if target.is_dir():
         fail(f"错误：输出位置是一个目录：{output}")
-
-
-def _write(output: Path, write: Callable[[Path], object]) -> None:
-    """Write ``output`` by ``write``ing a temporary file beside it, then renaming it."""
-    folder = output.parent if str(output.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        fail(f"错误：无法写入 {output}：{exc.strerror or exc}")
-    temp = Path(name)
-    try:
-        write(temp)
-        temp.chmod(0o666 & ~_umask())  # as a file the user creates (mkstemp's is 0600)
-        os.replace(temp, output)
-    except OSError as exc:
-        fail(f"错误：无法写入 {output}：{exc.strerror or exc}")
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

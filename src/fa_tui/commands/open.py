@@ -6,11 +6,13 @@ refused at once): its pages are read inside the app, behind a progress line, and
 turns out unreadable (no text layer) ends the app with the same one line and exit status 2.
 Parsing and checking run inside the app. The preferences (``tui/prefs.py``) are read first.
 ``fa-tui FILE:LINE`` (as a compiler or ``check`` prints it) opens the source at that line.
+``fa-tui DIR`` (or several files) opens the list of the reports first (``run_open_list``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from fa_tui.commands.common import fail, stderr_line
@@ -65,3 +67,35 @@ def run_open(
     app.run(mouse=mouse and prefs.mouse)
     if app.read_error is not None:
         fail(app.read_error)
+
+
+def run_open_list(paths: Sequence[Path], *, ascii_mode: bool = False, mouse: bool = True) -> None:
+    """The inspector over several reports (files, or the reports below folders): a list first."""
+    from fa_tui.commands.check import report_files
+    from fa_tui.tui.prefs import load_prefs
+
+    prefs, warning = load_prefs()
+    if warning is not None:
+        stderr_line(warning)
+    errors: list[str] = []
+    listed = list(report_files(paths, errors))
+    files = [p for p, _named in listed]
+    for line in errors:
+        stderr_line(line)
+    missing = [p for p in files if not p.exists()]
+    if missing:
+        fail(f"错误：文件不存在：{missing[0]}")
+    if not files:
+        fail("错误：没有找到报告文件（.txt、.md、.pdf、.docx）")
+    from fa_tui.tui.app import InspectorApp
+
+    app = InspectorApp(
+        None,
+        theme=prefs.theme,
+        ascii_mode=ascii_mode or prefs.ascii,
+        severity=prefs.severity,
+        notices=() if warning is None else (warning,),
+        reports=files,
+        found=[p for p, named in listed if not named],
+    )
+    app.run(mouse=mouse and prefs.mouse)

@@ -35,6 +35,7 @@ FINDING_COLUMNS = (
     "备注",
     "变化",
     "编号",
+    "规则说明",
 )
 SUMMARY_COLUMNS = (
     "报告文件",
@@ -50,7 +51,8 @@ SUMMARY_COLUMNS = (
     "新",
     "已解决",
 )
-MAX_WIDTH = {"问题": 60, "备注": 40, "行": 30, "表": 30, "报告文件": 50}
+MAX_WIDTH = {"问题": 60, "备注": 40, "行": 30, "表": 30, "报告文件": 50, "规则说明": 40}
+LINE_HEIGHT = 15  # points per line of wrapped text (11-point type)
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _SEVERITY_FILL = {
@@ -63,7 +65,7 @@ def _values(row: ExportRow) -> list[object]:
     return [
         row.number,
         row.severity,
-        f"{row.code} {row.title}".strip(),
+        row.code,
         row.part,
         row.table,
         row.row,
@@ -77,6 +79,7 @@ def _values(row: ExportRow) -> list[object]:
         row.note,
         row.change,
         row.finding_id,
+        row.title,
     ]
 
 
@@ -121,10 +124,15 @@ def _finish(ws: Worksheet, columns: Sequence[str]) -> None:
             default=4,
         )
         letter = get_column_letter(index)
-        ws.column_dimensions[letter].width = min(widest + 2, MAX_WIDTH.get(name, 24))
-        if widest + 2 > MAX_WIDTH.get(name, 24):
+        width = min(widest + 2, MAX_WIDTH.get(name, 24))
+        ws.column_dimensions[letter].width = width
+        if widest + 2 > width:
             for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if cell.value is not None:  # not every reader fits the rows to wrapped text
+                    lines = -(-width_of(str(cell.value)) // max(width - 2, 1))
+                    height = ws.row_dimensions[cell.row].height or LINE_HEIGHT
+                    ws.row_dimensions[cell.row].height = max(height, LINE_HEIGHT * lines)
 
 
 def write_xlsx(sheets: Sequence[ReportSheet], output: Path) -> None:
@@ -137,7 +145,8 @@ def write_xlsx(sheets: Sequence[ReportSheet], output: Path) -> None:
     columns = ("报告", *FINDING_COLUMNS) if several else FINDING_COLUMNS
     _append(findings, columns)
     for sheet in sheets:
-        name = f"{sheet.department or Path(sheet.path).name}"
+        name = " ".join(str(x) for x in (sheet.department, sheet.year) if x)
+        name = name or Path(sheet.path).name
         for row in sheet.rows:
             values = _values(row)
             _append(findings, [name, *values] if several else values)

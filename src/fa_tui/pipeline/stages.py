@@ -19,7 +19,7 @@ from pathlib import Path
 from msgspec import Struct
 from msgspec.structs import replace
 
-from fa_tui.model import Finding, Report, SourceText
+from fa_tui.model import Finding, Report, SourceText, TableStatus
 from fa_tui.pipeline.gc_pause import gc_paused
 
 Checker = Callable[[Report], list[Finding]]
@@ -168,3 +168,17 @@ def transient() -> AbstractContextManager[None]:
     """Pause the collector for a whole run whose report the caller drops at the end (a batch
     worker): nothing is promoted, and the report is freed by reference counting."""
     return gc_paused(promote=False)
+
+
+def rule_titles() -> dict[str, str]:
+    """The Chinese title of every rule, by code (for exports made outside ``check``)."""
+    from fa_tui.rules.engine import selected_rules
+
+    return {r.code: r.title for r in selected_rules((), ())}
+
+
+def looks_like_report(report: Report) -> bool:
+    """Whether a file found in a directory is a 决算 report at all (a README is not)."""
+    return any(p.present for p in report.parts) or any(
+        t.status is not TableStatus.MISSING for t in report.tables
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
-from fa_tui.ingest import InputError, PendingPdf
+from fa_tui.ingest import InputError, PendingPdf, open_report
 from fa_tui.model import Severity, SourceText
 from fa_tui.review.facts import report_facts
 from fa_tui.review.session import Review
@@ -39,12 +39,15 @@ from fa_tui.tui.messages import (
     LoadFailed,
     ReadFailed,
     ReadProgress,
+    ReportSurveyed,
     SourceRead,
     StageReady,
 )
 from fa_tui.tui.palette import ChinesePalette
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.screens.loading import LoadingScreen
+from fa_tui.tui.screens.reports import OpenReport, ReportListScreen
+from fa_tui.tui.survey import survey
 from fa_tui.tui.worker import (
     Analyser,
     Checker,
@@ -73,6 +76,9 @@ class InspectorApp(App[None]):
     ``notices`` are warnings shown at start (a wrong preferences file).
     ``line`` opens the source at that line (``fa-tui FILE:LINE``). ``review`` is the review
     file of the marks (``--review``; by default the user's, see ``review/places.py``).
+    ``reports`` (with ``source`` ``None``): several reports, shown first as a list
+    (``screens/reports.py``) checked in the background; Esc in a report returns to it;
+    ``found`` are those found in a folder (a file there that is no report says so).
     """
 
     CSS_PATH = "app.tcss"
@@ -86,7 +92,7 @@ class InspectorApp(App[None]):
 
     def __init__(
         self,
-        source: SourceText | PendingPdf,
+        source: SourceText | PendingPdf | None,
         *,
         checker: Checker | None = None,
         theme: str | None = None,
@@ -96,9 +102,14 @@ class InspectorApp(App[None]):
         severity: Severity | None = None,
         notices: Sequence[str] = (),
         review: Path | None = None,
+        reports: Sequence[Path] = (),
+        found: Collection[Path] = (),
     ) -> None:
         super().__init__()
         self.review_path = review  # ``--review FILE``; else the user's data directory
+        self.reports = tuple(reports)  # several reports: the list first (``source`` is None)
+        self.found = frozenset(found)  # those of ``reports`` found in a folder, not named
+        self.generation = 0  # which opened report the worker's messages are about
         self.pending = source if isinstance(source, PendingPdf) else None
         self.source: SourceText | None = None if isinstance(source, PendingPdf) else source
         self.line = line  # ``fa-tui FILE:LINE``: the source line to open at
@@ -181,6 +192,15 @@ class InspectorApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.notices:
             self.notify(self._text(notice), severity="warning", markup=False, timeout=15)
+        if self.reports:
+            self.push_screen(ReportListScreen(self.reports))
+            self.stage = "list"
+            self.survey()
+            return
+        self._open_current()
+
+    def _open_current(self) -> None:
+        """Show ``pending`` (read first) or ``source`` in the inspector."""
         if self.pending is not None:
             name = self.pending.path.name
             self.push_screen(LoadingScreen(name, self.pending.pages, ascii_mode=self.ascii_mode))
@@ -206,6 +226,58 @@ class InspectorApp(App[None]):
         self.call_after_refresh(self._mark_shown, "source")
         self.analyse()
 
+    # -- several reports ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="survey")
+    def survey(self) -> None:
+        """Check every listed report in a thread, one row after the other."""
+        worker = get_current_worker()
+        for path in self.reports:
+            if worker.is_cancelled:
+                return
+            row = survey(path, named=path not in self.found)
+            self.post_message(ReportSurveyed(row))
+
+    def on_report_surveyed(self, message: ReportSurveyed) -> None:
+        self._report_list().update_row(message.row)
+
+    def _report_list(self) -> ReportListScreen:
+        return next(s for s in self.screen_stack if isinstance(s, ReportListScreen))
+
+    @on(OpenReport)
+    def _open_listed(self, message: OpenReport) -> None:
+        """Open a report of the list in the inspector (over the list)."""
+        try:
+            opened = open_report(message.path)
+        except InputError as exc:
+            self.notify(self._text(str(exc)), severity="error", markup=False)
+            return
+        self.pending = opened if isinstance(opened, PendingPdf) else None
+        self.source = None if isinstance(opened, PendingPdf) else opened
+        self.line = None
+        self.read_error = None
+        self.stage = "reading" if self.pending is not None else "loading"
+        self.shown_at = {}
+        self._shown_event = asyncio.Event()
+        self.generation += 1
+        self._open_current()
+
+    def back_to_list(self) -> bool:
+        """Leave the report for the list (``False`` when there is no list)."""
+        if not self.reports:
+            return False
+        self.workers.cancel_group(self, "default")
+        self.workers.cancel_group(self, "read")
+        listing = self._report_list()
+        for screen in self.screen_stack:
+            if isinstance(screen, InspectorScreen) and screen.reviewing.review is not None:
+                done, total = screen.reviewing.review.progress()
+                listing.set_reviewed(screen.path, done, total)
+        while self.screen is not listing:
+            self.pop_screen()
+        self.stage = "list"
+        return True
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No command palette while the PDF is read (there is nothing to jump to)."""
         if action == "command_palette" and self.stage == "reading":
@@ -219,6 +291,7 @@ class InspectorApp(App[None]):
         """Read the pending PDF's pages in a thread; only posts messages."""
         assert self.pending is not None
         worker = get_current_worker()
+        generation = self.generation
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -229,22 +302,30 @@ class InspectorApp(App[None]):
             source = self.pending.read(progress)
         except InputError as exc:
             if not worker.is_cancelled:
-                self.post_message(ReadFailed(str(exc)))
+                self.post_message(ReadFailed(str(exc), generation))
         except Exception as exc:  # a bug in the reader: one line, as the command line says it
             if not worker.is_cancelled:
                 text = " ".join(str(exc).split())
-                self.post_message(ReadFailed(f"内部错误：{exc.__class__.__name__}: {text}"))
+                message = f"内部错误：{exc.__class__.__name__}: {text}"
+                self.post_message(ReadFailed(message, generation))
         else:
-            self.post_message(SourceRead(source))
+            self.post_message(SourceRead(source, generation))
 
     def on_read_progress(self, message: ReadProgress) -> None:
         if isinstance(self.screen, LoadingScreen):
             self.screen.show_progress(message.done, message.total)
 
     def on_source_read(self, message: SourceRead) -> None:
-        self._show_source(message.source)
+        if message.generation == self.generation:
+            self._show_source(message.source)
 
     def on_read_failed(self, message: ReadFailed) -> None:
+        if message.generation != self.generation:
+            return
+        if self.reports:  # one bad report of the list: say so, back to the list
+            self.notify(self._text(message.error), severity="error", markup=False)
+            self.back_to_list()
+            return
         self.read_error = message.error
         self.stage = "failed"
         self._shown_event.set()
@@ -261,23 +342,27 @@ class InspectorApp(App[None]):
     def analyse(self) -> None:
         """Parse and check in a thread; only posts messages."""
         assert self.source is not None
+        generation = self.generation
         try:
             for stage in self.analyser(self.source, self.checker):
                 if not isinstance(stage, Indexed):
-                    self.post_message(StageReady(stage))
+                    self.post_message(StageReady(stage, generation=generation))
                     continue
                 # The review keeps the findings as fa-tui wrote them (before ASCII mode).
                 facts = report_facts(stage.report, stage.index.findings)
                 if self.ascii_mode:
                     findings = stage.index.findings
                     findings[:] = [narrow_finding(f) for f in findings]  # same order and spans
-                self.post_message(StageReady(stage, Review.open(facts, self.review_path)))
+                review = Review.open(facts, self.review_path)
+                self.post_message(StageReady(stage, review, generation))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
-            self.post_message(LoadFailed(describe_failure(exc)))
+            self.post_message(LoadFailed(describe_failure(exc), generation))
 
     def on_stage_ready(self, message: StageReady) -> None:
         stage = message.stage
-        screen = self.inspector
+        screen = next((s for s in self.screen_stack if isinstance(s, InspectorScreen)), None)
+        if screen is None or message.generation != self.generation:
+            return  # from a report the reviewer has left
         if isinstance(stage, Outlined):
             screen.show_outline(stage.report)
         elif isinstance(stage, Described):
@@ -290,6 +375,8 @@ class InspectorApp(App[None]):
         self.call_after_refresh(self._mark_shown, self.stage)
 
     def on_load_failed(self, message: LoadFailed) -> None:
+        if message.generation != self.generation:
+            return
         self.inspector.show_failure(message.error)
         self.stage = "failed"
         self.call_after_refresh(self._mark_shown, "failed")

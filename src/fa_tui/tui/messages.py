@@ -6,6 +6,7 @@ from textual.message import Message
 
 from fa_tui.model import SourceText, Span
 from fa_tui.review.session import Review
+from fa_tui.tui.survey import ReportRow
 from fa_tui.tui.worker import Stage
 
 
@@ -13,18 +14,20 @@ class StageReady(Message):
     """The worker finished one stage of the analysis (outline, tables, findings); with the
     findings comes the reviewer's ``review`` of them (a ``review.session.Review``)."""
 
-    def __init__(self, stage: Stage, review: Review | None = None) -> None:
+    def __init__(self, stage: Stage, review: Review | None = None, generation: int = 0) -> None:
         super().__init__()
         self.stage = stage
         self.review = review
+        self.generation = generation  # the app's report it is about (several reports)
 
 
 class LoadFailed(Message):
     """The worker could not parse or check the report; ``error`` is one line for the reviewer."""
 
-    def __init__(self, error: str) -> None:
+    def __init__(self, error: str, generation: int = 0) -> None:
         super().__init__()
         self.error = error
+        self.generation = generation
 
 
 class JumpToSource(Message):
@@ -47,14 +50,24 @@ class ReadProgress(Message):
 class SourceRead(Message):
     """The PDF has been read: its text, ready to show."""
 
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, generation: int = 0) -> None:
         super().__init__()
         self.source = source
+        self.generation = generation
 
 
 class ReadFailed(Message):
     """The PDF could not be read; ``error`` is the one line for the reviewer."""
 
-    def __init__(self, error: str) -> None:
+    def __init__(self, error: str, generation: int = 0) -> None:
         super().__init__()
         self.error = error
+        self.generation = generation
+
+
+class ReportSurveyed(Message):
+    """A report of the list is checked: its row."""
+
+    def __init__(self, row: ReportRow) -> None:
+        super().__init__()
+        self.row = row

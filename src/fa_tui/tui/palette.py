@@ -60,12 +60,20 @@ class ChinesePalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
+# Commands of the inspector offered in the palette (name, action of the screen).
+ACTIONS: tuple[tuple[str, str], ...] = (("导出审核意见（xlsx / docx / md）", "export_review"),)
+
+
 def _candidates(screen: InspectorScreen) -> list[tuple[str, Text, Callable[[], None]]]:
     """(search text, display, command) for every node and finding of the report."""
     out: list[tuple[str, Text, Callable[[], None]]] = []
     index = screen.index
     if index is None:
         return out
+    for name, action in ACTIONS:
+        display = Text("命令  ", style=styles.MUTED)
+        display.append(name)
+        out.append((f"命令 {name}", display, getattr(screen, f"action_{action}")))
     for node in index.nodes:
         label = neutralise(node.label, tabs=" ")
         kind = KIND_NAMES[node.kind]

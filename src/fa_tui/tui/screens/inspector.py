@@ -83,6 +83,7 @@ class InspectorScreen(Screen[None]):
         Binding("4", "focus_pane('detail')", "详情", show=False),
         Binding("z", "maximize_pane", "放大"),
         *REVIEW_BINDINGS,
+        Binding("escape", "back", "返回列表", show=False),
     ]
 
     def __init__(
@@ -102,7 +103,9 @@ class InspectorScreen(Screen[None]):
         self.current: int | None = None
         self.related_pos = -1
         self.table_node: Node | None = None
-        self.followed: str | None = None  # the tree node the tree was last moved to by a jump
+        # The tree nodes the tree was moved to by jumps, whose NodeHighlighted is still to come
+        # (no preview to open: quick jumps can queue several).
+        self.followed: set[str] = set()
         self.reviewing = Reviewing(self)  # the reviewer's marks (once read)
 
     def compose(self) -> ComposeResult:
@@ -227,8 +230,8 @@ class InspectorScreen(Screen[None]):
         data = event.node.data
         if data is None:
             return
-        if data.key == self.followed:
-            self.followed = None
+        if data.key in self.followed:
+            self.followed.discard(data.key)
             return
         tree = self.query_one(PartsTree)
         if not tree.has_focus:
@@ -432,7 +435,7 @@ class InspectorScreen(Screen[None]):
             node = next((n for n in self.index.roots if n.present), None)
         if node is not None:
             if tree.by_key.get(node.key) is not tree.cursor_node:
-                self.followed = node.key  # its NodeHighlighted is no preview to open
+                self.followed.add(node.key)  # its NodeHighlighted is no preview to open
             tree.follow(node.key)
 
     def action_next_finding(self, step: int) -> None:
@@ -674,6 +677,10 @@ class InspectorScreen(Screen[None]):
         """Cycle the mark filter."""
         self.reviewing.filter_marks()
 
+    def action_export_review(self) -> None:
+        """Write the 审核意见 (asks where)."""
+        self.reviewing.export()
+
     def action_clear_filter(self) -> None:
         self.set_filter(FindingFilter())
 
@@ -728,3 +735,12 @@ class InspectorScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit()
+
+    def action_back(self) -> None:
+        """Esc: restore a maximised pane; else back to the report list, if there is one."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        back = getattr(self.app, "back_to_list", None)
+        if back is not None:
+            back()

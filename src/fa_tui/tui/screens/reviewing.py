@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from fa_tui.export.output import format_of, write_export
+from fa_tui.export.rows import report_sheet
+from fa_tui.pipeline import rule_titles
 from fa_tui.review.file import ReviewError
 from fa_tui.review.marks import Status
 from fa_tui.review.session import Review
@@ -32,6 +36,7 @@ REVIEW_BINDINGS = [
     Binding("d", "mark('query')", "待说明"),
     Binding("e", "edit_note", "备注"),
     Binding("M,shift+m", "filter_marks", "按标记筛选", show=False),
+    Binding("E,shift+e", "export_review", "导出", show=False),
 ]
 
 
@@ -123,6 +128,44 @@ class Reviewing:
         marks = screen.filter.marks
         pos = MARK_CYCLE.index(marks) if marks in MARK_CYCLE else 0
         screen.set_filter(replace(screen.filter, marks=MARK_CYCLE[(pos + 1) % len(MARK_CYCLE)]))
+
+    def export(self) -> None:
+        """Ask where to write the 审核意见 (the suffix picks xlsx, docx or md), then write it."""
+        screen = self.screen
+        if screen.report is None or screen.index is None or not screen.checked:
+            screen.say("正在检查，请稍候。")
+            return
+        default = Path.cwd() / f"{screen.path.stem}-审核意见.xlsx"
+
+        def done(value: str | None) -> None:
+            if value is None or not value.strip():
+                return
+            output = Path(value.strip()).expanduser()
+            fmt = format_of(output)
+            if fmt is None:
+                screen.say("文件名须以 .xlsx、.docx 或 .md 结尾。", "error")
+                return
+            if output.resolve(strict=False) == screen.path.resolve(strict=False):
+                screen.say("不能写到报告文件本身。", "error")
+                return
+            self._write_export(output, fmt)
+
+        prompt = PromptScreen("导出审核意见到：", str(default), ".xlsx / .docx / .md")
+        screen.app.push_screen(prompt, done)
+
+    def _write_export(self, output: Path, fmt: str) -> None:
+        screen = self.screen
+        assert screen.report is not None and screen.index is not None
+        sheet = report_sheet(
+            screen.report, screen.index.findings, self.review, titles=rule_titles()
+        )
+        try:
+            write_export([sheet], fmt, output)
+        except OSError as exc:
+            screen.say(neutralise(f"无法写入 {output}：{exc.strerror or exc}"), "error")
+            return
+        left_out = f"（误报 {sheet.left_out} 条未列入）" if sheet.left_out else ""
+        screen.say(neutralise(f"已导出 {len(sheet.rows)} 条问题{left_out}：{output}"))
 
     def _target(self) -> tuple[Review, int, str] | None:
         """The review, and the finding a mark applies to: the list's cursor when the list has
