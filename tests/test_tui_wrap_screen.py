@@ -230,3 +230,20 @@ async def test_ascii_mode_draws_the_markers_narrow() -> None:
         shown = screen_text(app)
         assert "◀" not in shown and "▶" not in shown
         assert f">{TABLE_ROW}<" in shown
+
+
+async def test_the_pointer_line_stays_in_view_when_the_width_changes() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, source = await ready(app, pilot)
+        screen.go_to_line(PROSE)
+        await pilot.pause()
+        narrow_rows = source.row_index.rows(PROSE)
+        for keys in (["z"], ["escape"], ["z"], ["escape"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert 0 <= source.screen_row(PROSE) < source.size.height, keys
+            assert source.render_line(source.screen_row(PROSE)).text.startswith(f">{PROSE} ")
+        await pilot.press("z")
+        await pilot.pause()
+        assert source.row_index.rows(PROSE) < narrow_rows  # wrapped again, wider
