@@ -247,3 +247,36 @@ async def test_the_pointer_line_stays_in_view_when_the_width_changes() -> None:
         await pilot.press("z")
         await pilot.pause()
         assert source.row_index.rows(PROSE) < narrow_rows  # wrapped again, wider
+
+
+async def test_a_giant_prose_line_scrolls_and_a_long_one_wraps_lazily(tmp_path) -> None:
+    prose = "本单位严格执行财务管理制度，加强内部控制，提高资金使用效益，确保各项工作顺利开展。"
+    lines = list(sample_lines(NAME))
+    giant = prose * (1_000_000 // len(prose))  # a megabyte of prose on one line
+    long = prose * (15_000 // len(prose))  # under MAX_WRAP_CHARS: wrapped, hundreds of rows
+    lines[10:10] = [giant, long]
+    path = tmp_path / "long-prose.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    far = Finding(
+        code="FA999",
+        severity=Severity.ERROR,
+        category=Category.NARRATIVE,
+        message="行尾的问题",
+        span=Span.at(12, len(long) - 5, len(long) + 1),
+    )
+    app = InspectorApp(read_report(path), checker=lambda r: [far])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, source = await ready(app, pilot)
+        screen.go_to_line(11)
+        await pilot.pause()
+        assert not source.wraps(11) and source.row_index.rows(11) == 1
+        assert source.render_line(source.screen_row(11)).text.endswith("▶")
+        assert source._display(11).measured_chunks <= 2, "the giant line is not measured"
+        assert source.wraps(12) and source.row_index.rows(12) > 300
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        y = source.screen_row(12, far.span.column)
+        assert abs(y - source.scrollable_content_region.height // 2) <= 1
+        red = styles.SPAN[Severity.ERROR].bgcolor
+        assert red is not None
+        assert with_bg(source.render_line(y), red.name) == long[-6:]
