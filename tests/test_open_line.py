@@ -55,7 +55,6 @@ async def test_the_source_cursor_is_on_the_line() -> None:
         source = app.inspector.query_one(SourceView)
         assert source.cursor_line == line
         assert app.inspector.focused is source  # the tree did not take the focus
-        top = source.scroll_offset.y
-        assert top < line - 1 < top + source.size.height  # the line is on screen
+        assert 0 < source.screen_row(line) < source.size.height  # the line is on screen
         shown = [source.render_line(y).text for y in range(source.size.height)]
         assert any(sample_lines("2022-liujiang")[line - 1][:8] in row for row in shown)

@@ -271,7 +271,7 @@ async def test_enter_on_a_table_cell_jumps_to_its_source_line() -> None:
         source = screen.query_one(SourceView)
         assert source.display and source.has_focus
         assert source.cursor_line == amount.span.line
-        y = source.cursor_line - 1 - int(source.scroll_y)
+        y = source.screen_row(source.cursor_line)
         strip = source.render_line(y)
         assert "443.66" in strip.text
         assert any(seg.text == "443.66" and seg.style.reverse for seg in strip)
@@ -331,7 +331,7 @@ async def test_enter_on_a_finding_centres_its_line_with_the_span_highlighted() -
         source = screen.query_one(SourceView)
         assert source.cursor_line == wanted.line
         height = source.scrollable_content_region.height
-        y = wanted.line - 1 - int(source.scroll_y)
+        y = source.screen_row(wanted.line)
         assert abs(y - height // 2) <= 1, "the line is centred"
         strip = source.render_line(y)
         assert strip.text.lstrip(" >").startswith(str(wanted.line))
@@ -455,7 +455,7 @@ async def test_search_and_next_match() -> None:
         assert second in hits and second >= first
         await pilot.press("N")
         assert source.cursor_line == first
-        y = first - 1 - int(source.scroll_y)
+        y = source.screen_row(first)
         assert any(seg.text == "基本支出" for seg in styled_runs(source.render_line(y)))
 
 
@@ -469,7 +469,7 @@ async def test_go_to_line() -> None:
         await pilot.pause()
         source = screen.query_one(SourceView)
         assert source.cursor_line == 300
-        y = 300 - 1 - int(source.scroll_y)
+        y = source.screen_row(300)
         assert source.render_line(y).text.startswith(">300")
         # Esc closes the prompt without moving.
         await pilot.press("colon")
@@ -505,7 +505,7 @@ async def test_markup_in_findings_and_control_characters_are_shown_literally(mut
         shown = "".join(body.render_line(y).text.strip() for y in range(body.size.height))
         assert hostile.replace(" ", "") in shown.replace(" ", "")
         source = screen.query_one(SourceView)
-        line = source.render_line(51 - 1 - int(source.scroll_y)).text
+        line = source.render_line(source.screen_row(51)).text
         assert "部门\u241b[31m职责" in line
 
 
@@ -652,8 +652,7 @@ async def test_panes_keep_their_size_when_the_focus_moves_at_80x24() -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert [p.size for p in panes] == sizes
-        top = int(source.scroll_y)
-        assert top < source.cursor_line <= top + source.size.height
+        assert 0 <= source.screen_row(source.cursor_line) < source.size.height
 
 
 async def test_z_maximises_the_focused_pane_and_escape_restores_it() -> None:

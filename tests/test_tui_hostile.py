@@ -163,7 +163,7 @@ async def test_hostile_text_is_shown_literally_and_never_reaches_the_terminal(
         assert "\u241b]52;c;cHduZWQ=\u2407" in shown
         source = screen.query_one(SourceView)
         assert source.cursor_line == 401
-        line = source.render_line(401 - 1 - int(source.scroll_y)).text
+        line = source.render_line(source.screen_row(401)).text
         assert "\u241b]0;pwned\u2407" in line
         assert "[/b][bookmark: _Toc1][red]" in source.line_text(401).plain
         assert_screen_safe(screen)
@@ -275,7 +275,7 @@ async def test_scrolling_a_5mb_report_costs_only_the_visible_lines(
         hostile = next(n for n in range(total, 0, -1) if HOSTILE in source.source.line(n))
         screen.go_to_line(hostile)
         await pilot.pause()
-        line = source.render_line(hostile - 1 - int(source.scroll_y)).text
+        line = source.render_line(source.screen_row(hostile)).text
         assert "\u241b[31mRED" in line
         assert_screen_safe(screen)
 
@@ -305,12 +305,12 @@ async def test_one_5mb_line_is_never_measured_in_full(tmp_path: Path) -> None:
         await pilot.pause()
         shown = source._display(number)
         assert shown.measured_chunks <= 2, "only the start of the line is measured"
-        line = source.render_line(number - 1 - int(source.scroll_y)).text
+        line = source.render_line(source.screen_row(number)).text
         assert line.startswith("> 11 \u241b[31mRED\u241b[0m\u241b]0;pwned\u2407")
         for _ in range(10):
             await pilot.press("l")
         assert source.scroll_x == 80
-        assert "收入合计" in source.render_line(number - 1 - int(source.scroll_y)).text
+        assert "收入合计" in source.render_line(source.screen_row(number)).text
         assert shown.measured_chunks <= 2
         assert_screen_safe(screen)
 
@@ -319,7 +319,7 @@ async def test_one_5mb_line_is_never_measured_in_full(tmp_path: Path) -> None:
         await pilot.pause()
         assert source.scroll_x > 1_000_000
         assert shown.measured_chunks == shown.chunk_count  # measured once, to get there
-        row = source.render_line(number - 1 - int(source.scroll_y))
+        row = source.render_line(source.screen_row(number))
         assert any(seg.style is not None and seg.style.bgcolor for seg in row)
         # Rendering again measures nothing new and renders only the chunks on screen.
         width = source.scrollable_content_region.width
@@ -427,7 +427,7 @@ async def test_sixteen_colours_switch_to_the_ansi_theme_with_distinct_severities
         number = next(n for n in range(1, len(lines)) if lines[n - 1].strip() and lines[n].strip())
         screen.go_to_line(number)
         await pilot.pause()
-        y = number - 1 - int(source.scroll_y)
+        y = source.screen_row(number)
 
         def background(strip) -> set:
             out = set()

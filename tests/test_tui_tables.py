@@ -212,7 +212,7 @@ async def test_v_switches_between_the_finding_cell_and_its_source_line() -> None
         source = screen.query_one(SourceView)
         assert showing(screen) == "source-view" and source.has_focus
         assert source.cursor_line == cell.span.line
-        y = cell.span.line - 1 - int(source.scroll_y)
+        y = source.screen_row(cell.span.line)
         runs = [s for s in source.render_line(y) if s.text == "627.68"]
         assert runs and runs[0].style.bgcolor == styles.SPAN[Severity.ERROR].bgcolor
         await pilot.press("v")

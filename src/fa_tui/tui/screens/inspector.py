@@ -192,6 +192,7 @@ class InspectorScreen(Screen[None]):
         """Stage 2: the tables are parsed: put them into the tree."""
         self.report = report
         self.index = FindingIndex([], build_nodes(report))
+        self.query_one(SourceView).set_tables(report.tables)  # table rows stay unwrapped
         tables = next(n for n in self.index.roots if n.part is PartName.TABLES)
         self.query_one(PartsTree).update_branch(tables, self.index)
 
