@@ -12,6 +12,7 @@ from conftest import sample_lines, sample_path
 from fa_tui.ingest import read_report
 from fa_tui.model import Category, Finding, Report, Severity, Span
 from fa_tui.tui.app import InspectorApp
+from fa_tui.tui.screens.help import HelpScreen
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.widgets.parts_tree import PartsTree
 from fa_tui.tui.widgets.source_view import SourceView
@@ -282,3 +283,27 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane() -> None:
         for text in (tree, source, findings, detail, table):
             assert "? 帮助" in text and "y 复制" in text
         assert isinstance(screen.focused, TableGrid)
+
+
+async def test_help_shows_the_legend_of_marks_and_colours() -> None:
+    app = _app("2024-liling", [])
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        legend = app.screen.query_one("#help-legend")
+        text = "\n".join(legend.render_line(y).text for y in range(legend.size.height))
+        for mark in ("图例", "错", "警", "提", "下划线", "[空表]", "◀ 2列", "*", "(缺失)"):
+            assert mark in text, mark
+        # End scrolls the help to the legend: it is on the screen.
+        await pilot.press("end")
+        await pilot.pause(1.0)  # the scroll is animated
+        shown = "\n".join(_screen_lines(app))
+        assert "由提取损坏修复的数字" in shown and "分隔线上为本节点的问题" in shown
+        keys = "\n".join(
+            app.screen.query_one("#help-body").render_line(y).text
+            for y in range(app.screen.query_one("#help-body").size.height)
+        )
+        for key in ("复制当前问题", "p12", "错误+警告", "再按 Enter 轮换", "输入即筛选"):
+            assert key in keys, key
