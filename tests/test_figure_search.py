@@ -108,3 +108,16 @@ def test_cell_matches_by_value_whatever_the_printing() -> None:
     assert cell_matches("2080505", "2080505")  # a code, as text of a figure
     assert cell_matches("医疗", "行政单位医疗")
     assert not cell_matches("", "行政单位医疗")
+
+
+def test_a_run_of_thousands_of_digits_is_no_number_but_no_error() -> None:
+    assert found("1", "1" * 10_000) == []
+    assert found("1", "1 " * 10_000) == []
+    assert cell_matches("1", "x", Decimal("1E+5000")) is False
+
+
+def test_a_line_without_the_figures_digits_is_passed_over() -> None:
+    assert found("371501.36", "371  501.36") == []  # two spaces: a gap between columns
+    assert found("371501.36", "合计 138,307,276.56") == []
+    assert found("26.30", "占 26.3%") == ["26.3"]
+    assert found("0.50", "0.5 与 10.5") == ["0.5"]

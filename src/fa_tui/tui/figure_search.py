@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 
 # A run of digits joined by single separators: a space, or a comma or decimal point with at
 # most one space on each side. Two spaces (or a tab) end a figure: they separate columns.
@@ -22,6 +22,11 @@ _JOIN = rf"(?:{_BLANK}?[,，.．]{_BLANK}?|{_BLANK})"
 _RUN = re.compile(rf"\d(?:{_JOIN}?\d)*")
 _QUERY = re.compile(r"\d[\d,，\s]*(?:[.．]\s*\d[\d\s]*)?")
 _SPACES = re.compile(r"[ \u00a0]")
+# Where a run that is not one figure is split: at its spaces, then at its commas and points.
+_SPLITS = (
+    re.compile(rf"(?<=\d){_BLANK}(?=\d)"),
+    re.compile(r"[ \u00a0]*[,，.．][ \u00a0]*"),
+)
 
 Finder = Callable[[str], Iterator[tuple[int, int]]]
 
@@ -40,10 +45,18 @@ class Figure:
 
     def found_by(self, query: Figure) -> bool:
         """Whether ``query`` finds this figure: the same value, or (a query without decimals)
-        the same whole part."""
-        if query.decimals is None:
-            return int(self.whole) == int(query.whole)
-        return self.value == query.value
+        the same whole part. Compared as digits: a run of a million digits is no number."""
+        if self.whole.lstrip("0") != query.whole.lstrip("0"):
+            return False
+        return query.decimals is None or (self.decimals or "").rstrip("0") == (
+            query.decimals.rstrip("0")
+        )
+
+    @classmethod
+    def of(cls, value: Decimal) -> Figure:
+        """The figure of ``value`` (its size: the sign is not printed in the figure)."""
+        whole, dot, decimals = format(abs(value), "f").partition(".")
+        return cls(whole, decimals if dot else None)
 
 
 def parse_query(query: str) -> Figure | None:
@@ -82,31 +95,41 @@ def printed_figures(line: str) -> Iterator[tuple[int, int, Figure]]:
 
 
 def _split(line: str, start: int, end: int) -> Iterator[tuple[int, int, Figure]]:
-    figure = _parse_printed(line[start:end])
+    text = line[start:end]
+    whole, dot, decimals = text.partition(".")
+    if whole.isdigit() and (not dot or decimals.isdigit()):  # the usual case, at once
+        yield start, end, Figure(whole, decimals if dot else None)
+        return
+    figure = _parse_printed(text)
     if figure is not None:
         yield start, end, figure
         return
-    for pattern in (rf"(?<=\d){_BLANK}(?=\d)", r"[ \u00a0]*[,，.．][ \u00a0]*"):
-        pieces = list(re.finditer(pattern, line[start:end]))
-        if pieces:
-            at = start
-            for piece in pieces:
-                yield from _split(line, at, start + piece.start())
-                at = start + piece.end()
+    for pattern in _SPLITS:
+        at = start
+        for piece in pattern.finditer(text):
+            yield from _split(line, at, start + piece.start())
+            at = start + piece.end()
+        if at != start:
             yield from _split(line, at, end)
             return
     # a run of digits alone always parses; nothing else is left here
+
+
+def _digits_pattern(figure: Figure) -> re.Pattern[str]:
+    """What every printing of a figure ``figure`` finds contains: its significant digits in
+    order, joined as in a figure. A line without it is passed over at the speed of ``re``."""
+    digits = figure.whole.lstrip("0") + (figure.decimals or "").rstrip("0")
+    return re.compile(f"(?:{_JOIN})?".join(digits or "0"))
 
 
 def finder(query: str) -> Finder:
     """A function giving the (start, end) of every match of ``query`` in a line."""
     figure = parse_query(query)
     if figure is not None:
-        # Cheap rejection: a line without the query's first digit holds no match.
-        first = figure.whole.lstrip("0")[:1] or "0"
+        candidates = _digits_pattern(figure)
 
         def figures(line: str) -> Iterator[tuple[int, int]]:
-            if first not in line:
+            if candidates.search(line) is None:
                 return
             for start, end, printed in printed_figures(line):
                 if printed.found_by(figure):
@@ -130,8 +153,5 @@ def cell_matches(query: str, text: str, value: Decimal | None = None) -> bool:
         wanted = query.strip().lower()
         return bool(wanted) and wanted in text.lower()
     if value is not None and value.is_finite():
-        size = abs(value)
-        if figure.decimals is None:
-            return int(size.to_integral_value(rounding=ROUND_DOWN)) == int(figure.whole)
-        return size == figure.value
+        return Figure.of(value).found_by(figure)
     return any(True for _ in finder(query)(text))
