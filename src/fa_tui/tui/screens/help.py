@@ -1,4 +1,5 @@
-"""The help screen: every key (from ``keys.KEYMAP``), grouped by pane, the current pane first."""
+"""The help screen: every key (from ``keys.KEYMAP``), grouped by pane, the current pane first;
+then the legend of marks and colours (``legend``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from fa_tui.tui.keys import KEYMAP, PANE_GROUPS
+from fa_tui.tui.legend import legend_table
 
 
 def help_table(pane: str | None = None) -> Table:
@@ -27,9 +29,8 @@ def help_table(pane: str | None = None) -> Table:
         if n:
             grid.add_row("", "")
         heading = Text(title, style="bold underline")
-        if title == current:
-            heading.append("  当前窗格", style="bold reverse")
-        grid.add_row(heading, "")
+        mark = Text("当前窗格", style="bold reverse") if title == current else ""
+        grid.add_row(heading, mark)  # the mark in the second column: the first stays narrow
         for keys, what in rows:
             grid.add_row(Text(keys), Text(what))
     grid.add_row("", "")
@@ -38,7 +39,7 @@ def help_table(pane: str | None = None) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """All keys; Esc (or q, ?) closes."""
+    """All keys, then the legend; Esc (or q, ?) closes."""
 
     BINDINGS = [  # noqa: RUF012
         Binding("escape,q,question_mark", "close", "关闭"),
@@ -50,8 +51,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "按键"
+            box.border_title = "按键与图例（上下键、End 看图例）"
             yield Static(help_table(self.pane), id="help-body")
+            yield Static(legend_table(), id="help-legend")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -17,9 +17,19 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
-from fa_tui.model import Finding, PartName, Report, Severity, SourceText, Span, TableStatus
+from fa_tui.model import (
+    Finding,
+    PartName,
+    Report,
+    Severity,
+    SourceText,
+    Span,
+    Table,
+    TableStatus,
+)
 from fa_tui.review.session import Review
 from fa_tui.safe_text import neutralise
+from fa_tui.tui.clipboard import finding_text, save_copy, shown_path
 from fa_tui.tui.index import (
     LEVEL_CYCLE,
     FindingFilter,
@@ -36,6 +46,7 @@ from fa_tui.tui.palette import InspectorCommands
 from fa_tui.tui.screens.help import HelpScreen
 from fa_tui.tui.screens.prompt import PromptScreen
 from fa_tui.tui.screens.reviewing import REVIEW_BINDINGS, Reviewing
+from fa_tui.tui.table_search import table_matches
 from fa_tui.tui.widgets.finding_detail import FindingDetail
 from fa_tui.tui.widgets.findings_list import FindingsList
 from fa_tui.tui.widgets.parts_tree import PartsTree
@@ -62,17 +73,20 @@ class InspectorScreen(Screen[None]):
     # pane holding the focus, and the style sheet sizes the panes by it.
     PANES = ("tree", "content", "findings", "detail")
 
+    # Shown in the footer: the few keys of every pane; each pane shows its own keys first
+    # (bindings on the pane widgets, shown while they have the focus).
     BINDINGS = [  # noqa: RUF012
         Binding("question_mark", "help", "帮助"),
-        Binding("q", "quit", "退出"),
         Binding("right_square_bracket", "next_finding(1)", "下一问题"),
         Binding("left_square_bracket", "next_finding(-1)", "上一问题", show=False),
-        Binding("slash", "search", "搜索"),
+        Binding("y", "copy_finding", "复制"),
+        Binding("q", "quit", "退出"),
+        Binding("slash", "search", "搜索", show=False),
         Binding("n", "next_match(1)", "下一个匹配", show=False),
         Binding("N,shift+n", "next_match(-1)", "上一个匹配", show=False),
         Binding("g,colon", "goto_line", "跳行", show=False),
-        Binding("v", "toggle_view", "表/原文"),
-        Binding("f", "filter_severity", "级别"),
+        Binding("v", "toggle_view", "表/原文", show=False),
+        Binding("f", "filter_severity", "级别", show=False),
         Binding("s", "toggle_sort", "排序", show=False),
         Binding("c", "filter_code", "代码", show=False),
         Binding("x", "clear_filter", "清除筛选", show=False),
@@ -81,7 +95,7 @@ class InspectorScreen(Screen[None]):
         Binding("2", "focus_pane('content')", "内容", show=False),
         Binding("3", "focus_pane('findings')", "问题", show=False),
         Binding("4", "focus_pane('detail')", "详情", show=False),
-        Binding("z", "maximize_pane", "放大"),
+        Binding("z", "maximize_pane", "放大", show=False),
         *REVIEW_BINDINGS,
         Binding("escape", "back", "返回列表", show=False),
     ]
@@ -107,6 +121,10 @@ class InspectorScreen(Screen[None]):
         # (no preview to open: quick jumps can queue several).
         self.followed: set[str] = set()
         self.reviewing = Reviewing(self)  # the reviewer's marks (once read)
+        # The table cells found by the last search: (row, column index), in ``found_in``.
+        self.cell_hits: list[tuple[int, int]] = []
+        self.cell_hit = -1
+        self.found_in: Table | None = None
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
@@ -550,23 +568,65 @@ class InspectorScreen(Screen[None]):
             self.say("先在目录中选择一张表。")
 
     def action_search(self) -> None:
-        """Ask for a text and search the source for it."""
+        """Ask for a text or a figure and search the source (and the table shown) for it."""
         source = self.query_one(SourceView)
+        in_table = self.query_one(ContentSwitcher).current == "table-view"
 
         def done(query: str | None) -> None:
             if not query:
                 return
-            self._switch("source-view")
             count = source.search(query)
+            shown = neutralise(query)
+            if in_table and self.query_one(TableGrid).table is not None:
+                cells = self._search_table(query)
+                if cells:
+                    self.say(f"表中找到 {cells} 处（原文 {count} 处）。n 下一个，N 上一个。")
+                elif count:
+                    self.say(f"表中未找到：{shown}；原文中有 {count} 处（v 看原文）。", "warning")
+                else:
+                    self.say(f"未找到：{shown}", severity="warning")
+                return
+            self._switch("source-view")
             if count:
                 self.say(f"找到 {count} 处。n 下一个，N 上一个。")
             else:
-                self.say(f"未找到：{neutralise(query)}", severity="warning")
+                self.say(f"未找到：{shown}", severity="warning")
 
-        self.app.push_screen(PromptScreen("搜索：", source.search_text), done)
+        self.app.push_screen(PromptScreen("搜索：", source.search_text, "文字或数字"), done)
+
+    def _search_table(self, query: str) -> int:
+        """Find ``query`` in the cells of the table shown; the cursor to the first hit at or
+        after it. Returns the number of cells found."""
+        grid = self.query_one(TableGrid)
+        assert grid.table is not None
+        self.found_in = grid.table
+        self.cell_hits = table_matches(grid.table, grid.columns, query)
+        self.cell_hit = -1
+        if self.cell_hits:
+            here = (grid.cursor_row, grid.cursor_column)
+            first = next((k for k, hit in enumerate(self.cell_hits) if hit >= here), 0)
+            self._go_to_cell_hit(first)
+        return len(self.cell_hits)
+
+    def _go_to_cell_hit(self, k: int) -> None:
+        self.cell_hit = k
+        row, column = self.cell_hits[k]
+        self.query_one(TableGrid).move_cursor(row=row, column=column, centre=True)
 
     def action_next_match(self, step: int) -> None:
+        """Next (``1``) or previous (``-1``) match: in the table shown, else in the source."""
         source = self.query_one(SourceView)
+        grid = self.query_one(TableGrid)
+        if self.query_one(ContentSwitcher).current == "table-view" and source.search_text:
+            if grid.table is not self.found_in and grid.table is not None:
+                self._search_table(source.search_text)  # another table: the same search
+                if self.cell_hits:
+                    return
+            if self.cell_hits:
+                k = self.cell_hit + step if self.cell_hit >= 0 else (0 if step > 0 else -1)
+                self._go_to_cell_hit(k % len(self.cell_hits))
+                self.say(f"表中第 {self.cell_hit + 1}/{len(self.cell_hits)} 处。")
+                return
         if not source.matches:
             self.say("没有搜索结果。按 / 搜索。")
             return
@@ -733,6 +793,25 @@ class InspectorScreen(Screen[None]):
         if pane == "content" and self.query_one(ContentSwitcher).current == "table-view":
             pane = "table"
         self.app.push_screen(HelpScreen(pane))
+
+    def action_copy_finding(self) -> None:
+        """Copy the finding shown in the detail as plain text: to the terminal's clipboard
+        (OSC 52) and to ``copied.txt`` in the state directory (see ``clipboard``)."""
+        if self.index is None or not self.checked:
+            self.say("正在检查，请稍候。")
+            return
+        shown = self.query_one(FindingsList).current
+        if shown is None:
+            self.say("没有可复制的问题：先在问题列表中选择一条。", severity="warning")
+            return
+        text = finding_text(self.index.findings[shown], self.source, self.display_path)
+        self.app.copy_to_clipboard(text)
+        try:
+            path = save_copy(text)
+        except OSError as exc:
+            self.say(f"已复制到剪贴板（无法另存：{exc.strerror or exc}）", severity="warning")
+            return
+        self.say(f"已复制到剪贴板（另存于 {shown_path(path)}）")
 
     def action_quit(self) -> None:
         self.app.exit()

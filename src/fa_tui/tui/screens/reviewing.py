@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     from fa_tui.tui.screens.inspector import InspectorScreen
 
 REVIEW_BINDINGS = [
-    Binding("o", "mark('confirmed')", "已核实"),
-    Binding("w", "mark('dismissed')", "误报"),
-    Binding("d", "mark('query')", "待说明"),
-    Binding("e", "edit_note", "备注"),
+    Binding("o", "mark('confirmed')", "已核实", show=False),
+    Binding("w", "mark('dismissed')", "误报", show=False),
+    Binding("d", "mark('query')", "待说明", show=False),
+    Binding("e", "edit_note", "备注", show=False),
     Binding("M,shift+m", "filter_marks", "按标记筛选", show=False),
     Binding("E,shift+e", "export_review", "导出", show=False),
 ]

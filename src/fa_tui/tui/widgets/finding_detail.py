@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -81,6 +82,11 @@ def detail_text(
 
 class FindingDetail(VerticalScroll):
     """A scrollable area showing one finding in full."""
+
+    BINDINGS = [  # noqa: RUF012  (shown in the footer while it has the focus)
+        Binding("down", "scroll_down", "滚动", key_display="↑↓"),
+        Binding("pagedown", "page_down", "翻页", key_display="PgUp/PgDn"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Static(Text("选择一条问题查看详情。", style=styles.MUTED), id="detail-body")

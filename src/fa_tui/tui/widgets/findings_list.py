@@ -78,9 +78,10 @@ class FindingsList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "下一页", show=False),
         Binding("home", "edge(0)", "开头", show=False),
         Binding("end", "edge(1)", "结尾", show=False),
-        Binding("enter", "select", "跳到问题"),
-        Binding("slash", "filter", "筛选问题"),
+        Binding("enter", "select", "跳转"),  # the footer's keys while it has the focus
+        Binding("f", "screen.filter_severity", "级别"),
         Binding("s", "screen.toggle_sort", "排序"),
+        Binding("slash", "filter", "筛选"),
     ]
 
     cursor: reactive[int] = reactive(-1, init=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -54,6 +55,11 @@ class PartsTree(Tree[Node]):
     Icons and guides are ASCII: the default triangles and box lines are East-Asian-ambiguous and
     take two cells in some CJK terminals.
     """
+
+    BINDINGS = [  # noqa: RUF012  (shown in the footer while the tree has the focus)
+        Binding("enter", "select_cursor", "打开"),
+        Binding("space", "toggle_node", "展开/折叠", key_display="空格"),
+    ]
 
     ICON_NODE = "+ "
     ICON_NODE_EXPANDED = "- "

@@ -39,6 +39,7 @@ from fa_tui.model import Severity, SourceText, Span, Table
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
 from fa_tui.tui.display import DisplayLine, display_line, styled_line, styled_window
+from fa_tui.tui.figure_search import finder
 from fa_tui.tui.marks import LineMarks, piece_on_line
 from fa_tui.tui.wrap import Row, RowIndex, clip, row_at, row_count, wrap_line
 
@@ -83,6 +84,8 @@ class SourceView(ScrollView, can_focus=True):
         Binding("left,h", "scroll_columns(-8)", "左移", show=False),
         Binding("right,l", "scroll_columns(8)", "右移", show=False),
         Binding("enter", "activate", "本行问题", show=False),
+        Binding("slash", "screen.search", "搜索"),  # the footer's keys while it has the focus
+        Binding("g", "screen.goto_line", "跳行"),
     ]
 
     cursor_line: reactive[int] = reactive(1, init=False)
@@ -402,17 +405,18 @@ class SourceView(ScrollView, can_focus=True):
     # -- search ---------------------------------------------------------------------------
 
     def search(self, query: str) -> int:
-        """Find ``query`` (ignoring case) everywhere; go to the first match after the pointer."""
+        """Find ``query`` everywhere (``figure_search.finder``); go to the first match after
+        the pointer."""
         self.search_text = query
         self.matches = []
         self.matches_by_line = {}
         self.match_index = None
         if self.source and query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            found = finder(query)  # a figure however printed, else the text
             for number, text in enumerate(self.source.lines, start=1):
-                for m in pattern.finditer(text):
+                for start, end in found(text):
                     self.matches_by_line.setdefault(number, []).append(len(self.matches))
-                    self.matches.append(Match(number, m.start() + 1, m.end() + 1))
+                    self.matches.append(Match(number, start + 1, end + 1))
                     if len(self.matches) >= MAX_MATCHES:
                         break
                 if len(self.matches) >= MAX_MATCHES:

@@ -306,7 +306,9 @@ class TableGrid(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "下一页", show=False),
         Binding("home", "edge(0)", "第一行", show=False),
         Binding("end", "edge(1)", "最后一行", show=False),
-        Binding("enter", "select", "跳到原文", show=False),
+        Binding("enter", "select", "原文"),  # the footer's keys while it has the focus
+        Binding("v", "screen.toggle_view", "表/原文"),
+        Binding("slash", "screen.search", "搜索"),
     ]
 
     class CellHighlighted(Message):
