@@ -92,7 +92,7 @@ def previous_year(ctx: RuleContext) -> Iterator[Finding]:
         check = _compare(claim, found.amount)
         if check is None or abs(check.difference) <= check.tolerance:
             continue
-        yield _finding(ctx, claim, found, check, previous)
+        yield _finding(ctx, claim, found, previous)
 
 
 # --- FA902 the right report ----------------------------------------------------------------------
@@ -208,10 +208,10 @@ def _where(report: Report, amount: Amount) -> str:
     return f"上年报告第 {line} 行" + (f"（{described}）" if described else "")
 
 
-def _finding(
-    ctx: RuleContext, claim: Claim, found: LastYear, check: SumCheck, previous: Report
-) -> Finding:
-    decimals = check.decimals
+def _finding(ctx: RuleContext, claim: Claim, found: LastYear, previous: Report) -> Finding:
+    # at the text's precision (a table in 元 read in 万元 carries six decimals)
+    printed = [claim.figure, *([claim.current] if claim.current is not None else [])]
+    decimals = max(2, *(a.decimals for a in printed))
     implied, last_text, difference = (
         show(claim.value, decimals),
         show(found.amount.value or Decimal(0), decimals),
