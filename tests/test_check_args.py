@@ -35,6 +35,8 @@ READ = [
     ["a.txt", "--", "-odd.txt", "--format"],
     ["-", "a.txt"],
     ["部门决算/2023年.txt", "--statistics", "-j", "2", "--format", "text"],
+    ["2024.txt", "--previous", "2023.txt"],
+    ["--previous=上年/2023年.pdf", "2024.pdf", "--format", "json"],
 ]
 
 UNSURE = [
@@ -55,6 +57,7 @@ UNSURE = [
     [""],
     ["a\0b.txt"],
     ["--output", "", "a.txt"],
+    ["--previous", "", "a.txt"],
 ]
 
 

@@ -55,16 +55,19 @@ class FileResult(Struct):
         return self.error is None and self.skipped is None
 
 
-def check_file(task: Task) -> FileResult:
-    """Read, parse, check and render one file; never raises for a bad file or a bug."""
+def check_file(task: Task, previous: Report | None = None) -> FileResult:
+    """Read, parse, check and render one file; never raises for a bad file or a bug.
+
+    ``previous``: last year's report, for the FA9xx rules.
+    """
     from fa_tui.pipeline import transient
 
     # The collector stays paused until the report is dropped (see ``pipeline.transient``).
     with transient():
-        return _check_file(task)
+        return _check_file(task, previous)
 
 
-def _check_file(task: Task) -> FileResult:
+def _check_file(task: Task, previous: Report | None) -> FileResult:
     from fa_tui.ingest.errors import InputError
     from fa_tui.pipeline import load_report, run_rules
 
@@ -74,7 +77,7 @@ def _check_file(task: Task) -> FileResult:
             return FileResult(
                 task.path, skipped=f"跳过 {task.path}：不像部门决算报告（未识别出任何部分）"
             )
-        findings = run_rules(report, select=task.select, ignore=task.ignore)
+        findings = run_rules(report, task.select, task.ignore, previous)
         return _rendered(task, report, findings)
     except InputError as exc:
         return FileResult(task.path, error=str(exc))
@@ -173,13 +176,24 @@ Progress = Callable[[FileResult], None]
 
 
 def check_files(
-    tasks: Sequence[Task], jobs: int = 1, progress: Progress | None = None
+    tasks: Sequence[Task],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    previous: Report | None = None,
 ) -> list[FileResult]:
-    """Check ``tasks`` with up to ``jobs`` processes; results in input order."""
+    """Check ``tasks`` with up to ``jobs`` processes; results in input order.
+
+    ``previous`` (last year's report, ``check --previous``) is for a single task: it is
+    checked in this process.
+    """
+    if previous is not None:
+        if len(tasks) > 1:
+            raise ValueError("a previous report goes with one report only")
+        jobs = 1
     if jobs <= 1 or len(tasks) <= 1:
         results = []
         for task in tasks:
-            results.append(check_file(task))
+            results.append(check_file(task, previous))
             if progress is not None:
                 progress(results[-1])
         return results

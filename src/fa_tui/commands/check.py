@@ -22,6 +22,7 @@ from fa_tui.commands.common import fail, stderr_line
 __all__ = ["FAIL_ON", "FORMATS", "CheckOptions", "run_check"]
 
 if TYPE_CHECKING:
+    from fa_tui.model import Report
     from fa_tui.render.styled import TextSink
     from fa_tui.rules.registry import Rule
 
@@ -83,6 +84,7 @@ def run_check(options: CheckOptions) -> None:
     if unknown:
         fail(f"错误：未知的规则代码：{'、'.join(unknown)}（用 fa-tui rules 查看）")
 
+    previous = _previous_report(options)
     walk_errors: list[str] = []
     width = _text_width(options)
     tasks = [
@@ -91,7 +93,7 @@ def run_check(options: CheckOptions) -> None:
     ]
     jobs = options.jobs or default_jobs()
     with _progress(options, len(tasks)) as advance:
-        results = check_files(tasks, jobs=jobs, progress=advance)
+        results = check_files(tasks, jobs=jobs, progress=advance, previous=previous)
 
     for line in walk_errors:
         stderr_line(line)
@@ -108,6 +110,24 @@ def run_check(options: CheckOptions) -> None:
     threshold = FAIL_ON[options.fail_on]
     failing = any(f.severity.rank >= threshold for r in checked for f in r.findings)
     raise SystemExit(1 if failing else 0)
+
+
+def _previous_report(options: CheckOptions) -> Report | None:
+    """Last year's report of ``--previous``, parsed up to its facts (exit 2: more than one
+    report to check, or unreadable)."""
+    if options.previous is None:
+        return None
+    if len(options.paths) != 1 or options.paths[0].is_dir():
+        fail("错误：--previous 只能与一份报告一起使用（不能用于目录或多个文件）")
+    from fa_tui.ingest import InputError
+    from fa_tui.pipeline import load_report
+
+    try:
+        return load_report(options.previous)
+    except InputError as exc:
+        fail(f"{exc}（--previous 上年报告）")
+    except OSError as exc:
+        fail(f"错误：无法读取上年报告 {options.previous}：{exc.strerror or exc}")
 
 
 def _text_width(options: CheckOptions) -> int | None:

@@ -34,6 +34,7 @@ class CheckOptions(Struct, frozen=True):
     fail_on: str = "error"
     statistics: bool = False
     jobs: int | None = None  # None: one process per CPU
+    previous: Path | None = None  # last year's report (one report checked)
 
 
 class OptionSpec(NamedTuple):
@@ -64,6 +65,9 @@ CHECK_OPTIONS: tuple[OptionSpec, ...] = (
         "statistics", ("--statistics",), bool, False, "Print the number of findings per code."
     ),
     OptionSpec("jobs", ("--jobs", "-j"), int, None, "Worker processes (default: one per CPU)."),
+    OptionSpec(
+        "previous", ("--previous",), Path, None, "Last year's report: check the 上年 figures."
+    ),
 )
 
 # What Typer reads as the same int as ``int()`` does (no sign, no other script's digits).

@@ -33,6 +33,7 @@ class Category(StrEnum):
     YEARS = "years"  # FA6xx
     UNITS = "units"  # FA7xx
     TEXT_HYGIENE = "text_hygiene"  # FA8xx
+    PREVIOUS_YEAR = "previous_year"  # FA9xx: against last year's report
     INTERNAL = "internal"  # a rule that crashed (a bug in fa-tui)
 
 
@@ -46,6 +47,7 @@ CATEGORY_NAMES: dict[Category, str] = {
     Category.YEARS: "年度与日期",
     Category.UNITS: "单位与数字格式",
     Category.TEXT_HYGIENE: "文字规范",
+    Category.PREVIOUS_YEAR: "上年对照",
     Category.INTERNAL: "内部错误",
 }
 

@@ -63,12 +63,19 @@ StageResult = Outlined | Tabled | Described | Checked
 
 
 def run_rules(
-    report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    report: Report,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    previous: Report | None = None,
 ) -> list[Finding]:
-    """The findings of the selected rules, each placed in its part and table, with its id."""
+    """The findings of the selected rules, each placed in its part and table, with its id.
+
+    ``previous``: last year's report (``load_report``), for the FA9xx rules.
+    """
     from fa_tui.rules.engine import check_report
 
-    return finish(check_report(report, select=select, ignore=ignore), report)
+    found = check_report(report, select=select, ignore=ignore, previous=previous)
+    return finish(found, report)
 
 
 def finish(findings: Sequence[Finding], report: Report) -> list[Finding]:
@@ -87,11 +94,14 @@ def stages(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     checker: Checker | None = None,
+    previous: Report | None = None,
 ) -> Iterator[StageResult]:
     """Run the stages over ``source`` up to ``until``, yielding each stage's result.
 
     ``template`` names the template set of standard tables (the national one by default);
-    ``select``/``ignore`` choose rules by code prefix; ``checker`` replaces the rules (tests).
+    ``select``/``ignore`` choose rules by code prefix; ``checker`` replaces the rules (tests);
+    ``previous`` is last year's report (``load_report``): the FA9xx rules check the 上年
+    figures this report quotes against it (without it they find nothing).
     """
     from fa_tui.parse.narrative import parse_facts
     from fa_tui.parse.outline import parse_outline
@@ -120,7 +130,7 @@ def stages(
         if checker is not None:
             findings = finish(checker(report), report)
         else:
-            findings = run_rules(report, select, ignore)
+            findings = run_rules(report, select, ignore, previous)
     yield Checked(report, findings)
 
 
@@ -130,9 +140,10 @@ def analyse(
     template: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    previous: Report | None = None,
 ) -> tuple[Report, list[Finding]]:
-    """Parse and check ``source``: the report and its findings."""
-    *_, last = stages(source, template=template, select=select, ignore=ignore)
+    """Parse and check ``source``: the report and its findings (``previous``: see ``stages``)."""
+    *_, last = stages(source, template=template, select=select, ignore=ignore, previous=previous)
     assert isinstance(last, Checked)
     return last.report, last.findings
 

@@ -4,6 +4,7 @@ Public API (used by ``fa-tui check`` and the inspector)::
 
     findings = check_report(report)                       # every rule
     findings = check_report(report, select=("FA2",), ignore=("FA205",))
+    findings = check_report(report, previous=last_years_report)  # FA9xx compare with it
 
 A rule function runs once if any of its codes is selected; its findings of codes not selected
 are dropped. A rule that raises is a bug in fa-tui: the engine turns it into one ``internal``
@@ -45,6 +46,7 @@ RULE_MODULES = (
     "years",  # FA6xx
     "units",  # FA7xx
     "hygiene",  # FA8xx
+    "previous",  # FA9xx: against last year's report (only with one)
 )
 
 # Families whose error findings describe broken arithmetic and may be merged by blame.
@@ -128,12 +130,15 @@ def check_report(
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    previous: Report | None = None,
 ) -> list[Finding]:
     """All findings for ``report``: merged by blame, de-duplicated, sorted by position.
 
     Only the rules that hold for the report's kind run (a budget gets no 决算-table rules).
+    ``previous`` is last year's report (parsed up to its facts): the FA9xx rules compare the
+    上年 figures ``report`` quotes with it; without it they find nothing.
     """
-    ctx = RuleContext(report)
+    ctx = RuleContext(report, previous=previous)
     findings: list[Finding] = []
     with localcontext() as decimal_context:
         decimal_context.prec = PRECISION

@@ -113,7 +113,11 @@ class UnownedCodeError(LookupError):
 
 
 class RuleContext:
-    """What a rule function sees: the report, its shared index, and the codes it may report."""
+    """What a rule function sees: the report, its shared index, and the codes it may report.
+
+    ``previous`` (last year's report, for the FA9xx rules) is kept in the index
+    (``ctx.index.previous``); it is ignored when ``index`` is given.
+    """
 
     __slots__ = ("index", "owned", "report")
 
@@ -122,11 +126,13 @@ class RuleContext:
         report: Report,
         index: ReportIndex | None = None,
         owned: Collection[str] | None = None,
+        *,
+        previous: Report | None = None,
     ) -> None:
         if index is None:
             # The rules read only the rows whose figures are placed; the index keeps the rest.
             checked = determined(report)
-            index = ReportIndex(checked, read=report)
+            index = ReportIndex(checked, read=report, previous=previous)
             report = checked
         self.report = report
         self.index = index

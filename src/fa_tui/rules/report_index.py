@@ -53,12 +53,16 @@ class ReportIndex:
     """The shared, derived data of one report for one run of the rules.
 
     ``report`` is what the rules check (``determined``); ``read`` is the report as read,
-    undetermined rows included (the reading rules report them).
+    undetermined rows included (the reading rules report them); ``previous`` is last year's
+    report, when given (``fa-tui check --previous``: the FA9xx rules compare with it).
     """
 
-    def __init__(self, report: Report, read: Report | None = None) -> None:
+    def __init__(
+        self, report: Report, read: Report | None = None, previous: Report | None = None
+    ) -> None:
         self.report = report
         self.read = read if read is not None else report
+        self.previous = previous
 
     @cached_property
     def facts_by_kind(self) -> dict[type[FactBase], list[Fact]]:
