@@ -121,12 +121,18 @@ def open_(
         Path | None,
         typer.Option("--review", help="The review file of the marks (default: the user's)."),
     ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="Last year's report: its figures are compared."),
+    ] = None,
 ) -> None:
     """Open the report in the inspector (the default command: `fa-tui FILE`)."""
     from fa_tui.commands.open import run_open, run_open_list
 
     if len(files) == 1 and not files[0].is_dir():
-        run_open(files[0], ascii_mode=ascii_mode, mouse=not no_mouse, review=review)
+        run_open(
+            files[0], ascii_mode=ascii_mode, mouse=not no_mouse, review=review, previous=previous
+        )
     else:
         run_open_list(files, ascii_mode=ascii_mode, mouse=not no_mouse)
 

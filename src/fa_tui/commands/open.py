@@ -37,7 +37,12 @@ def split_line(path: Path) -> tuple[Path, int | None]:
 
 
 def run_open(
-    path: Path, *, ascii_mode: bool = False, mouse: bool = True, review: Path | None = None
+    path: Path,
+    *,
+    ascii_mode: bool = False,
+    mouse: bool = True,
+    review: Path | None = None,
+    previous: Path | None = None,
 ) -> None:
     """Read the report (one-line error and exit 2 if unreadable), then run the inspector.
 
@@ -53,6 +58,8 @@ def run_open(
         source = open_report(path)
     except InputError as exc:
         fail(str(exc))
+    if previous is not None and not previous.is_file():
+        fail(f"错误：上年报告不存在：{previous}")
     from fa_tui.tui.app import InspectorApp
 
     app = InspectorApp(
@@ -63,6 +70,7 @@ def run_open(
         notices=() if warning is None else (warning,),
         line=line,
         review=review,
+        previous=previous,
     )
     app.run(mouse=mouse and prefs.mouse)
     if app.read_error is not None:

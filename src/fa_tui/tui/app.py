@@ -17,6 +17,7 @@ import asyncio
 import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -30,13 +31,14 @@ from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from fa_tui.ingest import InputError, PendingPdf, open_report
-from fa_tui.model import Severity, SourceText
+from fa_tui.model import Report, Severity, SourceText
 from fa_tui.review.facts import report_facts
 from fa_tui.review.session import Review
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.ambiguous import NarrowFilter, narrow, narrow_finding
 from fa_tui.tui.messages import (
     LoadFailed,
+    PreviousRead,
     ReadFailed,
     ReadProgress,
     ReportSurveyed,
@@ -76,6 +78,7 @@ class InspectorApp(App[None]):
     ``notices`` are warnings shown at start (a wrong preferences file).
     ``line`` opens the source at that line (``fa-tui FILE:LINE``). ``review`` is the review
     file of the marks (``--review``; by default the user's, see ``review/places.py``).
+    ``previous`` is last year's report: its figures are compared (FA9xx) and the tree shows it.
     ``reports`` (with ``source`` ``None``): several reports, shown first as a list
     (``screens/reports.py``) checked in the background; Esc in a report returns to it;
     ``found`` are those found in a folder (a file there that is no report says so).
@@ -102,11 +105,13 @@ class InspectorApp(App[None]):
         severity: Severity | None = None,
         notices: Sequence[str] = (),
         review: Path | None = None,
+        previous: Path | None = None,
         reports: Sequence[Path] = (),
         found: Collection[Path] = (),
     ) -> None:
         super().__init__()
         self.review_path = review  # ``--review FILE``; else the user's data directory
+        self.previous_path = previous  # last year's report (``--previous``), compared
         self.reports = tuple(reports)  # several reports: the list first (``source`` is None)
         self.found = frozenset(found)  # those of ``reports`` found in a folder, not named
         self.generation = 0  # which opened report the worker's messages are about
@@ -256,6 +261,11 @@ class InspectorApp(App[None]):
         self.source = None if isinstance(opened, PendingPdf) else opened
         self.line = None
         self.read_error = None
+        self.previous_path = self._report_list().last_year_of(message.path)
+        if self.previous_path is not None:
+            self.notify(
+                self._text(f"与上年报告 {self.previous_path.name} 对照"), markup=False, timeout=6
+            )
         self.stage = "reading" if self.pending is not None else "loading"
         self.shown_at = {}
         self._shown_event = asyncio.Event()
@@ -343,8 +353,13 @@ class InspectorApp(App[None]):
         """Parse and check in a thread; only posts messages."""
         assert self.source is not None
         generation = self.generation
+        analyser = self.analyser
+        if self.previous_path is not None and self.analyser is stages:
+            previous = self._read_previous(self.previous_path, generation)
+            if previous is not None:
+                analyser = partial(stages, previous=previous)
         try:
-            for stage in self.analyser(self.source, self.checker):
+            for stage in analyser(self.source, self.checker):
                 if not isinstance(stage, Indexed):
                     self.post_message(StageReady(stage, generation=generation))
                     continue
@@ -357,6 +372,27 @@ class InspectorApp(App[None]):
                 self.post_message(StageReady(stage, review, generation))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
             self.post_message(LoadFailed(describe_failure(exc), generation))
+
+    def _read_previous(self, path: Path, generation: int) -> Report | None:
+        """Last year's report, parsed (in the worker); a notice when it cannot be read."""
+        from fa_tui.pipeline import load_report
+
+        try:
+            previous = load_report(path)
+        except InputError as exc:
+            self.post_message(PreviousRead(None, f"上年报告无法读取，未作对照：{exc}", generation))
+            return None
+        self.post_message(PreviousRead(previous, "", generation))
+        return previous
+
+    def on_previous_read(self, message: PreviousRead) -> None:
+        screen = next((s for s in self.screen_stack if isinstance(s, InspectorScreen)), None)
+        if screen is None or message.generation != self.generation:
+            return
+        if message.report is not None:
+            screen.previous = message.report
+        else:
+            screen.say(self._text(message.problem), "warning")
 
     def on_stage_ready(self, message: StageReady) -> None:
         stage = message.stage

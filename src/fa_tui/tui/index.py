@@ -33,6 +33,7 @@ class NodeKind(StrEnum):
     PART = "part"
     SECTION = "section"
     TABLE = "table"
+    PREVIOUS = "previous"  # last year's report (``--previous``), after the five parts
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,35 @@ def _inside(span: Span, region: Span) -> bool:
     return (region.line, region.column) <= start < (region.end_line, region.end_column)
 
 
-def build_nodes(report: Report) -> list[Node]:
-    """The top-level nodes: the five canonical parts in their canonical order."""
+PREVIOUS_KEY = "previous"
+PREVIOUS_CODES = "FA9"  # the findings against last year's report
+
+
+def previous_node(previous: Report) -> Node:
+    """Last year's report as a node after the five parts: its parts (present or missing) under
+    it; it holds the findings against it (FA9xx)."""
+    who = " ".join(str(x) for x in (previous.year, previous.department) if x)
+    parts = tuple(
+        Node(
+            key=f"{PREVIOUS_KEY}:{name.value}",
+            kind=NodeKind.PREVIOUS,
+            label=previous.part_label(name),
+            present=bool((part := previous.part(name)) and part.present),
+            part=name,
+        )
+        for name in PART_ORDER
+    )
+    return Node(
+        key=PREVIOUS_KEY,
+        kind=NodeKind.PREVIOUS,
+        label=f"上年报告 {who or previous.path.name}",
+        children=parts,
+    )
+
+
+def build_nodes(report: Report, previous: Report | None = None) -> list[Node]:
+    """The top-level nodes: the five canonical parts in their canonical order (and last year's
+    report, when it is compared)."""
     nodes: list[Node] = []
     for name in PART_ORDER:
         part = report.part(name)
@@ -114,6 +142,8 @@ def build_nodes(report: Report) -> list[Node]:
                 children=children,
             )
         )
+    if previous is not None:
+        nodes.append(previous_node(previous))
     return nodes
 
 
@@ -227,6 +257,10 @@ class FindingIndex:
                     i
                     for i, f in enumerate(self.findings)
                     if f.span is None and f.part is not None and f.part == node.part
+                )
+            if node.key == PREVIOUS_KEY:
+                held.update(
+                    i for i, f in enumerate(self.findings) if f.code.startswith(PREVIOUS_CODES)
                 )
             self._by_node[node.key] = sorted(held)
 

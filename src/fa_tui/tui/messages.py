@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from fa_tui.model import SourceText, Span
+from fa_tui.model import Report, SourceText, Span
 from fa_tui.review.session import Review
 from fa_tui.tui.survey import ReportRow
 from fa_tui.tui.worker import Stage
@@ -71,3 +71,13 @@ class ReportSurveyed(Message):
     def __init__(self, row: ReportRow) -> None:
         super().__init__()
         self.row = row
+
+
+class PreviousRead(Message):
+    """Last year's report is read (``report``), or could not be (``problem``)."""
+
+    def __init__(self, report: Report | None, problem: str, generation: int = 0) -> None:
+        super().__init__()
+        self.report = report
+        self.problem = problem
+        self.generation = generation

@@ -35,14 +35,17 @@ Stage = Outlined | Described | Indexed
 Analyser = Callable[[SourceText, Checker | None], Iterable[Stage]]
 
 
-def stages(source: SourceText, checker: Checker | None = None) -> Iterator[Stage]:
+def stages(
+    source: SourceText, checker: Checker | None = None, previous: Report | None = None
+) -> Iterator[Stage]:
     """The pipeline's stages over ``source`` as the screen shows them (``checker`` replaces the
-    rules, in tests): the outline, the parsed report, the indexed findings."""
-    for result in pipeline_stages(source, checker=checker):
+    rules, in tests; ``previous`` is last year's report): the outline, the parsed report, the
+    indexed findings."""
+    for result in pipeline_stages(source, checker=checker, previous=previous):
         if isinstance(result, Outlined | Described):
             yield result
         elif isinstance(result, Checked):
-            index = FindingIndex(result.findings, build_nodes(result.report))
+            index = FindingIndex(result.findings, build_nodes(result.report, previous))
             yield Indexed(result.report, index, finding_marks(index.findings, source))
 
 

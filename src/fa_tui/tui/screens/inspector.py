@@ -121,6 +121,7 @@ class InspectorScreen(Screen[None]):
         # (no preview to open: quick jumps can queue several).
         self.followed: set[str] = set()
         self.reviewing = Reviewing(self)  # the reviewer's marks (once read)
+        self.previous: Report | None = None  # last year's report, compared (``--previous``)
         # The table cells found by the last search: (row, column index), in ``found_in``.
         self.cell_hits: list[tuple[int, int]] = []
         self.cell_hit = -1
@@ -193,7 +194,7 @@ class InspectorScreen(Screen[None]):
         self.report = report
         nodes = [
             replace(n, children=()) if n.part is PartName.TABLES and n.present else n
-            for n in build_nodes(report)
+            for n in build_nodes(report, self.previous)
         ]
         self.index = FindingIndex([], nodes)
         self.query_one(ReportHeader).show(report, None, self.display_path)
@@ -209,7 +210,7 @@ class InspectorScreen(Screen[None]):
     def show_parsed(self, report: Report) -> None:
         """Stage 2: the tables are parsed: put them into the tree."""
         self.report = report
-        self.index = FindingIndex([], build_nodes(report))
+        self.index = FindingIndex([], build_nodes(report, self.previous))
         self.query_one(SourceView).set_tables(report.tables)  # table rows stay unwrapped
         tables = next(n for n in self.index.roots if n.part is PartName.TABLES)
         self.query_one(PartsTree).update_branch(tables, self.index)
@@ -289,6 +290,11 @@ class InspectorScreen(Screen[None]):
                 return
         source = self.query_one(SourceView)
         source.set_node(node.regions)
+        if node.kind is NodeKind.PREVIOUS:
+            if focus and self.previous is not None:
+                state = "" if node.present else "（缺失）"
+                self.say(neutralise(f"上年报告 {self.previous.path.name}：{node.label}{state}"))
+            return
         if node.anchor is None:
             self._switch("source-view")
             what = "表格" if node.kind is NodeKind.TABLE else "部分"

@@ -86,6 +86,19 @@ class ReportListScreen(Screen[None]):
         if row is not None and row.checked:
             self.update_row(replace(row, reviewed=reviewed, findings=findings))
 
+    def last_year_of(self, path: Path) -> Path | None:
+        """The listed report of the same department for the year before ``path``'s (checked),
+        if there is exactly one."""
+        row = self.rows.get(path)
+        if row is None or not row.checked or not row.department or row.year is None:
+            return None
+        found = [
+            r.path
+            for r in self.rows.values()
+            if r.checked and r.department == row.department and r.year == row.year - 1
+        ]
+        return found[0] if len(found) == 1 else None
+
     def _show_progress(self) -> None:
         done = sum(1 for r in self.rows.values() if r.checked or r.problem)
         total = len(self.rows)

@@ -29,7 +29,11 @@ def node_label(node: Node, index: FindingIndex, pending: bool = False) -> Text:
     elif index.count(node.key):
         text.append("审毕 ", style=styles.MUTED)
     name = neutralise(node.label, tabs=" ")
-    if node.kind is NodeKind.PART:
+    if node.kind is NodeKind.PREVIOUS:
+        text.append(name, style=styles.MUTED if node.present else styles.MISSING)
+        if not node.present:
+            text.append(" (缺失)", style=styles.MISSING)
+    elif node.kind is NodeKind.PART:
         text.append(name, style="bold" if node.present else styles.MISSING)
         if not node.present:
             text.append(" (缺失)", style=styles.MISSING)
