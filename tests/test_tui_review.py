@@ -41,6 +41,10 @@ def detail(screen: InspectorScreen) -> str:
     return "\n".join(body.query_one("#detail-body").render().plain.split("\n"))  # type: ignore[attr-defined]
 
 
+def app_text(app: InspectorApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def tree_text(screen: InspectorScreen) -> str:
     tree = screen.query_one(PartsTree)
     return "\n".join(tree.render_line(y).text for y in range(tree.size.height))
@@ -153,6 +157,13 @@ async def test_a_revised_report_flags_its_new_findings(tmp_path: Path) -> None:
         listing = screen.query_one(FindingsList)
         row = listing.order.index(next(iter(index.new)))
         assert " 新 " in list_row(screen, row)
+        await pilot.press("R")  # the findings the last version had: the old FA803
+        await pilot.pause()
+        body = app_text(revised)
+        assert "上一稿以来已解决的问题 1 条" in body and "“全部全部”重复" in body
+        await pilot.press("escape")
+        await pilot.pause()
+        assert revised.screen is screen
 
 
 async def test_a_damaged_review_file_is_said_kept_and_marks_go_beside_it(tmp_path: Path) -> None:

@@ -61,7 +61,10 @@ class ChinesePalette(CommandPalette):
 
 
 # Commands of the inspector offered in the palette (name, action of the screen).
-ACTIONS: tuple[tuple[str, str], ...] = (("导出审核意见（xlsx / docx / md）", "export_review"),)
+ACTIONS: tuple[tuple[str, str], ...] = (
+    ("导出审核意见（xlsx / docx / md）", "export_review"),
+    ("上一稿以来已解决的问题", "show_resolved"),
+)
 
 
 def _candidates(screen: InspectorScreen) -> list[tuple[str, Text, Callable[[], None]]]:

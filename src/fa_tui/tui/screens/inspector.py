@@ -748,6 +748,10 @@ class InspectorScreen(Screen[None]):
         """Write the 审核意见 (asks where)."""
         self.reviewing.export()
 
+    def action_show_resolved(self) -> None:
+        """List the findings the last version had and this one has not."""
+        self.reviewing.show_resolved()
+
     def action_clear_filter(self) -> None:
         self.set_filter(FindingFilter())
 

@@ -1,7 +1,8 @@
 """The reviewer's marks in the inspector: 已核实 / 误报 / 待说明 and a note on a finding.
 
 ``Reviewing`` does it for ``InspectorScreen``, whose actions call it: ``o`` 已核实, ``w`` 误报,
-``d`` 待说明 (the same key again clears it), ``e`` the note, ``M`` cycles the list's mark filter.
+``d`` 待说明 (the same key again clears it), ``e`` the note, ``M`` cycles the list's mark filter,
+``E`` exports the 审核意见, ``R`` lists the findings a revised report no longer has.
 Each change is saved to the review file at once (``review/session.py``); the list, the tree
 counts, the detail and the status line follow.
 """
@@ -24,6 +25,7 @@ from fa_tui.review.session import Review
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.index import MARK_CYCLE
 from fa_tui.tui.screens.prompt import PromptScreen
+from fa_tui.tui.screens.resolved import ResolvedScreen
 from fa_tui.tui.widgets.findings_list import FindingsList
 from fa_tui.tui.widgets.parts_tree import PartsTree
 
@@ -37,6 +39,7 @@ REVIEW_BINDINGS = [
     Binding("e", "edit_note", "备注", show=False),
     Binding("M,shift+m", "filter_marks", "按标记筛选", show=False),
     Binding("E,shift+e", "export_review", "导出", show=False),
+    Binding("R,shift+r", "show_resolved", "已解决", show=False),
 ]
 
 
@@ -128,6 +131,13 @@ class Reviewing:
         marks = screen.filter.marks
         pos = MARK_CYCLE.index(marks) if marks in MARK_CYCLE else 0
         screen.set_filter(replace(screen.filter, marks=MARK_CYCLE[(pos + 1) % len(MARK_CYCLE)]))
+
+    def show_resolved(self) -> None:
+        """List the findings of the last version that this one no longer has."""
+        if self.review is None:
+            self.screen.say("正在检查，请稍候。")
+            return
+        self.screen.app.push_screen(ResolvedScreen(self.review.resolved()))
 
     def export(self) -> None:
         """Ask where to write the 审核意见 (the suffix picks xlsx, docx or md), then write it."""
