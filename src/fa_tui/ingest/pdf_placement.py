@@ -56,7 +56,8 @@ class Placement:
 
 def place(chars: Sequence[Char], grids: Sequence[Grid]) -> Placement:
     """Every glyph of ``chars`` in one cell of ``grids``, the free text, or ``unplaced``."""
-    keys: list[CellKey | None] = [_cell_of_middle(c, grids) for c in chars]
+    spans = [_row_spans(grid) for grid in grids]
+    keys: list[CellKey | None] = [_cell_of_middle(c, grids, spans) for c in chars]
     index = {id(c): i for i, c in enumerate(chars)}
     upright = [c for c in chars if c.get("upright", True)]
     lines = [[index[id(c)] for c in line] for line in group_lines(upright)] if grids else []
@@ -108,17 +109,33 @@ def _overlap(a: Box, b: Box) -> tuple[float, float]:
     return min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
 
 
-def _cell_of_middle(char: Char, grids: Sequence[Grid]) -> CellKey | None:
+def _row_spans(grid: Grid) -> list[tuple[float, float]]:
+    """Each row's vertical extent (its cells' top and bottom), to skip the rows a glyph misses."""
+    spans: list[tuple[float, float]] = []
+    for row in grid.rows:
+        boxes = [b for b in row if b is not None]
+        spans.append((min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else (1, 0))
+    return spans
+
+
+def _cell_of_middle(
+    char: Char, grids: Sequence[Grid], spans: Sequence[list[tuple[float, float]]]
+) -> CellKey | None:
     """The cell holding the glyph's middle (on a shared rule, the one it overlaps most)."""
+    if not grids:
+        return None
     x, y = _middle(char)
     best: CellKey | None = None
     best_area = -1.0
-    glyph = _box([char])
+    glyph = (char["x0"], char["top"], char["x1"], char["bottom"])
     for t, grid in enumerate(grids):
         x0, top, x1, bottom = grid.bbox
         if not (x0 <= x <= x1 and top <= y <= bottom):
             continue
         for r, row in enumerate(grid.rows):
+            low, high = spans[t][r]
+            if not low <= y <= high:
+                continue  # no cell of this row holds the middle
             for c, cell in enumerate(row):
                 if cell is None or not (cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]):
                     continue

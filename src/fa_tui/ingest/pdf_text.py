@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from msgspec.structs import replace
 
@@ -33,6 +33,7 @@ from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
 
+PageSource = Literal["native", "pdfplumber"]
 _UNMAPPED_SHARE = 0.3
 # A departmental report has tens of pages; reading is about 0.1 s a page.
 MAX_PAGES = 500
@@ -65,23 +66,23 @@ def pdf_page_count(path: Path, data: bytes) -> int:
     return count if isinstance(count, int) and count > 0 else 0
 
 
-def read_pdf(path: Path, data: bytes, progress: Progress | None = None) -> SourceText:
+def read_pdf(
+    path: Path, data: bytes, progress: Progress | None = None, *, source: PageSource = "pdfplumber"
+) -> SourceText:
     """The text of the PDF ``data`` with a page and line location per extracted line.
 
     ``progress``, when given, is called after each page with the pages read and the total; an
-    exception it raises stops the reading (and comes out as ``InputError``).
+    exception it raises stops the reading (and comes out as ``InputError``). ``source`` says
+    which library reads the pages: PDFium (``pdf_native``) or pdfplumber.
     """
-    import pdfplumber
-
     try:
-        with _quiet(), pdfplumber.open(io.BytesIO(data)) as pdf:
-            total = len(pdf.pages)
+        with _quiet(), _open_pages(data, source) as (total, pdf_pages):
             _check_page_count(path, total)
             pages: list[list[PrintedLine]] = []
             heights: list[float] = []
             widths: list[float] = []
             pictured: list[bool] = []  # whether the page shows images (a scan, if no text)
-            for page in pdf.pages:
+            for page in pdf_pages:
                 pages.append(_page_lines(page))
                 heights.append(float(page.height))
                 widths.append(float(page.width))
@@ -108,6 +109,21 @@ def read_pdf(path: Path, data: bytes, progress: Progress | None = None) -> Sourc
     pages = drop_margins(pages, heights)
     where = layout(pages, widths)
     return replace(_assemble(pages, where).source(path, "pdf"), unread_pages=unread)
+
+
+@contextmanager
+def _open_pages(data: bytes, source: PageSource) -> Iterator[tuple[int, Iterator[Any]]]:
+    """The page count and the pages, each read when the iterator reaches it."""
+    if source == "pdfplumber":
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            yield len(pdf.pages), iter(pdf.pages)
+        return
+    from fa_tui.ingest.pdf_native import open_pages
+
+    with open_pages(data) as opened:
+        yield opened
 
 
 def _check_page_count(path: Path, count: int) -> None:
@@ -142,6 +158,8 @@ def _encrypted(exc: BaseException) -> bool:
         if "Password" in name or "Encrypt" in name:
             return True
         seen = seen.__cause__ or seen.__context__
+    if "password" in str(exc).lower():  # pypdfium2's PdfiumError names PDFium's error
+        return True
     return any("Password" in type(arg).__name__ for arg in getattr(exc, "args", ()))
 
 

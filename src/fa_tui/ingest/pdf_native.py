@@ -1,0 +1,452 @@
+"""PDF pages read natively with PDFium (pypdfium2): glyph boxes and ruling edges in one pass.
+
+Each ``NativePage`` offers what the reader takes from a pdfplumber page — ``chars``, ``edges``,
+``bbox``, ``width``, ``height``, ``images`` and ``find_tables`` (pdfplumber's own table finder
+run on these edges) — with the same boxes as pdfminer's: ``x0`` the glyph's origin, ``x1`` the
+origin plus its advance, ``y0`` the baseline plus the font's descent, ``y1 = y0 + size``, in
+top-down coordinates (``top = height - y1``). PDFium's generated characters (the spaces and
+line breaks it infers) are skipped, as pdfminer never reports them; an unmapped glyph reads
+``(cid:N)`` as in pdfminer. Edges follow pdfminer's classification of painted paths (a segment
+is a line, a closed axis-aligned quadrilateral a rect, anything else a curve) and pdfplumber's
+conversion to edges; paths in form XObjects are read with their matrices composed.
+
+The ctypes calls into PDFium are declared here, once, with plain ``c_void_p``/``c_int``
+argument types (addresses passed as integers, results read from preallocated buffers): the
+pypdfium2 helpers and the typed ``pypdfium2.raw`` wrappers build a ctypes object per call,
+which would cost more than the reading itself (a report's 40,000 glyphs).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import pairwise
+from typing import Any, cast
+
+Matrix = tuple[float, float, float, float, float, float]
+Obj = dict[str, Any]
+
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
+_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
+_MAX_DEPTH = 16  # form XObjects nested deeper are not read (a malformed or hostile file)
+
+
+class _Lib:
+    """The PDFium functions the reader calls, with integer-address prototypes."""
+
+    def __init__(self) -> None:
+        import pypdfium2  # noqa: F401  (initialises the library)
+        import pypdfium2_raw.bindings as bindings
+
+        lib = cast(ctypes.CDLL, bindings._libs["pdfium"])
+        p, i, f, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
+
+        def fn(name: str, restype: Any, *argtypes: Any) -> Any:
+            function = lib[name]
+            function.restype = restype
+            function.argtypes = list(argtypes)
+            return function
+
+        self.count_chars = fn("FPDFText_CountChars", i, p)
+        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, p, i)
+        self.text_object = fn("FPDFText_GetTextObject", p, p, i)
+        self.origin = fn("FPDFText_GetCharOrigin", i, p, i, p, p)
+        self.loose_box = fn("FPDFText_GetLooseCharBox", i, p, i, p)
+        self.map_error = fn("FPDFText_HasUnicodeMapError", i, p, i)
+        self.char_matrix = fn("FPDFText_GetMatrix", i, p, i, p)
+        self.font_size = fn("FPDFText_GetFontSize", d, p, i)
+        self.text_font = fn("FPDFTextObj_GetFont", p, p)
+        self.descent = fn("FPDFFont_GetDescent", i, p, f, p)
+        self.glyph_width = fn("FPDFFont_GetGlyphWidth", i, p, ctypes.c_ushort, f, p)
+        self.count_objects = fn("FPDFPage_CountObjects", i, p)
+        self.page_object = fn("FPDFPage_GetObject", p, p, i)
+        self.object_type = fn("FPDFPageObj_GetType", i, p)
+        self.object_matrix = fn("FPDFPageObj_GetMatrix", i, p, p)
+        self.count_form_objects = fn("FPDFFormObj_CountObjects", i, p)
+        self.form_object = fn("FPDFFormObj_GetObject", p, p, ctypes.c_ulong)
+        self.count_segments = fn("FPDFPath_CountSegments", i, p)
+        self.segment = fn("FPDFPath_GetPathSegment", p, p, i)
+        self.segment_point = fn("FPDFPathSegment_GetPoint", i, p, p, p)
+        self.segment_type = fn("FPDFPathSegment_GetType", i, p)
+        self.segment_close = fn("FPDFPathSegment_GetClose", i, p)
+
+
+_lib: _Lib | None = None
+
+
+def _library() -> _Lib:
+    global _lib
+    if _lib is None:
+        _lib = _Lib()
+    return _lib
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention, as pdfminer's ``mult_matrix``)."""
+    a, b, c, d, e, f = m
+    a1, b1, c1, d1, e1, f1 = n
+    return (
+        a * a1 + b * c1,
+        a * b1 + b * d1,
+        c * a1 + d * c1,
+        c * b1 + d * d1,
+        e * a1 + f * c1 + e1,
+        e * b1 + f * d1 + f1,
+    )
+
+
+def _page_matrix(box: tuple[float, float, float, float], rotation: int) -> Matrix:
+    """pdfminer's initial CTM: user space to its page space (mediabox origin, rotation)."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+
+
+class NativePage:
+    """One page's glyphs, edges and geometry, as the PDF reader uses a pdfplumber page."""
+
+    __slots__ = ("bbox", "chars", "edges", "height", "images", "page_number", "width")
+
+    def __init__(
+        self,
+        page_number: int,
+        width: float,
+        height: float,
+        chars: list[Obj],
+        edges: list[Obj],
+        images: bool,
+    ) -> None:
+        self.page_number = page_number
+        self.width = width
+        self.height = height
+        self.bbox = (0.0, 0.0, width, height)
+        self.chars = chars
+        self.edges = edges
+        self.images = images
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
+        """pdfplumber's tables of this page (its ``TableFinder`` on these edges)."""
+        from pdfplumber.table import TableFinder, TableSettings
+
+        finder = TableFinder(cast(Any, self), TableSettings.resolve(table_settings))
+        return list(finder.tables)
+
+
+@contextmanager
+def open_pages(data: bytes) -> Iterator[tuple[int, Iterator[NativePage]]]:
+    """The page count of the PDF ``data`` and an iterator over its pages, each read in one
+    pass and its PDFium objects closed before the next is read (bounded memory)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        yield len(document), _pages(document)
+    finally:
+        document.close()
+
+
+def page_count(data: bytes) -> int:
+    """The number of pages of the PDF ``data`` (PDFium's error for a damaged file)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def _pages(document: Any) -> Iterator[NativePage]:
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            yield read_page(page, index + 1)
+        finally:
+            page.close()
+
+
+def read_page(page: Any, page_number: int) -> NativePage:
+    """One pypdfium2 ``PdfPage`` read into a ``NativePage`` (the page stays open)."""
+    lib = _library()
+    box = cast(tuple[float, float, float, float], tuple(page.get_mediabox()))
+    rotation = int(page.get_rotation()) % 360
+    width, height = box[2] - box[0], box[3] - box[1]
+    if rotation in (90, 270):
+        width, height = height, width
+    to_page = _page_matrix(box, rotation)
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(lib, cast(int, ctypes.cast(textpage.raw, ctypes.c_void_p).value), to_page)
+    finally:
+        textpage.close()
+    for char in chars:
+        y0 = char.pop("y0")
+        y1 = char.pop("y1")
+        char["top"] = height - y1
+        char["bottom"] = height - y0
+    edges: list[Obj] = []
+    images = _objects(lib, page, to_page, height, edges)
+    return NativePage(page_number, width, height, chars, edges, images)
+
+
+def _chars(lib: _Lib, tp: int, to_page: Matrix) -> list[Obj]:
+    """The page's glyphs with pdfminer's boxes (``y0``/``y1`` bottom-up, for the caller)."""
+    count = lib.count_chars(tp)
+    buffer = (ctypes.c_double * 2)()
+    origin_x, origin_y = ctypes.addressof(buffer), ctypes.addressof(buffer) + 8
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    rect_at = ctypes.addressof(rect)
+    matrix = (ctypes.c_float * 6)()
+    matrix_at = ctypes.addressof(matrix)
+    descent = ctypes.c_float()
+    descent_at = ctypes.addressof(descent)
+    unicode, text_object, origin, loose = lib.unicode, lib.text_object, lib.origin, lib.loose_box
+    map_error = lib.map_error
+    width = ctypes.c_float()
+    width_at = ctypes.addressof(width)
+    glyph_width = lib.glyph_width
+    chars: list[Obj] = []
+    last_object: int | None = None
+    font = 0
+    a = b = c = d = size = desc = 0.0
+    advances: dict[int, float] = {}
+    fonts: dict[tuple[int, float], dict[int, float]] = {}
+    upright = True
+    plain = True  # an upright, unrotated, unskewed text object: boxes without the matrix
+    last: Obj | None = None
+    last_origin: tuple[float, float] | None = None
+    for index in range(count):
+        obj = text_object(tp, index)
+        if not obj:
+            continue  # PDFium's generated space or line break
+        code = unicode(tp, index)
+        origin(tp, index, origin_x, origin_y)
+        ox, oy = buffer[0], buffer[1]
+        if obj != last_object:
+            last_object = obj
+            lib.char_matrix(tp, index, matrix_at)
+            m = _multiply(cast(Matrix, tuple(matrix)), to_page)
+            a, b, c, d = m[0], m[1], m[2], m[3]
+            size = float(lib.font_size(tp, index))
+            font = lib.text_font(obj) or 0
+            desc = 0.0
+            if font and lib.descent(font, ctypes.c_float(size), descent_at):
+                desc = min(descent.value, -descent.value)
+            advances = fonts.setdefault((font, size), {})
+            upright = a * d > 0 and b * c <= 0
+            plain = b == 0 and c == 0 and a > 0 and d > 0 and to_page[:4] == _IDENTITY[:4]
+        if map_error(tp, index):
+            text = f"(cid:{code})"
+        else:
+            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+        if last_origin == (ox, oy) and last is not None and _latin(text) and _latin(last["text"]):
+            last["text"] += text  # one glyph mapped to several characters (a ligature)
+            continue
+        advance = advances.get(code)
+        if advance is None:
+            if font and code < 0x10000 and glyph_width(font, code, ctypes.c_float(size), width_at):
+                advance = float(width.value)
+            else:  # no width for it in the font: PDFium's loose box
+                loose(tp, index, rect_at)
+                advance = (rect[2] - rect[0]) / a if a else 0.0
+            advances[code] = advance
+        if plain:
+            ox += to_page[4]
+            oy += to_page[5]
+            x0 = ox
+            x1 = ox + a * advance
+            y0 = oy + d * desc
+            y1 = y0 + d * size
+        else:
+            x0, x1, y0, y1 = _rotated_box(ox, oy, a, b, c, d, size, desc, advance, to_page)
+        last = {
+            "text": text,
+            "x0": x0,
+            "x1": x1,
+            "y0": y0,
+            "y1": y1,
+            "size": y1 - y0,
+            "upright": upright,
+        }
+        last_origin = (buffer[0], buffer[1])
+        chars.append(last)
+    return chars
+
+
+def _latin(text: str) -> bool:
+    return text.isascii() and text.isalpha()
+
+
+def _rotated_box(
+    ox: float,
+    oy: float,
+    a: float,
+    b: float,
+    c: float,
+    d: float,
+    size: float,
+    desc: float,
+    advance: float,
+    to_page: Matrix,
+) -> tuple[float, float, float, float]:
+    """pdfminer's box of a glyph under a general matrix: its two corners (0, descent) and
+    (advance, descent + size) transformed."""
+    pa, pb, pc, pd, pe, pf = to_page
+    px, py = ox * pa + oy * pc + pe, ox * pb + oy * pd + pf
+    xa, ya = px + c * desc, py + d * desc
+    xb, yb = px + a * advance + c * (desc + size), py + b * advance + d * (desc + size)
+    return min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+
+
+def _objects(lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[Obj]) -> bool:
+    """Append the edges of the page's painted paths; whether it shows an image."""
+    raw = cast(int, ctypes.cast(page.raw, ctypes.c_void_p).value)
+    matrix = (ctypes.c_float * 6)()
+    point = (ctypes.c_float * 2)()
+    lines: list[Obj] = []
+    rects: list[Obj] = []
+    curves: list[Obj] = []
+    images = False
+
+    def walk(objects: list[int], outer: Matrix, depth: int) -> None:
+        nonlocal images
+        for obj in objects:
+            kind = lib.object_type(obj)
+            if kind == _IMAGE:
+                images = True
+            elif kind in (_PATH, _FORM):
+                lib.object_matrix(obj, ctypes.addressof(matrix))
+                m = _multiply(cast(Matrix, tuple(matrix)), outer)
+                if kind == _PATH:
+                    _path(lib, obj, m, height, point, lines, rects, curves)
+                elif depth < _MAX_DEPTH:
+                    n = lib.count_form_objects(obj)
+                    walk([lib.form_object(obj, k) for k in range(n)], m, depth + 1)
+
+    count = lib.count_objects(raw)
+    walk([lib.page_object(raw, k) for k in range(count)], to_page, 0)
+    edges.extend(lines)
+    edges.extend(rects)
+    edges.extend(curves)
+    return images
+
+
+def _path(
+    lib: _Lib,
+    obj: int,
+    m: Matrix,
+    height: float,
+    point: Any,
+    lines: list[Obj],
+    rects: list[Obj],
+    curves: list[Obj],
+) -> None:
+    """pdfminer's shapes of one path object (one per subpath) as pdfplumber's edges."""
+    a, b, c, d, e, f = m
+    at_x = ctypes.addressof(point)
+    at_y = at_x + 4
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    bezier = 0
+    for k in range(lib.count_segments(obj)):
+        segment = lib.segment(obj, k)
+        kind = lib.segment_type(segment)
+        lib.segment_point(segment, at_x, at_y)
+        x, y = point[0], point[1]
+        xy = (x * a + y * c + e, x * b + y * d + f)
+        if kind == _MOVETO:
+            if shape:
+                subpaths.append(("".join(shape), pts))
+            shape, pts, bezier = ["m"], [xy], 0
+        elif kind == _BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue  # a control point: pdfminer keeps only a curve's end point
+            shape.append("c")
+            pts.append(xy)
+        else:
+            shape.append("l")
+            pts.append(xy)
+        if lib.segment_close(segment) and pts:
+            shape.append("h")
+            pts.append(pts[0])
+    if shape:
+        subpaths.append(("".join(shape), pts))
+    for text, points in subpaths:
+        _shape(text, points, height, lines, rects, curves)
+
+
+def _shape(
+    shape: str,
+    pts: list[tuple[float, float]],
+    height: float,
+    lines: list[Obj],
+    rects: list[Obj],
+    curves: list[Obj],
+) -> None:
+    """pdfminer's ``paint_path`` of one subpath, then pdfplumber's ``obj_to_edges``."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-2] + pts[-1:]
+    if shape in ("mlh", "ml"):
+        (xa, ya), (xb, yb) = pts[0], pts[1]
+        x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+        top, bottom = height - y1, height - y0
+        lines.append(
+            _edge("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0=y0, y1=y1)
+        )
+        return
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+        )
+        if closed and square:
+            (xa, ya), (xb, yb) = pts[0], pts[2]
+            left, right, low, high = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+            top, bottom = height - high, height - low
+            rects.append(_edge("rect_edge", left, right, top, top, "h", y0=high, y1=high))
+            rects.append(_edge("rect_edge", left, right, bottom, bottom, "h", y0=low, y1=low))
+            rects.append(_edge("rect_edge", left, left, top, bottom, "v", y0=low, y1=high))
+            rects.append(_edge("rect_edge", right, right, top, bottom, "v", y0=low, y1=high))
+            return
+    down = [(x, height - y) for x, y in pts]
+    for (xa, ta), (xb, tb) in pairwise(down):
+        orientation = "v" if xa == xb else ("h" if ta == tb else None)
+        if orientation is None:
+            continue  # neither horizontal nor vertical: the table finder ignores it
+        curves.append(
+            _edge("curve_edge", min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb), orientation)
+        )
+
+
+def _edge(
+    kind: str,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    orientation: str,
+    **extra: float,
+) -> Obj:
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        **extra,
+    }

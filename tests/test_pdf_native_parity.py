@@ -1,0 +1,122 @@
+"""The PDFium page source (``pdf_native``) reads every PDF fixture as pdfplumber does.
+
+Same glyphs (text, boxes within float32 rounding, upright), the same ruling edges and tables, and
+the same ``SourceText`` (lines, locations, unplaced figures, unread pages) and findings when the
+whole reader runs on either source. pdfplumber stays only as this test's reference
+(``read_pdf(..., source="pdfplumber")``).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from fa_tui.ingest.errors import InputError
+from fa_tui.ingest.pdf_native import open_pages
+from fa_tui.ingest.pdf_placement import Grid
+from fa_tui.ingest.pdf_tables import find_tables
+from fa_tui.ingest.pdf_text import read_pdf
+from fa_tui.pipeline import analyse
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDFS = sorted(
+    p
+    for folder in (FIXTURES, FIXTURES / "layouts", FIXTURES / "text_layers")
+    for p in folder.glob("*.pdf")
+)
+_KEYS = ("x0", "x1", "top", "bottom", "size")
+
+
+def _plumber_pages(data: bytes) -> list[tuple[list[dict], list[dict], list[Grid]]]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [(page.chars, page.edges, find_tables(page)) for page in pdf.pages]
+
+
+def _shape(grid: Grid) -> list[list[bool]]:
+    return [[cell is None for cell in row] for row in grid.rows]
+
+
+def _numbers(grids: list[Grid]) -> list[float]:
+    boxes = [g.bbox for g in grids] + [c for g in grids for r in g.rows for c in r if c]
+    return [v for box in boxes for v in box]
+
+
+def test_the_fixtures_are_found() -> None:
+    assert len(PDFS) >= 10
+
+
+def test_the_first_glyph_of_a_page_has_pdfminer_s_box() -> None:
+    data = (FIXTURES / "2024-liling.pdf").read_bytes()
+    with open_pages(data) as (count, pages):
+        assert count == 14
+        page = [p for _, p in zip(range(6), pages, strict=False)][-1]
+    char = page.chars[0]
+    assert char["text"] == "单" and char["upright"] is True
+    assert char["x0"] == pytest.approx(85.0) and char["size"] == pytest.approx(10.5)
+    assert char["top"] == pytest.approx(81.1455, abs=1e-4)
+    assert char["bottom"] == pytest.approx(91.6455, abs=1e-4)
+    assert (page.width, page.height, page.bbox) == (595.0, 842.0, (0.0, 0.0, 595.0, 842.0))
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.name for p in PDFS])
+def test_glyphs_edges_and_tables_match_pdfplumber(pdf: Path) -> None:
+    data = pdf.read_bytes()
+    reference = _plumber_pages(data)
+    with open_pages(data) as (count, pages):
+        native = [(p.chars, p.edges, find_tables(p), p.images) for p in pages]
+    assert count == len(reference) == len(native)
+    for (chars, edges, tables), (n_chars, n_edges, n_tables, _) in zip(
+        reference, native, strict=True
+    ):
+        assert [c["text"] for c in chars] == [c["text"] for c in n_chars]
+        for a, b in zip(chars, n_chars, strict=True):
+            assert a["upright"] == b["upright"]
+            for key in _KEYS:  # PDFium keeps coordinates as float32
+                assert b[key] == pytest.approx(a[key], abs=1e-3), (key, a["text"])
+        wanted = [e for e in edges if e["orientation"] in ("h", "v")]
+        assert len(wanted) == len(n_edges)
+        for a, b in zip(wanted, n_edges, strict=True):
+            assert (a["object_type"], a["orientation"]) == (b["object_type"], b["orientation"])
+            for key in ("x0", "x1", "top", "bottom", "width", "height"):
+                assert b[key] == pytest.approx(a[key], abs=1e-3)
+        assert [_shape(t) for t in tables] == [_shape(t) for t in n_tables]
+        assert _numbers(n_tables) == pytest.approx(_numbers(tables), abs=1e-3)
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.name for p in PDFS])
+def test_the_reader_and_the_findings_are_the_same(pdf: Path) -> None:
+    data = pdf.read_bytes()
+    try:
+        old = read_pdf(pdf, data, source="pdfplumber")
+    except InputError as exc:
+        with pytest.raises(InputError) as native_error:
+            read_pdf(pdf, data, source="native")
+        assert str(native_error.value) == str(exc)
+        return
+    new = read_pdf(pdf, data, source="native")
+    assert new.lines == old.lines
+    assert new.locations == old.locations
+    assert new.unplaced == old.unplaced
+    assert new.unread_pages == old.unread_pages
+    assert new == old
+    _, old_findings = analyse(old)
+    _, new_findings = analyse(new)
+    assert new_findings == old_findings
+
+
+def test_images_are_seen_on_a_scan() -> None:
+    data = (FIXTURES / "scanned.pdf").read_bytes()
+    with open_pages(data) as (_, pages):
+        read = list(pages)
+    assert all(page.images and not page.chars for page in read)
+
+
+def test_a_damaged_pdf_is_refused_by_both_sources(tmp_path: Path) -> None:
+    data = (FIXTURES / "2024-liling.pdf").read_bytes()[:2000]
+    for source in ("native", "pdfplumber"):
+        with pytest.raises(InputError, match=r"损坏|没有页面|没有文字层"):
+            read_pdf(tmp_path / "x.pdf", data, source=source)  # type: ignore[arg-type]
