@@ -48,26 +48,21 @@ def pdf_page_count(path: Path, data: bytes) -> int:
     """The number of pages the PDF ``data`` declares, after the checks that need no page
     read: the same ``InputError`` as ``read_pdf`` for a damaged or encrypted file.
 
-    It parses only the cross-reference table and the catalogue, with pdfminer alone (a tenth
-    of a second, imports included, where pdfplumber takes three): a command can refuse such
+    PDFium parses only the cross-reference table and the catalogue: a command can refuse such
     a file at once and read the pages later (the inspector reads them in the background).
     ``read_pdf`` counts the pages again and checks their number.
     """
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
+    from fa_tui.ingest.pdf_native import page_count
 
     try:
-        with _quiet():
-            document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
-            count = resolve1(resolve1(document.catalog["Pages"]).get("Count", 0))
-    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        count = page_count(data)
+    except Exception as exc:  # PDFium's error on a damaged or encrypted file
         raise _unreadable(path, exc) from exc
     return count if isinstance(count, int) and count > 0 else 0
 
 
 def read_pdf(
-    path: Path, data: bytes, progress: Progress | None = None, *, source: PageSource = "pdfplumber"
+    path: Path, data: bytes, progress: Progress | None = None, *, source: PageSource = "native"
 ) -> SourceText:
     """The text of the PDF ``data`` with a page and line location per extracted line.
 
