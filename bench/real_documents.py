@@ -9,6 +9,9 @@ tables, the narrative facts by kind (and how many extracted lines were joined fr
 printed lines), the findings by severity (and the most frequent codes), and the seconds it took. The
 suite never depends on these files; a user's clone has no ``../shared``.
 
+Each PDF is also read with pdfplumber as the page source (the reader's reference before PDFium)
+and compared: lines, locations, unplaced figures and findings (``--no-parity`` skips it).
+
 With ``--text-layers`` each PDF is also read as a reviewer who has only its text layer would
 have it: pdfplumber's ``extract_text()`` and ``extract_text(layout=True)`` of every page, joined
 with form feeds, written to a temporary folder as ``.txt`` and summarised the same way (rows
@@ -88,6 +91,40 @@ def evaluate(path: Path) -> list[str]:
     return lines
 
 
+def parity(pdf: Path) -> list[str]:
+    """How PDFium's page source (the default) reads the PDF against pdfplumber's: lines equal,
+    equal once blanks are ignored, locations, unplaced figures, and findings (codes and spans)."""
+    from fa_tui.ingest.pdf_text import read_pdf
+
+    data = pdf.read_bytes()
+    try:
+        started = time.perf_counter()
+        old = read_pdf(pdf, data, source="pdfplumber")
+        middle = time.perf_counter()
+        new = read_pdf(pdf, data, source="native")
+        ended = time.perf_counter()
+    except InputError as exc:
+        return [f"  对照 pdfplumber：{exc}"]
+    pairs = list(zip(old.lines, new.lines, strict=False))
+    same = sum(a == b for a, b in pairs)
+    blanks = sum(a.replace(" ", "") == b.replace(" ", "") for a, b in pairs)
+    _, old_findings = analyse(old)
+    _, new_findings = analyse(new)
+    old_keys = Counter((f.code, f.message) for f in old_findings)
+    new_keys = Counter((f.code, f.message) for f in new_findings)
+    lost, gained = old_keys - new_keys, new_keys - old_keys
+    lines = [
+        f"  对照 pdfplumber：行 {len(old.lines)}/{len(new.lines)}，相同 {same}，"
+        f"忽略空格后相同 {blanks}；位置{'相同' if old.locations == new.locations else '不同'}，"
+        f"未对应的数{'相同' if old.unplaced == new.unplaced else '不同'}；"
+        f"发现 {len(old_findings)}/{len(new_findings)}（仅旧 {sum(lost.values())}，"
+        f"仅新 {sum(gained.values())}）；读取 {middle - started:.2f} s / {ended - middle:.2f} s"
+    ]
+    lines.extend(f"    仅 pdfplumber：{code} {message[:80]}" for code, message in lost)
+    lines.extend(f"    仅 PDFium：{code} {message[:80]}" for code, message in gained)
+    return lines
+
+
 def text_layers(pdf: Path, out_dir: Path) -> list[Path]:
     """The PDF's text layer as two .txt files: ``extract_text()`` and
     ``extract_text(layout=True)`` of each page, pages joined with form feeds."""
@@ -112,6 +149,11 @@ def main() -> int:
         action="store_true",
         help="also read each PDF's text layer (pdfplumber, plain and layout) saved as .txt",
     )
+    parser.add_argument(
+        "--no-parity",
+        action="store_true",
+        help="skip the comparison of each PDF's reading with pdfplumber's",
+    )
     args = parser.parse_args()
     folders = args.folders or ([DEFAULT] if DEFAULT.is_dir() else [])
     if not folders:
@@ -122,6 +164,8 @@ def main() -> int:
             if path.name.lower() == "readme.md":
                 continue
             print("\n".join(evaluate(path)), flush=True)
+            if not args.no_parity and path.suffix.lower() == ".pdf":
+                print("\n".join(parity(path)), flush=True)
             if args.text_layers and path.suffix.lower() == ".pdf":
                 with tempfile.TemporaryDirectory() as tmp:
                     for layer in text_layers(path, Path(tmp)):

@@ -9,7 +9,11 @@
     samples, with one job and with every CPU;
 (c) seconds to a ready inspector (``InspectorApp`` headless, until the findings are shown) for a
     sample and for a 5 MB report;
-(d) peak memory (max RSS) of each.
+(d) peak memory (max RSS) of each;
+(e) real PDFs (``../shared/real``, else the committed PDF fixtures): seconds per report and per
+    page of ``fa-tui check`` against the floor, pypdfium2's own ``get_text_range`` over the same
+    pages plus the bare ``import rich, pydantic, typer`` (all as processes, interleaved), and
+    reports per second for a folder of copies of them with one job and with every CPU.
 
 Every child runs with Python's bytecode cache enabled (in a temp ``PYTHONPYCACHEPREFIX``, warmed
 up first), as an installed fa-tui runs: the environment of this project sets
@@ -258,6 +262,56 @@ def bench_inspector(env: dict[str, str], paths: dict[str, Path], timeout: float)
     return out
 
 
+# --- (e) real PDFs
+
+REAL = ROOT.parent / "shared" / "real"
+TARGET_PDF_RATIO = 2.0  # check <= 2 x (pypdfium2 text extraction + bare imports)
+
+_FLOOR = """
+import sys, pypdfium2
+pdf = pypdfium2.PdfDocument(sys.argv[1])
+for i in range(len(pdf)):
+    page = pdf[i]
+    text = page.get_textpage()
+    text.get_text_range()
+    text.close()
+    page.close()
+print(len(pdf))
+"""
+
+
+def real_pdfs() -> list[Path]:
+    """The real published PDFs when ``../shared/real`` exists, else the PDF fixtures."""
+    found = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
+    fixtures = ROOT / "tests" / "fixtures"
+    return found or sorted(p for p in fixtures.glob("*.pdf") if p.name != "scanned.pdf")
+
+
+def bench_pdfs(env: dict[str, str], pdfs: list[Path], repeat: int) -> dict[str, dict[str, float]]:
+    bare = [sys.executable, "-c", "import rich, pydantic, typer"]
+    out: dict[str, dict[str, float]] = {}
+    for pdf in pdfs:
+        pages = int(run([sys.executable, "-c", _FLOOR, str(pdf)], env).stdout.strip() or 0)
+        commands = {
+            "check": [fa_tui_script(), "check", str(pdf)],
+            "floor": [sys.executable, "-c", _FLOOR, str(pdf)],
+            "bare": bare,
+        }
+        times: dict[str, list[float]] = {k: [] for k in commands}
+        for _ in range(repeat):
+            for name, argv in commands.items():
+                r = run_peak(argv, env)
+                assert r.returncode in (0, 1), (name, pdf, r.stderr[-500:])
+                times[name].append(r.seconds)
+        best = {k: min(v) for k, v in times.items()}
+        out[pdf.name] = {
+            **best,
+            "pages": pages,
+            "ratio": best["check"] / (best["floor"] + best["bare"]),
+        }
+    return out
+
+
 # --- report
 
 
@@ -271,6 +325,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="runs per command in (a)")
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-inspector", action="store_true")
+    parser.add_argument("--skip-pdf", action="store_true", help="skip (e)")
+    parser.add_argument("--pdf-copies", type=int, default=100, help="PDF copies for (e)")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
     args = parser.parse_args()
 
@@ -353,8 +409,47 @@ def main() -> None:
                 ok = "findings" in t and t["findings"] < target
                 print(f"  target: {name} ready < {target:.0f} s -> {verdict(ok)}")
 
+        if not args.skip_pdf:
+            print_pdfs(env, tmp_path, args, figures)
+
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
+
+
+def print_pdfs(
+    env: dict[str, str], tmp_path: Path, args: argparse.Namespace, figures: dict[str, object]
+) -> None:
+    """(e): one PDF at a time against the floor, then a folder of copies."""
+    pdfs = real_pdfs()
+    print(f"(e) {len(pdfs)} PDFs ...", file=sys.stderr)
+    one = bench_pdfs(env, pdfs, max(3, args.repeat // 2))
+    figures["pdf"] = one
+    print("\n(e) real PDFs, whole process (min of runs); floor = pypdfium2 get_text_range")
+    for name, t in one.items():
+        pages = max(1, int(t["pages"]))
+        print(
+            f"  {name:<40} {t['pages']:3.0f} p  check {t['check'] * 1000:6.0f} ms"
+            f" ({t['check'] / pages * 1000:5.1f} ms/page)  floor {t['floor'] * 1000:5.0f} ms"
+            f"  bare {t['bare'] * 1000:4.0f} ms  x{t['ratio']:.2f}"
+        )
+    worst = max(t["ratio"] for t in one.values())
+    print(
+        f"  target: check <= {TARGET_PDF_RATIO}x (floor + bare imports): worst x{worst:.2f}"
+        f" -> {verdict(worst <= TARGET_PDF_RATIO)}"
+    )
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    for k in range(args.pdf_copies):
+        shutil.copy(pdfs[k % len(pdfs)], folder / f"report-{k:04d}.pdf")
+    batch = bench_batch(env, folder, args.pdf_copies)
+    figures["pdf_batch"] = batch
+    print(f"  {args.pdf_copies} copies of them:")
+    for name, b in batch.items():
+        print(
+            f"  {name:<8} {b['seconds']:7.1f} s  {b['reports_per_second']:7.2f} reports/s"
+            f"   (500 PDFs: {500 / b['reports_per_second']:.0f} s)"
+            f"   peak {b['peak_mb']:6.1f} MB (largest worker {b['worker_peak_mb']:.1f} MB)"
+        )
 
 
 if __name__ == "__main__":
