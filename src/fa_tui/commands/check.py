@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from fa_tui.commands.batch import FileResult, Task, check_files
 from fa_tui.commands.check_args import FAIL_ON, FORMATS, CheckOptions
-from fa_tui.commands.common import fail, stderr_line
+from fa_tui.commands.common import apply_limits, fail, stderr_line
 
 __all__ = ["FAIL_ON", "FORMATS", "CheckOptions", "run_check"]
 
@@ -79,6 +79,7 @@ def run_check(options: CheckOptions) -> None:
         fail(f"错误：--fail-on 只能是 error、warning 或 info，而不是 {options.fail_on}")
     if options.jobs is not None and options.jobs < 1:
         fail(f"错误：--jobs 必须是正整数，而不是 {options.jobs}")
+    apply_limits(options.limits())
     select, ignore = parse_codes(options.select), parse_codes(options.ignore)
     unknown = unknown_codes([*select, *ignore])
     if unknown:

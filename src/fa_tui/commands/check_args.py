@@ -35,6 +35,20 @@ class CheckOptions(Struct, frozen=True):
     statistics: bool = False
     jobs: int | None = None  # None: one process per CPU
     previous: Path | None = None  # last year's report (one report checked)
+    # The limits of one document (``ingest.limits``; None: the default).
+    max_pages: int | None = None
+    max_page_chars: int | None = None
+    max_page_objects: int | None = None
+    max_page_stream_mb: int | None = None
+    page_seconds: int | None = None
+    max_docx_mb: int | None = None
+    max_docx_entries: int | None = None
+    max_docx_xml_mb: int | None = None
+    max_docx_ratio: int | None = None
+
+    def limits(self) -> dict[str, int | None]:
+        """The limit options as given, by name (``ingest.limits.with_options``)."""
+        return {spec.name: getattr(self, spec.name) for spec in LIMIT_OPTIONS}
 
 
 class OptionSpec(NamedTuple):
@@ -54,6 +68,33 @@ class OptionSpec(NamedTuple):
         return f"{listed}: {self.help}" if listed and self.help else listed or self.help
 
 
+# The limits of one document (``ingest.limits.Limits``), for check, outline, tables and open.
+LIMIT_OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec("max_pages", ("--max-pages",), int, None, "Pages per PDF (default 500)."),
+    OptionSpec(
+        "max_page_chars", ("--max-page-chars",), int, None, "Characters per PDF page (200000)."
+    ),
+    OptionSpec(
+        "max_page_objects", ("--max-page-objects",), int, None, "Objects per PDF page (500000)."
+    ),
+    OptionSpec(
+        "max_page_stream_mb",
+        ("--max-page-stream-mb",),
+        int,
+        None,
+        "MB of a PDF page's content, decompressed (64).",
+    ),
+    OptionSpec("page_seconds", ("--page-seconds",), int, None, "Seconds per PDF page (20)."),
+    OptionSpec("max_docx_mb", ("--max-docx-mb",), int, None, "MB of a DOCX, decompressed (200)."),
+    OptionSpec("max_docx_entries", ("--max-docx-entries",), int, None, "Files in a DOCX (10000)."),
+    OptionSpec(
+        "max_docx_xml_mb", ("--max-docx-xml-mb",), int, None, "MB of one DOCX XML part (16)."
+    ),
+    OptionSpec(
+        "max_docx_ratio", ("--max-docx-ratio",), int, None, "Compression ratio in a DOCX (1000)."
+    ),
+)
+
 CHECK_OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("paths", (), list[Path], ..., "Report files or directories."),
     OptionSpec("fmt", ("--format",), str, "text", "", FORMATS),
@@ -68,6 +109,7 @@ CHECK_OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec(
         "previous", ("--previous",), Path, None, "Last year's report: check the 上年 figures."
     ),
+    *LIMIT_OPTIONS,
 )
 
 # What Typer reads as the same int as ``int()`` does (no sign, no other script's digits).
