@@ -19,6 +19,8 @@ from typing import Any, NamedTuple, NoReturn
 
 from msgspec import Struct
 
+from fa_tui.commands.budget import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+
 FORMATS = ("text", "json", "sarif")
 FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
 
@@ -35,6 +37,9 @@ class CheckOptions(Struct, frozen=True):
     statistics: bool = False
     jobs: int | None = None  # None: one process per CPU
     previous: Path | None = None  # last year's report (one report checked)
+    # The budget of each document (``commands/budget.py``; 0: no limit).
+    timeout: int = DEFAULT_TIMEOUT  # seconds
+    max_memory: int = DEFAULT_MAX_MEMORY  # MB
 
 
 class OptionSpec(NamedTuple):
@@ -67,6 +72,17 @@ CHECK_OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("jobs", ("--jobs", "-j"), int, None, "Worker processes (default: one per CPU)."),
     OptionSpec(
         "previous", ("--previous",), Path, None, "Last year's report: check the 上年 figures."
+    ),
+    # The budget of each document: past it the document is stopped, the batch goes on.
+    OptionSpec(
+        "timeout", ("--timeout",), int, DEFAULT_TIMEOUT, "Seconds per document (0: no limit)."
+    ),
+    OptionSpec(
+        "max_memory",
+        ("--max-memory",),
+        int,
+        DEFAULT_MAX_MEMORY,
+        "MB of memory per document (0: no limit).",
     ),
 )
 
