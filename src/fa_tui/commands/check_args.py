@@ -19,6 +19,8 @@ from typing import Any, NamedTuple, NoReturn
 
 from msgspec import Struct
 
+from fa_tui.commands.budget import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+
 FORMATS = ("text", "json", "sarif")
 FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
 
@@ -49,6 +51,9 @@ class CheckOptions(Struct, frozen=True):
     def limits(self) -> dict[str, int | None]:
         """The limit options as given, by name (``ingest.limits.with_options``)."""
         return {spec.name: getattr(self, spec.name) for spec in LIMIT_OPTIONS}
+    # The budget of each document (``commands/budget.py``; 0: no limit).
+    timeout: int = DEFAULT_TIMEOUT  # seconds
+    max_memory: int = DEFAULT_MAX_MEMORY  # MB
 
 
 class OptionSpec(NamedTuple):
@@ -110,6 +115,17 @@ CHECK_OPTIONS: tuple[OptionSpec, ...] = (
         "previous", ("--previous",), Path, None, "Last year's report: check the 上年 figures."
     ),
     *LIMIT_OPTIONS,
+    # The budget of each document: past it the document is stopped, the batch goes on.
+    OptionSpec(
+        "timeout", ("--timeout",), int, DEFAULT_TIMEOUT, "Seconds per document (0: no limit)."
+    ),
+    OptionSpec(
+        "max_memory",
+        ("--max-memory",),
+        int,
+        DEFAULT_MAX_MEMORY,
+        "MB of memory per document (0: no limit).",
+    ),
 )
 
 # What Typer reads as the same int as ``int()`` does (no sign, no other script's digits).

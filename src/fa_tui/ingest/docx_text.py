@@ -21,7 +21,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from fa_tui.ingest.errors import InputError
+from fa_tui.ingest.errors import InputError, out_of_memory
 from fa_tui.ingest.limits import LimitExceeded, Limits, current
 from fa_tui.ingest.lines import LineBuilder
 from fa_tui.model.source import Location, SourceText
@@ -63,10 +63,12 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> SourceTe
     except InputError:
         raise
     except MemoryError:
-        raise InputError(f"错误：读取 DOCX 时内存不足，已停止读取：{path}") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, OSError) as exc:
-        raise InputError(f"错误：DOCX 文件已损坏或不是 Word 文档，无法读取：{path}") from exc
+        raise  # over the memory budget (``commands/budget.py`` words it), never "damaged"
     except Exception as exc:  # python-docx raises its own and arbitrary errors on odd packages
+        if out_of_memory(exc):
+            raise MemoryError from exc
+        if isinstance(exc, (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, OSError)):
+            raise InputError(f"错误：DOCX 文件已损坏或不是 Word 文档，无法读取：{path}") from exc
         raise InputError(f"错误：DOCX 文件无法读取（{exc.__class__.__name__}）：{path}") from exc
     if not builder.has_text():
         raise InputError(f"错误：DOCX 文件中没有文字：{path}")

@@ -22,7 +22,7 @@ from typing import Any
 from msgspec.structs import replace
 
 from fa_tui.ingest.documents import Progress
-from fa_tui.ingest.errors import InputError
+from fa_tui.ingest.errors import InputError, out_of_memory
 from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, alarm, current
 from fa_tui.ingest.lines import LineBuilder
 from fa_tui.ingest.pdf_aligned import aligned_tables
@@ -90,8 +90,10 @@ def read_pdf(
     except InputError:
         raise
     except MemoryError:
-        raise InputError(f"错误：读取 PDF 时内存不足，已停止读取：{path}") from None
+        raise  # over the memory budget (``commands/budget.py`` words it), never "damaged"
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        if out_of_memory(exc):
+            raise MemoryError from exc
         raise _unreadable(path, exc) from exc
     visible = [line.text for lines in pages for line in lines if line.text.strip()]
     if not visible:
