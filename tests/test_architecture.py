@@ -86,8 +86,19 @@ def test_the_tui_imports_no_parser_and_no_rule() -> None:
 
 
 def test_the_lower_layers_never_import_the_front_ends() -> None:
-    """schema → model → ingest → parse → rules → pipeline → render; commands and tui on top."""
-    layers = ["schema", "model", "ingest", "parse", "rules", "pipeline", "render"]
+    """schema → model → ingest → parse → rules → pipeline → render → review → export; commands
+    and tui on top."""
+    layers = [
+        "schema",
+        "model",
+        "ingest",
+        "parse",
+        "rules",
+        "pipeline",
+        "render",
+        "review",
+        "export",
+    ]
     above = {"fa_tui.tui", "fa_tui.commands", "fa_tui.cli", "fa_tui.entry"}
     for name, path in MODULES.items():
         layer = name.split(".")[1] if name.count(".") else ""

@@ -526,5 +526,5 @@ def test_docx_zip_bomb_is_refused_before_parsing() -> None:
         block = b"\0" * (1024 * 1024)
         for _ in range(300):  # 300 MB unpacked, a few hundred KB packed
             member.write(block)
-    with pytest.raises(InputError, match="解压后过大"):
+    with pytest.raises(InputError, match="解压后超过"):
         read_document(Path("bomb.docx"), out.getvalue())

@@ -31,6 +31,9 @@ def test_hostile_text_empty_containers_and_every_character_encode_alike() -> Non
 
 
 def test_an_undecodable_file_name_still_encodes() -> None:
-    """A lone surrogate (``os.fsdecode`` of a non-UTF-8 name) is refused by msgspec."""
-    document = {"path": "/tmp/a\udcff.txt"}
-    assert indented_json(document) == python_json(document)
+    """A lone surrogate (``os.fsdecode`` of a non-UTF-8 name) is refused by msgspec and by
+    every UTF-8 writer: the byte is written as the text ``\\xff``, valid UTF-8 JSON."""
+    document = {"path": "/tmp/a\udcff.txt", "name": "\udcc1\udcf8是"}
+    text = indented_json(document)
+    text.encode("utf-8")  # no lone surrogate left
+    assert json.loads(text) == {"path": "/tmp/a\\xff.txt", "name": "\\xc1\\xf8是"}

@@ -5,14 +5,16 @@ The console script is ``fa_tui.entry:main``: it runs ``check`` without Typer whe
 
 from __future__ import annotations
 
+import functools
 import inspect
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from fa_tui import __version__
-from fa_tui.commands.check_args import CHECK_OPTIONS, OptionSpec
+from fa_tui.commands.check_args import CHECK_OPTIONS, LIMIT_OPTIONS, OptionSpec
 
 app = typer.Typer(
     name="fa-tui",
@@ -39,7 +41,40 @@ def _root(
     """fa-tui FILE opens the inspector; the commands below check, list and print."""
 
 
+def _parameter(spec: OptionSpec) -> inspect.Parameter:
+    """The Typer parameter of one declared option (``Annotated[type, typer.Option(...)]``)."""
+    if spec.flags:
+        info: Any = typer.Option(*spec.flags, help=spec.help_text)
+    else:
+        info = typer.Argument(help=spec.help_text)
+    kind = spec.type | None if spec.default is None else spec.type
+    default = inspect.Parameter.empty if spec.default is ... else spec.default
+    return inspect.Parameter(
+        spec.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[kind, info]
+    )
+
+
+def _limited(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with the limit options (``--max-pages`` …) after its own, applied first."""
+    names = [spec.name for spec in LIMIT_OPTIONS]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        from fa_tui.commands.common import apply_limits
+
+        apply_limits({name: values.pop(name) for name in names})
+        command(**values)
+
+    own = list(inspect.signature(command, eval_str=True).parameters.values())
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
+    run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [*own, *(_parameter(spec) for spec in LIMIT_OPTIONS)]
+    )
+    return run
+
+
 @app.command("outline")
+@_limited
 def outline(
     file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")],
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
@@ -51,6 +86,7 @@ def outline(
 
 
 @app.command("tables")
+@_limited
 def tables(
     file: Annotated[Path, typer.Argument(help="Report file (.txt/.md).")],
     table: Annotated[
@@ -72,19 +108,6 @@ def check(**values: Any) -> None:
     run_check(CheckOptions(**values))
 
 
-def _parameter(spec: OptionSpec) -> inspect.Parameter:
-    """The Typer parameter of one declared option (``Annotated[type, typer.Option(...)]``)."""
-    if spec.flags:
-        info: Any = typer.Option(*spec.flags, help=spec.help_text)
-    else:
-        info = typer.Argument(help=spec.help_text)
-    kind = spec.type | None if spec.default is None else spec.type
-    default = inspect.Parameter.empty if spec.default is ... else spec.default
-    return inspect.Parameter(
-        spec.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[kind, info]
-    )
-
-
 # Typer reads the parameters from the signature: one per declared option, in order.
 _SIGNATURE = inspect.Signature([_parameter(spec) for spec in CHECK_OPTIONS])
 check.__signature__ = _SIGNATURE  # type: ignore[attr-defined]  # a function's, for inspect
@@ -104,6 +127,7 @@ def rules(
 
 
 @app.command("open")
+@_limited
 def open_(
     files: Annotated[
         list[Path], typer.Argument(help="A report file; a folder or several files: a list.")

@@ -20,6 +20,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         sys.exit(130)
+    except MemoryError:  # a document too big for this host (``check`` words its budget itself)
+        sys.stderr.write("错误：内存不足，已停止（文档过大）\n")
+        sys.exit(2)
     except BrokenPipeError:  # ``fa-tui check … | head``: the reader has all it wanted
         _silence_stdout()
         sys.exit(141)  # 128 + SIGPIPE, as a command killed by the signal

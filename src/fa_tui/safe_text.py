@@ -9,13 +9,42 @@ from __future__ import annotations
 
 import re
 
+# A lone surrogate: U+DC80–U+DCFF stands for an undecodable byte (``surrogateescape``, e.g. a
+# GBK file name read as UTF-8); no UTF-8 writer accepts one.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
 # C0 controls except TAB, DEL, C1 controls, and the bidirectional embedding/override/isolate marks.
-_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _CONTROL_PICTURES = 0x2400  # ␀ … ␟ stand for C0 controls
+
+
+def _byte(code: int, backslash: str = "\\") -> str:
+    """An undecodable byte as ``\\xc1`` (``backslash`` doubled inside JSON text)."""
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"{backslash}x{code - 0xDC00:02x}"
+    return f"<U+{code:04X}>"  # a lone surrogate that stands for no byte
+
+
+def visible_bytes(text: str) -> str:
+    """``text`` with each undecodable byte of a file name (``\\udcc1``) shown as ``\\xc1``.
+
+    What ``os.fsencode(name).decode("utf-8", "backslashreplace")`` shows, and encodable in
+    UTF-8: the form of a path in every output of ``check``.
+    """
+    return _SURROGATE.sub(lambda m: _byte(ord(m.group(0))), text)
+
+
+def json_visible_bytes(document: str) -> str:
+    """JSON text with each raw lone surrogate written as the escaped text ``\\\\xc1``."""
+    return _SURROGATE.sub(lambda m: _byte(ord(m.group(0)), "\\\\"), document)
 
 
 def _placeholder(match: re.Match[str]) -> str:
     code = ord(match.group(0))
+    if 0xD800 <= code <= 0xDFFF:
+        return _byte(code)
     if code < 0x20:
         return chr(_CONTROL_PICTURES + code)
     if code == 0x7F:

@@ -4,25 +4,24 @@ Each file is read, parsed, checked and *rendered* in a worker process, which sen
 what the output needs (the findings, the JSON entry or the text blocks): a parsed ``Report``
 is large and slow to pickle. A file that cannot be read, or whose checking raises (a bug in
 fa-tui), becomes one error line for that file; a worker process that dies takes only the file
-it was checking with it (the others are retried), never the whole run.
+it was checking with it, never the whole run. Each document has a time and memory budget
+(``commands/budget.py``); the workers, their deadlines and Ctrl+C are ``commands/pool.py``'s.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 
+from fa_tui.commands.budget import Budget, is_out_of_memory
 from fa_tui.model import Finding, Report
 from fa_tui.pipeline.stages import looks_like_report
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from fa_tui.render.styled import Styled
 
 
@@ -83,6 +82,12 @@ def _check_file(task: Task, previous: Report | None) -> FileResult:
         return FileResult(task.path, error=str(exc))
     except OSError as exc:
         return FileResult(task.path, error=f"错误：无法读取 {task.path}：{exc.strerror or exc}")
+    except MemoryError:  # the budget's (``budget.memory_line``): the caller words it
+        raise
+    except ImportError as exc:  # a library that no longer fits in the address space
+        if is_out_of_memory(exc):
+            raise MemoryError from exc
+        raise
     except RecursionError:
         return FileResult(task.path, error=f"错误：检查 {task.path} 时嵌套过深（fa-tui 内部缺陷）")
     except Exception as exc:  # a bug in fa-tui: one line for this file, keep checking the others
@@ -147,13 +152,6 @@ def documents_text(fragments: Sequence[str]) -> str | None:
     return f'{empty[: -len(tail)]}"reports": [\n    {joined}\n  ]\n}}\n'
 
 
-def _crashed(task: Task) -> FileResult:
-    return FileResult(
-        task.path,
-        error=f"内部错误：检查 {task.path} 时工作进程异常退出（可能是内存不足或 fa-tui 的缺陷）",
-    )
-
-
 def _preload() -> None:
     """Import everything a worker needs before forking, so that workers start warm."""
     import fa_tui.render.json_report
@@ -163,16 +161,56 @@ def _preload() -> None:
     preload()
 
 
-def _context() -> Any:
-    """``fork`` where it is safe and cheap (Linux: workers inherit the imported modules)."""
-    import multiprocessing
-
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
 Progress = Callable[[FileResult], None]
+
+
+def _check_in_worker(task: Task) -> FileResult:
+    """``check_file`` as a worker calls it (looked up at each call: tests replace it)."""
+    return check_file(task)
+
+
+def check_here(task: Task, previous: Report | None, budget: Budget) -> FileResult:
+    """Check one document in this process within ``budget`` (see ``commands/budget.py``)."""
+    from fa_tui.commands.budget import OverTime, memory_line, timeout_line, within
+
+    try:
+        with within(budget):
+            return check_file(task, previous)
+    except OverTime:
+        return FileResult(task.path, error=timeout_line(task.path, budget))
+    except MemoryError:
+        return FileResult(task.path, error=memory_line(task.path, budget))
+
+
+def iter_results(
+    tasks: Sequence[Task],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    previous: Report | None = None,
+    budget: Budget | None = None,
+) -> Generator[FileResult, None, None]:
+    """Check ``tasks``, each within ``budget``; results in input order, as they are ready.
+
+    One task is checked in this process; several in up to ``jobs`` worker processes (one
+    worker at least: a document over its budget is stopped without stopping the batch).
+    ``previous`` (last year's report, ``check --previous``) is for a single task.
+    """
+    budget = budget or Budget()
+    if previous is not None and len(tasks) > 1:
+        raise ValueError("a previous report goes with one report only")
+    if len(tasks) == 1:
+        result = check_here(tasks[0], previous, budget)
+        if progress is not None:
+            progress(result)
+        yield result
+        return
+    if not tasks:
+        return
+    from fa_tui.commands.pool import Pool, fork_context
+
+    _preload()
+    with Pool(tasks, jobs, budget, _check_in_worker, fork_context(), progress) as pool:
+        yield from pool.results()
 
 
 def check_files(
@@ -180,69 +218,7 @@ def check_files(
     jobs: int = 1,
     progress: Progress | None = None,
     previous: Report | None = None,
+    budget: Budget | None = None,
 ) -> list[FileResult]:
-    """Check ``tasks`` with up to ``jobs`` processes; results in input order.
-
-    ``previous`` (last year's report, ``check --previous``) is for a single task: it is
-    checked in this process.
-    """
-    if previous is not None:
-        if len(tasks) > 1:
-            raise ValueError("a previous report goes with one report only")
-        jobs = 1
-    if jobs <= 1 or len(tasks) <= 1:
-        results = []
-        for task in tasks:
-            results.append(check_file(task, previous))
-            if progress is not None:
-                progress(results[-1])
-        return results
-    _preload()
-    done: dict[int, FileResult] = {}
-    pending = list(range(len(tasks)))
-    while pending:
-        lost = _run_pool(tasks, pending, min(jobs, len(pending)), done, progress)
-        # A worker died and the pool with it: the files in flight are suspects. Check each of
-        # them alone in a fresh process (so only the file that kills its worker is reported as
-        # such), then the rest in a new pool. Every round settles at least ``jobs + 1`` files.
-        suspects, pending = lost[: jobs + 1], lost[jobs + 1 :]
-        for k in suspects:
-            if _run_pool(tasks, [k], 1, done, progress):
-                done[k] = _crashed(tasks[k])
-                if progress is not None:
-                    progress(done[k])
-    return [done[k] for k in range(len(tasks))]
-
-
-def _run_pool(
-    tasks: Sequence[Task],
-    indexes: Sequence[int],
-    jobs: int,
-    done: dict[int, FileResult],
-    progress: Progress | None,
-) -> list[int]:
-    """Run ``indexes`` in a pool, filling ``done``; return the indexes lost to a dead worker."""
-    # Imported here: a single file never pays for multiprocessing.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
-    lost: list[int] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        futures: dict[Future[FileResult], int] = {
-            pool.submit(check_file, tasks[k]): k for k in indexes
-        }
-        for future in as_completed(futures):
-            k = futures[future]
-            try:
-                done[k] = future.result()
-            except BrokenProcessPool:
-                lost.append(k)
-                continue
-            except Exception as exc:  # e.g. a result that cannot be pickled: still one line
-                done[k] = FileResult(
-                    tasks[k].path,
-                    error=f"内部错误：检查 {tasks[k].path} 时出错：{exc.__class__.__name__}: {exc}",
-                )
-            if progress is not None:
-                progress(done[k])
-    return sorted(lost)
+    """Every result of ``iter_results`` in a list (tests; ``check`` streams them)."""
+    return list(iter_results(tasks, jobs, progress, previous, budget))

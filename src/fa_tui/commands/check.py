@@ -2,7 +2,9 @@
 
 Machine formats (json, sarif) print only the document on stdout (or into ``--output``);
 everything else (unreadable files, statistics, the progress bar) goes to stderr. Many files are
-checked in parallel (``--jobs``, default: every CPU), results in input order. Never imports
+checked in parallel (``--jobs``, default: every CPU), each within its time and memory budget
+(``--timeout``, ``--max-memory``); results are written as they come, in input order
+(``commands/check_output.py``), and only their counts are kept. Never imports
 textual; builds a Rich console only for text output to a terminal, a batch's summary table
 and the progress bar.
 """
@@ -12,18 +14,28 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from fa_tui.commands.batch import FileResult, Task, check_files
+from fa_tui.commands.batch import FileResult, Task, iter_results
+from fa_tui.commands.budget import Budget
 from fa_tui.commands.check_args import FAIL_ON, FORMATS, CheckOptions
-from fa_tui.commands.common import fail, stderr_line
+from fa_tui.commands.check_output import (
+    JsonOutput,
+    Output,
+    SarifOutput,
+    Tally,
+    TextOutput,
+    statistics,
+)
+from fa_tui.commands.common import apply_limits, fail, stderr_line
+from fa_tui.render.styled import file_sink, stream_sink
 
 __all__ = ["FAIL_ON", "FORMATS", "CheckOptions", "run_check"]
 
 if TYPE_CHECKING:
     from fa_tui.model import Report
-    from fa_tui.render.styled import TextSink
     from fa_tui.rules.registry import Rule
 
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
@@ -70,7 +82,8 @@ def default_jobs() -> int:
 
 
 def run_check(options: CheckOptions) -> None:
-    """Check every report under ``options.paths``; exit 0, 1 or 2."""
+    """Check every report under ``options.paths``, writing each as it is checked; exit 0, 1
+    or 2 (2 also when a document was stopped for its time or memory budget)."""
     from fa_tui.rules.engine import parse_codes, selected_rules, unknown_codes
 
     if options.fmt not in FORMATS:
@@ -79,6 +92,9 @@ def run_check(options: CheckOptions) -> None:
         fail(f"错误：--fail-on 只能是 error、warning 或 info，而不是 {options.fail_on}")
     if options.jobs is not None and options.jobs < 1:
         fail(f"错误：--jobs 必须是正整数，而不是 {options.jobs}")
+    apply_limits(options.limits())
+    if options.timeout < 0 or options.max_memory < 0:
+        fail("错误：--timeout 和 --max-memory 不能是负数（0 表示不限）")
     select, ignore = parse_codes(options.select), parse_codes(options.ignore)
     unknown = unknown_codes([*select, *ignore])
     if unknown:
@@ -91,25 +107,65 @@ def run_check(options: CheckOptions) -> None:
         Task(path, explicit, options.fmt, select, ignore, width)
         for path, explicit in report_files(options.paths, walk_errors)
     ]
-    jobs = options.jobs or default_jobs()
-    with _progress(options, len(tasks)) as advance:
-        results = check_files(tasks, jobs=jobs, progress=advance, previous=previous)
-
     for line in walk_errors:
         stderr_line(line)
-    for result in results:
-        if result.error or result.skipped:
-            stderr_line(result.error or result.skipped or "")
-    checked = [r for r in results if r.checked]
     if not tasks and not walk_errors:
         stderr_line("提示：未找到报告文件（*.txt、*.md、*.pdf、*.docx）")
-    _emit(options, checked, selected_rules(select, ignore))
-
-    if walk_errors or any(r.error for r in results):
+    budget = Budget(options.timeout, options.max_memory)
+    rules = selected_rules(select, ignore)
+    tally = Tally()
+    unchecked = bool(walk_errors)
+    with _opened(options) as handle, _progress(options, len(tasks)) as advance:
+        output = _output(options, handle, rules, tally)
+        try:
+            jobs = options.jobs or default_jobs()
+            with closing(iter_results(tasks, jobs, advance, previous, budget)) as results:
+                for result in results:
+                    if result.error or result.skipped:
+                        stderr_line(result.error or result.skipped or "")
+                    unchecked = unchecked or result.error is not None
+                    if result.checked:
+                        tally.add(result)
+                        output.add(result)
+            output.finish()
+        finally:
+            if isinstance(output, SarifOutput):
+                output.close()
+        if options.statistics:
+            # Machine formats keep stdout for the document: statistics go to stderr then.
+            sink = output.sink if isinstance(output, TextOutput) else stream_sink(sys.stderr)
+            statistics(sink, tally, rules)
+    if unchecked:
         raise SystemExit(2)
-    threshold = FAIL_ON[options.fail_on]
-    failing = any(f.severity.rank >= threshold for r in checked for f in r.findings)
-    raise SystemExit(1 if failing else 0)
+    raise SystemExit(1 if tally.worst >= FAIL_ON[options.fail_on] else 0)
+
+
+@contextmanager
+def _opened(options: CheckOptions) -> Iterator[IO[str] | None]:
+    """``--output FILE`` open for writing (UTF-8), or ``None`` for stdout."""
+    if options.output is None:
+        yield None
+        return
+    try:
+        handle = options.output.open("w", encoding="utf-8")
+    except OSError as exc:
+        fail(f"错误：无法写入 {options.output}：{exc.strerror or exc}")
+    with handle:
+        yield handle
+
+
+def _output(
+    options: CheckOptions, handle: IO[str] | None, rules: list[Rule], tally: Tally
+) -> Output:
+    """The writer of the chosen format, into ``handle`` or stdout (looked up now: behind the
+    progress bar, stdout is Rich's proxy that prints above the bar)."""
+    out = handle or sys.stdout
+    if options.fmt == "json":
+        return JsonOutput(out, rules, tally)
+    if options.fmt == "sarif":
+        return SarifOutput(out, rules, tally)
+    sink = file_sink(handle) if handle is not None else stream_sink(sys.stdout)
+    return TextOutput(out, rules, tally, sink)
 
 
 def _previous_report(options: CheckOptions) -> Report | None:
@@ -164,13 +220,17 @@ def _progress(options: CheckOptions, total: int) -> Any:
     )
     if not wanted:
         return _NoProgress()
-    return _ProgressBar(total)
+    return _ProgressBar(total, on_stdout=options.output is None)
 
 
 class _ProgressBar:
-    """A transient Rich progress bar counting checked files."""
+    """A transient Rich progress bar counting checked files.
 
-    def __init__(self, total: int) -> None:
+    Into a file, the bar is on stderr; on the terminal it is on stdout, where the report
+    streams: Rich then prints what is written to stdout and stderr above the bar.
+    """
+
+    def __init__(self, total: int, *, on_stdout: bool = False) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -179,7 +239,7 @@ class _ProgressBar:
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=Console(stderr=True),
+            console=Console() if on_stdout else Console(stderr=True),
             transient=True,
         )
         self._task = self._progress.add_task("check", total=total)
@@ -193,36 +253,6 @@ class _ProgressBar:
 
     def __exit__(self, *exc: object) -> None:
         self._progress.stop()
-
-
-def _emit(options: CheckOptions, checked: list[FileResult], rules: list[Rule]) -> None:
-    """Write the chosen format to stdout or ``--output`` (statistics: after text, else stderr)."""
-    from fa_tui.render.styled import file_sink, stream_sink
-
-    handle = None
-    try:
-        if options.output is not None:
-            try:
-                handle = options.output.open("w", encoding="utf-8")
-            except OSError as exc:
-                fail(f"错误：无法写入 {options.output}：{exc.strerror or exc}")
-        out = handle or sys.stdout
-        sink: TextSink | None = None
-        if options.fmt == "json":
-            out.write(_json_text(checked))
-        elif options.fmt == "sarif":
-            from fa_tui.render.sarif_report import dump_sarif
-
-            out.write(dump_sarif([(r.path, r.encoding, r.findings) for r in checked], rules))
-        else:
-            sink = file_sink(handle) if handle is not None else stream_sink(sys.stdout)
-            _print_text(sink, checked)
-        if options.statistics:
-            # Machine formats keep stdout for the document: statistics go to stderr then.
-            _print_statistics(sink or stream_sink(sys.stderr), checked, rules)
-    finally:
-        if handle is not None:
-            handle.close()
 
 
 def _json_text(checked: list[FileResult]) -> str:
@@ -239,21 +269,3 @@ def _json_text(checked: list[FileResult]) -> str:
     from fa_tui.render.json_report import dump_documents
 
     return dump_documents([json.loads(f) for f in fragments])
-
-
-def _print_text(sink: TextSink, checked: list[FileResult]) -> None:
-    from fa_tui.render.text_report import print_file, print_totals
-
-    for result in checked:
-        print_file(sink, str(result.path), result.blocks, result.findings, result.notice)
-    if len(checked) > 1:  # nothing checked: the reasons are already on stderr
-        print_totals(sink, [(str(r.path), r.findings) for r in checked])
-
-
-def _print_statistics(sink: TextSink, checked: list[FileResult], rules: list[Rule]) -> None:
-    from fa_tui.render.text_report import statistics_table
-
-    titles = {r.code: r.title for r in rules}
-    everything = [f for r in checked for f in r.findings]
-    if everything:
-        sink.line(statistics_table(everything, titles))

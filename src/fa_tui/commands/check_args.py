@@ -19,6 +19,8 @@ from typing import Any, NamedTuple, NoReturn
 
 from msgspec import Struct
 
+from fa_tui.commands.budget import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+
 FORMATS = ("text", "json", "sarif")
 FAIL_ON = {"error": 3, "warning": 2, "info": 1}  # Severity.rank of each level
 
@@ -35,6 +37,24 @@ class CheckOptions(Struct, frozen=True):
     statistics: bool = False
     jobs: int | None = None  # None: one process per CPU
     previous: Path | None = None  # last year's report (one report checked)
+    # The limits of one document (``ingest.limits``; None: the default).
+    max_pages: int | None = None
+    max_page_chars: int | None = None
+    max_page_objects: int | None = None
+    max_page_stream_mb: int | None = None
+    page_seconds: int | None = None
+    max_docx_mb: int | None = None
+    max_docx_entries: int | None = None
+    max_docx_xml_mb: int | None = None
+    max_docx_ratio: int | None = None
+
+    def limits(self) -> dict[str, int | None]:
+        """The limit options as given, by name (``ingest.limits.with_options``)."""
+        return {spec.name: getattr(self, spec.name) for spec in LIMIT_OPTIONS}
+
+    # The budget of each document (``commands/budget.py``; 0: no limit).
+    timeout: int = DEFAULT_TIMEOUT  # seconds
+    max_memory: int = DEFAULT_MAX_MEMORY  # MB
 
 
 class OptionSpec(NamedTuple):
@@ -54,6 +74,33 @@ class OptionSpec(NamedTuple):
         return f"{listed}: {self.help}" if listed and self.help else listed or self.help
 
 
+# The limits of one document (``ingest.limits.Limits``), for check, outline, tables and open.
+LIMIT_OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec("max_pages", ("--max-pages",), int, None, "Pages per PDF (default 500)."),
+    OptionSpec(
+        "max_page_chars", ("--max-page-chars",), int, None, "Characters per PDF page (200000)."
+    ),
+    OptionSpec(
+        "max_page_objects", ("--max-page-objects",), int, None, "Objects per PDF page (500000)."
+    ),
+    OptionSpec(
+        "max_page_stream_mb",
+        ("--max-page-stream-mb",),
+        int,
+        None,
+        "MB of a PDF page's content, decompressed (64).",
+    ),
+    OptionSpec("page_seconds", ("--page-seconds",), int, None, "Seconds per PDF page (20)."),
+    OptionSpec("max_docx_mb", ("--max-docx-mb",), int, None, "MB of a DOCX, decompressed (200)."),
+    OptionSpec("max_docx_entries", ("--max-docx-entries",), int, None, "Files in a DOCX (10000)."),
+    OptionSpec(
+        "max_docx_xml_mb", ("--max-docx-xml-mb",), int, None, "MB of one DOCX XML part (16)."
+    ),
+    OptionSpec(
+        "max_docx_ratio", ("--max-docx-ratio",), int, None, "Compression ratio in a DOCX (1000)."
+    ),
+)
+
 CHECK_OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("paths", (), list[Path], ..., "Report files or directories."),
     OptionSpec("fmt", ("--format",), str, "text", "", FORMATS),
@@ -67,6 +114,18 @@ CHECK_OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("jobs", ("--jobs", "-j"), int, None, "Worker processes (default: one per CPU)."),
     OptionSpec(
         "previous", ("--previous",), Path, None, "Last year's report: check the 上年 figures."
+    ),
+    *LIMIT_OPTIONS,
+    # The budget of each document: past it the document is stopped, the batch goes on.
+    OptionSpec(
+        "timeout", ("--timeout",), int, DEFAULT_TIMEOUT, "Seconds per document (0: no limit)."
+    ),
+    OptionSpec(
+        "max_memory",
+        ("--max-memory",),
+        int,
+        DEFAULT_MAX_MEMORY,
+        "MB of memory per document (0: no limit).",
     ),
 )
 

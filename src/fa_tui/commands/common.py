@@ -24,6 +24,18 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
+def apply_limits(given: dict[str, int | None]) -> None:
+    """Make the limit options ``given`` (None: the default) the limits of this run, or exit 2
+    for one that is not a positive number."""
+    from fa_tui.ingest import limits
+
+    chosen = limits.with_options(**given)
+    problem = limits.check_positive(chosen)
+    if problem:
+        fail(problem)
+    limits.use(chosen)
+
+
 def load_or_exit(path: Path, *, facts: bool = False) -> Report:
     """Parse the report at ``path`` or exit 2 with a one-line error.
 

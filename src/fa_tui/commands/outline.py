@@ -8,6 +8,7 @@ from typing import Any
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model import Part, Report, Section
 from fa_tui.render.json_report import indented_json, table_summary
+from fa_tui.safe_text import visible_bytes
 
 
 def run_outline(path: Path, fmt: str) -> None:
@@ -26,7 +27,7 @@ def run_outline(path: Path, fmt: str) -> None:
 def outline_document(report: Report) -> dict[str, Any]:
     """The JSON document of ``fa-tui outline --format json``."""
     return {
-        "path": str(report.path),
+        "path": visible_bytes(str(report.path)),
         "encoding": report.encoding,
         "department": report.department,
         "year": report.year,

@@ -17,7 +17,7 @@ from fa_tui.model.outline import PartName
 from fa_tui.model.report import Report
 from fa_tui.model.tables import Row, Table
 from fa_tui.parse.tables.titles import normalise_title
-from fa_tui.safe_text import neutralise
+from fa_tui.safe_text import neutralise, visible_bytes
 from fa_tui.schema import TableSpec, template_of
 
 FORMATS = ("text", "json", "csv")
@@ -131,7 +131,7 @@ def table_document(table: Table) -> dict[str, Any]:
 
 def tables_document(report: Report, tables: list[Table]) -> dict[str, Any]:
     """The JSON document of ``fa-tui tables --format json``."""
-    return {"path": str(report.path), "tables": [table_document(t) for t in tables]}
+    return {"path": visible_bytes(str(report.path)), "tables": [table_document(t) for t in tables]}
 
 
 def tables_csv(tables: list[Table]) -> str:

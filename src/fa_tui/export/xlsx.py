@@ -100,9 +100,14 @@ def _summary(sheet: ReportSheet) -> list[object]:
     ]
 
 
+_TOP = Alignment(vertical="top")
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
+
+
 def _append(ws: Worksheet, values: Sequence[object]) -> None:
     ws.append([clean(v) if isinstance(v, str) else v for v in values])
     for cell in ws[ws.max_row]:
+        cell.alignment = _TOP  # a row's cells start together above a wrapped message
         if isinstance(cell.value, str):
             cell.data_type = "s"  # '=SUM(…)' in a report stays text
 
@@ -128,7 +133,7 @@ def _finish(ws: Worksheet, columns: Sequence[str]) -> None:
         ws.column_dimensions[letter].width = width
         if widest + 2 > width:
             for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = _WRAPPED
                 if cell.value is not None:  # not every reader fits the rows to wrapped text
                     lines = -(-width_of(str(cell.value)) // max(width - 2, 1))
                     height = ws.row_dimensions[cell.row].height or LINE_HEIGHT

@@ -22,7 +22,8 @@ from typing import Any, Literal
 from msgspec.structs import replace
 
 from fa_tui.ingest.documents import Progress
-from fa_tui.ingest.errors import InputError
+from fa_tui.ingest.errors import InputError, out_of_memory
+from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, alarm, current
 from fa_tui.ingest.lines import LineBuilder
 from fa_tui.ingest.pdf_aligned import aligned_tables
 from fa_tui.ingest.pdf_lines import PrintedLine, build_line, group_lines
@@ -33,10 +34,12 @@ from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
 
+# Which library reads the pages. PDFium (``pdf_native``) reads them as pdfplumber does (the
+# parity test) in a fraction of the time, but is not yet guarded against hostile documents as
+# the pdfminer path is (``pdf_guard``: a self-drawing form hangs PDFium, a flate bomb costs it
+# 2 GB): it stays opt-in until it is.
 PageSource = Literal["native", "pdfplumber"]
 _UNMAPPED_SHARE = 0.3
-# A departmental report has tens of pages; reading is about 0.1 s a page.
-MAX_PAGES = 500
 
 
 def page_marker(page: int) -> str:
@@ -44,49 +47,67 @@ def page_marker(page: int) -> str:
     return f"— {page} —"
 
 
-def pdf_page_count(path: Path, data: bytes) -> int:
+def pdf_page_count(path: Path, data: bytes, limits: Limits | None = None) -> int:
     """The number of pages the PDF ``data`` declares, after the checks that need no page
-    read: the same ``InputError`` as ``read_pdf`` for a damaged or encrypted file.
+    read: the same ``InputError`` as ``read_pdf`` for a damaged or encrypted file, or one
+    with more pages than ``limits`` allow.
 
-    PDFium parses only the cross-reference table and the catalogue: a command can refuse such
+    It parses only the cross-reference table and the catalogue, with pdfminer alone (a tenth
+    of a second, imports included, where pdfplumber takes three): a command can refuse such
     a file at once and read the pages later (the inspector reads them in the background).
     ``read_pdf`` counts the pages again and checks their number.
     """
-    from fa_tui.ingest.pdf_native import page_count
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
 
     try:
-        count = page_count(data)
-    except Exception as exc:  # PDFium's error on a damaged or encrypted file
+        with _quiet():
+            count = _declared_pages(PDFDocument(PDFParser(io.BytesIO(data)), password=""))
+    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
         raise _unreadable(path, exc) from exc
+    _check_page_count(path, count, limits or current(), declared=True)
+    return count
+
+
+def _declared_pages(document: Any) -> int:
+    """The ``/Count`` of the document's page tree (0 when it states none)."""
+    from pdfminer.pdftypes import resolve1
+
+    count = resolve1(resolve1(document.catalog["Pages"]).get("Count", 0))
     return count if isinstance(count, int) and count > 0 else 0
 
 
 def read_pdf(
-    path: Path, data: bytes, progress: Progress | None = None, *, source: PageSource = "native"
+    path: Path,
+    data: bytes,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    *,
+    source: PageSource = "pdfplumber",
 ) -> SourceText:
     """The text of the PDF ``data`` with a page and line location per extracted line.
 
     ``progress``, when given, is called after each page with the pages read and the total; an
-    exception it raises stops the reading (and comes out as ``InputError``). ``source`` says
-    which library reads the pages: PDFium (``pdf_native``) or pdfplumber.
+    exception it raises stops the reading (and comes out as ``InputError``). ``limits``
+    (default: ``limits.current()``) bound the pages and the work on each page. ``source`` says
+    which library reads the pages (see ``PageSource``).
     """
+    limits = limits or current()
     try:
-        with _quiet(), _open_pages(data, source) as (total, pdf_pages):
-            _check_page_count(path, total)
-            pages: list[list[PrintedLine]] = []
-            heights: list[float] = []
-            widths: list[float] = []
-            pictured: list[bool] = []  # whether the page shows images (a scan, if no text)
-            for page in pdf_pages:
-                pages.append(_page_lines(page))
-                heights.append(float(page.height))
-                widths.append(float(page.width))
-                pictured.append(bool(page.images))
-                if progress is not None:
-                    progress(len(pages), total)
+        if source == "native":
+            pages, heights, widths, pictured = _read_native_pages(data, path, limits, progress)
+        else:
+            with _quiet(), _opened(data) as pdf:
+                pages, heights, widths, pictured = _read_pages(pdf, path, limits, progress)
+    except LimitExceeded as exc:
+        raise InputError(exc.line(path)) from None
     except InputError:
         raise
+    except MemoryError:
+        raise  # over the memory budget (``commands/budget.py`` words it), never "damaged"
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        if out_of_memory(exc):
+            raise MemoryError from exc
         raise _unreadable(path, exc) from exc
     visible = [line.text for lines in pages for line in lines if line.text.strip()]
     if not visible:
@@ -107,30 +128,112 @@ def read_pdf(
 
 
 @contextmanager
-def _open_pages(data: bytes, source: PageSource) -> Iterator[tuple[int, Iterator[Any]]]:
-    """The page count and the pages, each read when the iterator reaches it."""
-    if source == "pdfplumber":
-        import pdfplumber
+def _opened(data: bytes) -> Iterator[Any]:
+    """pdfplumber's ``PDF`` of ``data``, closed without ``PDF.close()``: that makes every page
+    it has not made yet (all of them: pages are made here, one at a time), only to close it."""
+    from pdfplumber.pdf import PDF
 
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            yield len(pdf.pages), iter(pdf.pages)
-        return
+    stream = io.BytesIO(data)
+    try:
+        yield PDF(stream)
+    finally:
+        stream.close()
+
+
+def _read_pages(
+    pdf: Any, path: Path, limits: Limits, progress: Progress | None
+) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
+    """Each page's lines, height, width and whether it shows images, one page at a time.
+
+    Each page is checked before its layout is made (``pdf_guard``), read within its time
+    budget, and closed once read: pdfplumber keeps every object of a page it has read
+    (about 28 MB a dense page) until the page is closed, and pdfminer every object it has
+    parsed (the decoded content streams) until its cache is emptied.
+    """
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    from fa_tui.ingest.pdf_guard import check_page, lay_out
+
+    total = _declared_pages(pdf.doc)
+    _check_page_count(path, total, limits, declared=True)
+    pages: list[list[PrintedLine]] = []
+    heights: list[float] = []
+    widths: list[float] = []
+    pictured: list[bool] = []  # whether the page shows images (a scan, if no text)
+    doctop = 0.0
+    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        _check_page_count(path, number, limits)
+        clock = Clock(
+            limits.page_seconds,
+            f"第 {number} 页读取超过 {limits.page_seconds:g} 秒",
+            "page_seconds",
+        )
+        with alarm(clock):
+            check_page(page_obj, number, limits)
+            page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+            lay_out(page, limits, clock)
+            pages.append(_page_lines(page, clock))
+            pictured.append(bool(page.images))
+        heights.append(float(page.height))
+        widths.append(float(page.width))
+        doctop += float(page.height)
+        page.close()
+        pdf.doc._cached_objs.clear()
+        pdf.doc._parsed_objs.clear()
+        if progress is not None:
+            progress(number, max(total, number))
+    if not pages:
+        raise InputError(f"错误：PDF 文件没有页面：{path}")
+    return pages, heights, widths, pictured
+
+
+def _read_native_pages(
+    data: bytes, path: Path, limits: Limits, progress: Progress | None
+) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
+    """As ``_read_pages``, the pages read by PDFium (``pdf_native``): the page count and the
+    characters per page are limited, the time per page is looked at between steps."""
     from fa_tui.ingest.pdf_native import open_pages
 
-    with open_pages(data) as opened:
-        yield opened
-
-
-def _check_page_count(path: Path, count: int) -> None:
-    if count > MAX_PAGES:
-        raise InputError(f"错误：PDF 超过 {MAX_PAGES} 页，不像一份部门决算报告：{path}")
-    if count == 0:
+    pages: list[list[PrintedLine]] = []
+    heights: list[float] = []
+    widths: list[float] = []
+    pictured: list[bool] = []
+    with open_pages(data) as (total, native):
+        _check_page_count(path, total, limits, declared=True)
+        for number, page in enumerate(native, start=1):
+            if len(page.chars) > limits.max_page_chars:
+                message = f"第 {number} 页文字超过 {limits.max_page_chars} 字符"
+                raise LimitExceeded(message, "max_page_chars")
+            clock = Clock(
+                limits.page_seconds,
+                f"第 {number} 页读取超过 {limits.page_seconds:g} 秒",
+                "page_seconds",
+            )
+            pages.append(_page_lines(page, clock))
+            heights.append(float(page.height))
+            widths.append(float(page.width))
+            pictured.append(bool(page.images))
+            if progress is not None:
+                progress(number, total)
+    if not pages:
         raise InputError(f"错误：PDF 文件没有页面：{path}")
+    return pages, heights, widths, pictured
+
+
+def _check_page_count(path: Path, count: int, limits: Limits, declared: bool = False) -> None:
+    """``InputError`` for more pages than the limit (``declared``: the document says so)."""
+    if count > limits.max_pages:
+        has = f"PDF 有 {count} 页，" if declared else "PDF "
+        message = f"{has}超过 {limits.max_pages} 页"
+        raise InputError(LimitExceeded(message, "max_pages").line(path))
 
 
 def _unreadable(path: Path, exc: Exception) -> InputError:
     if _encrypted(exc):
         return InputError(f"错误：PDF 文件已加密，无法读取：{path}")
+    if _caused_by(exc, RecursionError):
+        return InputError(f"错误：PDF 的页面树或对象嵌套过深（或循环引用），无法读取：{path}")
     return InputError(f"错误：PDF 文件已损坏，无法读取：{path}")
 
 
@@ -146,6 +249,15 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind) or any(isinstance(arg, kind) for arg in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _encrypted(exc: BaseException) -> bool:
     seen: BaseException | None = exc
     while seen is not None:
@@ -153,15 +265,18 @@ def _encrypted(exc: BaseException) -> bool:
         if "Password" in name or "Encrypt" in name:
             return True
         seen = seen.__cause__ or seen.__context__
-    if "password" in str(exc).lower():  # pypdfium2's PdfiumError names PDFium's error
-        return True
     return any("Password" in type(arg).__name__ for arg in getattr(exc, "args", ()))
 
 
-def _page_lines(page: Any) -> list[PrintedLine]:
-    """Table rows and text lines of one page, top to bottom (each glyph in exactly one)."""
+def _page_lines(page: Any, clock: Clock | None = None) -> list[PrintedLine]:
+    """Table rows and text lines of one page, top to bottom (each glyph in exactly one);
+    ``clock`` is looked at between the steps."""
     tables = find_tables(page)
+    if clock is not None:
+        clock.check()
     placement = place(page.chars, tables)
+    if clock is not None:
+        clock.check()
     chars = placement.free
     left = min((c["x0"] for c in chars if str(c["text"]).strip()), default=0.0)
     groups = [g for g in group_lines(chars) if any(str(c["text"]).strip() for c in g)]

@@ -14,7 +14,7 @@ import msgspec
 
 from fa_tui import __version__
 from fa_tui.model import Finding, Report, Severity, Table
-from fa_tui.safe_text import json_safe
+from fa_tui.safe_text import json_safe, json_visible_bytes, visible_bytes
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, int]:
@@ -91,7 +91,7 @@ def _with_location(report: Report, finding: Finding) -> dict[str, Any]:
 def report_document(report: Report, findings: Sequence[Finding]) -> dict[str, Any]:
     """One checked report with its parts, tables, findings and summary."""
     return {
-        "path": str(report.path),
+        "path": visible_bytes(str(report.path)),  # a GBK name: ``\\xc1`` as text
         "department": report.department,
         "year": report.year,
         "kind": report.kind.value,
@@ -116,7 +116,7 @@ def indented_json(document: Any) -> str:
     except UnicodeEncodeError:  # a lone surrogate (an undecodable file name): msgspec refuses
         import json
 
-        text = json.dumps(document, ensure_ascii=False, indent=2)
+        text = json_visible_bytes(json.dumps(document, ensure_ascii=False, indent=2))
     return json_safe(text)
 
 

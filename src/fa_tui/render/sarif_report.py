@@ -10,6 +10,7 @@ across runs and revisions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,19 @@ from fa_tui.rules.registry import Rule
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The stable finding id (``pipeline.finding_ids``), versioned with its recipe.
 FINGERPRINT = f"faTuiFindingId/{VERSION}"
+_SURROGATES = re.compile(r"[\udc80-\udcff]")  # the undecodable bytes of a file name
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: Path) -> str:
-    return path.as_posix()
+    """The path as a URI reference; a name that is not UTF-8 (GBK) with its bytes %-escaped."""
+    text = path.as_posix()
+    if not _SURROGATES.search(text):
+        return text
+    import os
+    from urllib.parse import quote
+
+    return quote(os.fsencode(text), safe="/")
 
 
 def _region(span: Span) -> dict[str, int]:
@@ -87,9 +96,21 @@ def _result(path: Path, finding: Finding, index: dict[str, int]) -> dict[str, An
 Checked = tuple[Path, str | None, Sequence[Finding]]  # path, encoding, findings
 
 
+def rule_index(rules: Sequence[Rule]) -> dict[str, int]:
+    """Each rule's place in ``tool.driver.rules`` (a result's ``ruleIndex``)."""
+    return {rule.code: k for k, rule in enumerate(rules)}
+
+
+def file_results(
+    path: Path, findings: Sequence[Finding], index: dict[str, int]
+) -> list[dict[str, Any]]:
+    """The ``results`` of one checked file."""
+    return [_result(path, f, index) for f in findings]
+
+
 def sarif_document(checked: Sequence[Checked], rules: Sequence[Rule]) -> dict[str, Any]:
     """The SARIF log as a dict: one run, all reports' results."""
-    index = {rule.code: k for k, rule in enumerate(rules)}
+    index = rule_index(rules)
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

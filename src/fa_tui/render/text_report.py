@@ -146,7 +146,10 @@ def finding_block(report: Report, finding: Finding, width: int | None = None) ->
     return joined(lines)
 
 
-def counts(findings: Sequence[Finding]) -> dict[Severity, int]:
+Counts = dict[Severity, int]
+
+
+def counts(findings: Sequence[Finding]) -> Counts:
     """Number of findings per severity."""
     out = {s: 0 for s in Severity}
     for f in findings:
@@ -156,11 +159,15 @@ def counts(findings: Sequence[Finding]) -> dict[Severity, int]:
 
 def summary_line(label: str, findings: Sequence[Finding]) -> Styled:
     """``path: 2 错误, 1 警告, 3 提示`` (or 未发现问题)."""
+    return counts_line(label, counts(findings))
+
+
+def counts_line(label: str, c: Counts) -> Styled:
+    """``summary_line`` from the counts per severity."""
     out: Styled = [(neutralise(label, tabs=" "), "bold"), (": ", "")]
-    if not findings:
+    if not any(c.values()):
         out.append(("未发现问题", "green"))
         return out
-    c = counts(findings)
     for k, s in enumerate(Severity):
         if k:
             out.append(("，", ""))
@@ -184,18 +191,15 @@ def print_file(
     sink.line(summary_line(label, findings))
 
 
-def worst_first(
-    files: Sequence[tuple[str, Sequence[Finding]]],
-) -> list[tuple[str, dict[Severity, int]]]:
+def worst_first(rows: Sequence[tuple[str, Counts]]) -> list[tuple[str, Counts]]:
     """Per file counts, most errors first, then most warnings, then most info, then by name."""
-    rows = [(label, counts(findings)) for label, findings in files]
     return sorted(
         rows,
         key=lambda r: (-r[1][Severity.ERROR], -r[1][Severity.WARNING], -r[1][Severity.INFO], r[0]),
     )
 
 
-def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
+def summary_table(rows: Sequence[tuple[str, Counts]]) -> RichTable:
     """The table at the end of a batch: errors, warnings and info per file, worst first."""
     from rich import box
     from rich.table import Table as RichTable
@@ -205,7 +209,7 @@ def summary_table(files: Sequence[tuple[str, Sequence[Finding]]]) -> RichTable:
     table.add_column("文件", overflow="fold")
     for severity in Severity:
         table.add_column(_NAME[severity], justify="right", no_wrap=True)
-    for label, c in worst_first(files):
+    for label, c in worst_first(rows):
         cells = [Text(str(c[s]), style=_STYLE[s] if c[s] else "dim") for s in Severity]
         table.add_row(Text(neutralise(label, tabs=" ")), *cells)
     return table
@@ -224,11 +228,16 @@ def print_text_report(sink: TextSink, results: Sequence[tuple[Report, Sequence[F
 
 def print_totals(sink: TextSink, files: Sequence[tuple[str, Sequence[Finding]]]) -> None:
     """After several files: the summary table (worst first) and the total line."""
-    if len(files) > 1:
+    print_count_totals(sink, [(label, counts(findings)) for label, findings in files])
+
+
+def print_count_totals(sink: TextSink, rows: Sequence[tuple[str, Counts]]) -> None:
+    """``print_totals`` from each file's counts per severity (all a streamed batch keeps)."""
+    if len(rows) > 1:
         sink.line()
-        sink.renderable(summary_table(files))
-    everything = [f for _, findings in files for f in findings]
-    sink.line(summary_line(f"共 {len(files)} 个文件", everything))
+        sink.renderable(summary_table(rows))
+    total = {s: sum(c[s] for _, c in rows) for s in Severity}
+    sink.line(counts_line(f"共 {len(rows)} 个文件", total))
 
 
 def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Styled:
@@ -236,9 +245,21 @@ def statistics_table(findings: Sequence[Finding], titles: dict[str, str]) -> Sty
     per_code: dict[str, int] = {}
     severity: dict[str, Severity] = {}
     for f in findings:
-        per_code[f.code] = per_code.get(f.code, 0) + 1
-        if f.code not in severity or f.severity.rank > severity[f.code].rank:
-            severity[f.code] = f.severity
+        count_code(per_code, severity, f)
+    return code_statistics(per_code, severity, titles)
+
+
+def count_code(per_code: dict[str, int], severity: dict[str, Severity], f: Finding) -> None:
+    """Add ``f`` to the counts per code and the worst severity per code."""
+    per_code[f.code] = per_code.get(f.code, 0) + 1
+    if f.code not in severity or f.severity.rank > severity[f.code].rank:
+        severity[f.code] = f.severity
+
+
+def code_statistics(
+    per_code: dict[str, int], severity: dict[str, Severity], titles: dict[str, str]
+) -> Styled:
+    """``statistics_table`` from the counts of ``count_code``."""
     lines: list[Styled] = []
     for code in sorted(per_code, key=lambda c: (-per_code[c], c)):
         lines.append(

@@ -14,6 +14,7 @@ returns the seconds to the first screen and to the findings.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from textual.events import DeliveryComplete, DeliveryFailed
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import ThemeProvider
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from fa_tui.ingest import InputError, PendingPdf, open_report
 from fa_tui.model import Report, Severity, SourceText
@@ -350,16 +351,33 @@ class InspectorApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def analyse(self) -> None:
-        """Parse and check in a thread; only posts messages."""
+        """Parse and check in a daemon thread, and wait for it here until cancelled.
+
+        Textual joins its worker threads at exit, and the rules can run for seconds: the
+        pipeline runs in a daemon thread that exit does not wait for, so ``q`` quits at once.
+        """
         assert self.source is not None
-        generation = self.generation
-        analyser = self.analyser
-        if self.previous_path is not None and self.analyser is stages:
-            previous = self._read_previous(self.previous_path, generation)
-            if previous is not None:
-                analyser = partial(stages, previous=previous)
+        worker = get_current_worker()
+        done = threading.Event()
+        args = (self.source, self.generation, worker, done)
+        threading.Thread(target=self._analysis, args=args, daemon=True).start()
+        while not done.wait(0.05) and not worker.is_cancelled:
+            pass
+
+    def _analysis(
+        self, source: SourceText, generation: int, worker: Worker[None], done: threading.Event
+    ) -> None:
+        """The pipeline's stages as messages (last year's report read first, when compared),
+        until the worker is cancelled."""
         try:
-            for stage in analyser(self.source, self.checker):
+            analyser = self.analyser
+            if self.previous_path is not None and self.analyser is stages:
+                previous = self._read_previous(self.previous_path, generation)
+                if previous is not None:
+                    analyser = partial(stages, previous=previous)
+            for stage in analyser(source, self.checker):
+                if worker.is_cancelled:
+                    return
                 if not isinstance(stage, Indexed):
                     self.post_message(StageReady(stage, generation=generation))
                     continue
@@ -371,7 +389,10 @@ class InspectorApp(App[None]):
                 review = Review.open(facts, self.review_path)
                 self.post_message(StageReady(stage, review, generation))
         except Exception as exc:  # a bug in a parser or rule: tell the reviewer, keep the UI
-            self.post_message(LoadFailed(describe_failure(exc), generation))
+            if not worker.is_cancelled:
+                self.post_message(LoadFailed(describe_failure(exc), generation))
+        finally:
+            done.set()
 
     def _read_previous(self, path: Path, generation: int) -> Report | None:
         """Last year's report, parsed (in the worker); a notice when it cannot be read."""
