@@ -226,3 +226,32 @@ def test_first_line_of_page_is_the_page_marker_or_the_paragraph_running_onto_it(
         earlier = liling_pdf.locations[: line - 1]
         assert all(w.page != page for w in earlier)
     assert first_line_of_page(liling_pdf, 15) is None
+
+
+async def test_esc_while_reading_stops_the_read_and_quits() -> None:
+    pending = gated(stop=1)
+    app = InspectorApp(pending)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, pending.reached.is_set)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert app.return_code == 0  # the app is ending, before the page is read
+        pending.gate.set()
+    assert app.read_error is None
+
+
+async def test_esc_while_reading_a_listed_pdf_goes_back_to_the_list(tmp_path: Path) -> None:
+    from fa_tui.tui.screens.reports import ReportListScreen
+
+    pdf = tmp_path / LILING_PDF.name
+    pdf.write_bytes(LILING_PDF.read_bytes())
+    app = InspectorApp(None, reports=[pdf])
+    async with app.run_test(size=(80, 24)) as pilot:
+        listing = app.screen
+        assert isinstance(listing, ReportListScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is listing)
+        await pilot.pause(0.5)  # a page read after the Esc shows nothing
+        assert app.screen is listing and app.is_running

@@ -299,18 +299,28 @@ class InspectorApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="read")
     def read_pdf(self) -> None:
-        """Read the pending PDF's pages in a thread; only posts messages."""
+        """Read the pending PDF's pages in a daemon thread, and wait for it here until
+        cancelled: as for ``analyse``, quitting (``q``) or Esc never waits for a page."""
         assert self.pending is not None
         worker = get_current_worker()
-        generation = self.generation
+        done = threading.Event()
+        args = (self.pending, self.generation, worker, done)
+        threading.Thread(target=self._reading, args=args, daemon=True).start()
+        while not done.wait(0.05) and not worker.is_cancelled:
+            pass
 
-        def progress(done: int, total: int) -> None:
+    def _reading(
+        self, pending: PendingPdf, generation: int, worker: Worker[None], done: threading.Event
+    ) -> None:
+        """The PDF's pages read, as messages (none once the worker is cancelled)."""
+
+        def progress(read: int, total: int) -> None:
             if worker.is_cancelled:
                 raise _Stopped
-            self.post_message(ReadProgress(done, total))
+            self.post_message(ReadProgress(read, total))
 
         try:
-            source = self.pending.read(progress)
+            source = pending.read(progress)
         except InputError as exc:
             if not worker.is_cancelled:
                 self.post_message(ReadFailed(str(exc), generation))
@@ -320,7 +330,16 @@ class InspectorApp(App[None]):
                 message = f"内部错误：{exc.__class__.__name__}: {text}"
                 self.post_message(ReadFailed(message, generation))
         else:
-            self.post_message(SourceRead(source, generation))
+            if not worker.is_cancelled:
+                self.post_message(SourceRead(source, generation))
+        finally:
+            done.set()
+
+    def action_cancel_read(self) -> None:
+        """Esc while a PDF is read: back to the report list, or quit when there is none."""
+        self.workers.cancel_group(self, "read")
+        if not self.back_to_list():
+            self.exit()
 
     def on_read_progress(self, message: ReadProgress) -> None:
         if isinstance(self.screen, LoadingScreen):

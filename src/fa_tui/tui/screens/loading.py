@@ -1,7 +1,8 @@
 """The screen shown while a PDF's pages are read: the inspector's frame and one progress line.
 
-It has no key of its own but ``q``: whatever is typed while the document is read is dropped
-here, never replayed on the report once it is shown.
+It has no key of its own but ``q`` (quit) and Esc (stop reading: back to the report list, or
+quit): whatever else is typed while the document is read is dropped here, never replayed on
+the report once it is shown.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def progress_text(done: int, total: int) -> str:
 class LoadingScreen(Screen[None]):
     """The frame of the inspector while the document is read."""
 
-    BINDINGS = [Binding("q", "app.quit", "退出")]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("q", "app.quit", "退出"),
+        Binding("escape", "app.cancel_read", "取消读取"),
+    ]
 
     def __init__(self, name: str, pages: int, *, ascii_mode: bool = False) -> None:
         super().__init__()
