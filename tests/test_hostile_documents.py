@@ -146,3 +146,42 @@ def test_a_page_over_its_time_budget_stops(tmp_path: Path) -> None:
     huge = str(pdf.huge_page_pdf(tmp_path))
     slow = run_entry("check", huge, "--max-page-chars", "999999", "--page-seconds", "1")
     assert_refused(slow, "第 1 页读取超过 1 秒", "--page-seconds")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_fifo_or_dev_zero_named_as_a_report_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "报告.txt"
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would wait for a writer for ever
+    else:
+        path.symlink_to("/dev/zero")  # reading it would never end
+    assert_refused(run_entry("check", str(path)), "不是普通文件", str(path))
+
+
+def test_a_batch_with_hostile_files_mixed_in_checks_every_sample(tmp_path: Path) -> None:
+    """The samples and the hostile documents in one folder: every sample is checked, every
+    other file is listed with its reason, and the exit status says not all were checked."""
+    from conftest import SAMPLES, sample_path
+
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    for name in SAMPLES:
+        (folder / f"{name}.txt").write_bytes(sample_path(name).read_bytes())
+    made_in = tmp_path / "made"
+    made_in.mkdir()
+    refused = {
+        name: generate(made_in)
+        for name, (generate, words) in CASES.items()
+        if words is not None and name != "dense-huge-page"  # the slowest: 2 s alone
+    }
+    for name, made in list(refused.items()):
+        refused[name] = made.rename(folder / f"{name}{made.suffix}")
+    outcome = run_entry("check", str(folder), "--format", "json", timeout=4 * SECONDS)
+    assert "Traceback" not in outcome.stderr and outcome.code == 2, outcome
+    import json
+
+    checked = {Path(r["path"]).stem for r in json.loads(outcome.stdout)["reports"]}
+    assert set(SAMPLES) <= checked
+    lines = outcome.stderr.strip().splitlines()
+    for name in refused:
+        assert sum(f"{name}." in line for line in lines) == 1, (name, lines)
