@@ -98,6 +98,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...] | None]] = {
     "docx-60-mb-of-paragraphs": (docx.many_paragraphs, ("16 MB", "--max-docx-xml-mb")),
     "docx-billion-laughs": (docx.billion_laughs, ("DTD", "实体")),
     "docx-huge-gridspan": (docx.huge_grid_span, None),
+    "docx-deep-nesting": (docx.deep_nesting, ("DOCX", "嵌套", "层")),
 }
 
 

@@ -88,3 +88,10 @@ def huge_grid_span(tmp: Path) -> Path:
     row = f'<w:tr><w:trPr><w:gridBefore w:val="1000000000"/></w:trPr>{cell * 50}</w:tr>'
     body = PARAGRAPH + f"<w:tbl>{row * 200}</w:tbl>" + PARAGRAPH
     return write_docx(tmp / "huge-gridspan.docx", document_xml(body))
+
+
+def deep_nesting(tmp: Path, depth: int = 5_000) -> Path:
+    """Elements nested ``depth`` deep inside a paragraph (lxml stops at 256 without huge_tree)."""
+    inner = "<w:sdt>" * depth + "</w:sdt>" * depth
+    body = f"<w:p><w:r><w:t>本年收入1234.56万元。</w:t></w:r>{inner}</w:p>"
+    return write_docx(tmp / "deep-nesting.docx", document_xml(body))

@@ -26,6 +26,8 @@ from fa_tui.ingest.limits import LimitExceeded, Limits, current
 from fa_tui.ingest.lines import LineBuilder
 from fa_tui.model.source import Location, SourceText
 
+XML_MAX_DEPTH = 256  # lxml refuses deeper nesting unless told huge_tree (Word nests < 30)
+
 _P = qn("w:p")
 _TBL = qn("w:tbl")
 _SDT = qn("w:sdt")
@@ -67,6 +69,10 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> SourceTe
     except Exception as exc:  # python-docx raises its own and arbitrary errors on odd packages
         if out_of_memory(exc):
             raise MemoryError from exc
+        if isinstance(exc, etree.XMLSyntaxError) and "excessive depth" in str(exc).lower():
+            raise InputError(  # lxml's own limit (without huge_tree), not a damaged file
+                f"错误：DOCX 的 XML 嵌套超过 {XML_MAX_DEPTH} 层，已停止读取：{path}"
+            ) from None
         if isinstance(exc, (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, OSError)):
             raise InputError(f"错误：DOCX 文件已损坏或不是 Word 文档，无法读取：{path}") from exc
         raise InputError(f"错误：DOCX 文件无法读取（{exc.__class__.__name__}）：{path}") from exc
