@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from fa_tui.commands.common import fail, stderr_line
 from fa_tui.ingest import InputError, open_report
+
+if TYPE_CHECKING:
+    from fa_tui.tui.prefs import Prefs
 
 _LINE_SUFFIX = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?:?$")
 
@@ -63,14 +67,7 @@ def run_open(
     from fa_tui.tui.app import InspectorApp
 
     app = InspectorApp(
-        source,
-        theme=prefs.theme,
-        ascii_mode=ascii_mode or prefs.ascii,
-        severity=prefs.severity,
-        notices=() if warning is None else (warning,),
-        line=line,
-        review=review,
-        previous=previous,
+        source, line=line, review=review, previous=previous, **_display(prefs, warning, ascii_mode)
     )
     app.run(mouse=mouse and prefs.mouse)
     if app.read_error is not None:
@@ -97,13 +94,16 @@ def run_open_list(paths: Sequence[Path], *, ascii_mode: bool = False, mouse: boo
         fail("错误：没有找到报告文件（.txt、.md、.pdf、.docx）")
     from fa_tui.tui.app import InspectorApp
 
-    app = InspectorApp(
-        None,
-        theme=prefs.theme,
-        ascii_mode=ascii_mode or prefs.ascii,
-        severity=prefs.severity,
-        notices=() if warning is None else (warning,),
-        reports=files,
-        found=[p for p, named in listed if not named],
-    )
+    found = [p for p, named in listed if not named]
+    app = InspectorApp(None, reports=files, found=found, **_display(prefs, warning, ascii_mode))
     app.run(mouse=mouse and prefs.mouse)
+
+
+def _display(prefs: Prefs, warning: str | None, ascii_mode: bool) -> dict[str, Any]:
+    """The app's options from the preferences (``--ascii`` wins over them)."""
+    return {
+        "theme": prefs.theme,
+        "ascii_mode": ascii_mode or prefs.ascii,
+        "severity": prefs.severity,
+        "notices": () if warning is None else (warning,),
+    }

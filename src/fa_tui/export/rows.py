@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 
 from msgspec import Struct, field
 
-from fa_tui.model import Finding, Report, Severity
+from fa_tui.model import Finding, Report
 from fa_tui.model.outline import PART_ORDER
-from fa_tui.render.places import finding_place
+from fa_tui.render.places import Place, finding_place
 from fa_tui.review.marks import Status
 from fa_tui.review.session import Review
 
@@ -41,11 +41,8 @@ class ExportRow(Struct, kw_only=True):
     finding_id: str = ""
 
     def location(self) -> str:
-        """Page, table, row and line in one phrase."""
-        bits = [self.table, self.row, self.page]
-        if self.line is not None and not self.page:
-            bits.append(f"第 {self.line} 行")
-        return " · ".join(b for b in bits if b)
+        """Page, table, row and line in one phrase (as ``Place.describe``)."""
+        return Place(page=self.page, table=self.table, row=self.row, line=self.line).describe()
 
 
 class ReportSheet(Struct, kw_only=True):
@@ -135,11 +132,3 @@ def report_sheet(
             )
         )
     return sheet
-
-
-def severity_order(label: str) -> int:
-    """错误 first, then 警告, then 提示."""
-    return {"错误": 0, "警告": 1, "提示": 2}.get(label, 3)
-
-
-__all__ = ["ExportRow", "ReportSheet", "Severity", "report_sheet", "severity_order"]
