@@ -278,17 +278,19 @@ def test_a_5_mb_line_outline_and_tables(tmp_path: Path) -> None:
     for command in ("outline", "tables"):
         code, seconds, peak, stderr = measured(command, str(path), timeout=60)
         assert code == 0 and "Traceback" not in stderr
-        assert seconds < 3 and peak < 400, (command, seconds, peak)
+        # A generous bound (it takes about 1 s): it catches a quadratic reader (minutes), never
+        # a loaded machine; the real figures are bench/'s.
+        assert seconds < 20 and peak < 400, (command, seconds, peak)
 
 
 def test_a_5_mb_line_check_is_bounded(tmp_path: Path) -> None:
     path = five_mb_line(tmp_path)
     try:
-        code, seconds, peak, stderr = measured("check", str(path), timeout=6)
+        code, seconds, peak, stderr = measured("check", str(path), timeout=30)
     except subprocess.TimeoutExpired:
-        pytest.fail("check on a 5 MB line took more than 6 s")
+        pytest.fail("check on a 5 MB line took more than 30 s")
     assert code in (0, 1) and "Traceback" not in stderr
-    assert seconds < 5 and peak < 600, (seconds, peak)
+    assert seconds < 20 and peak < 600, (seconds, peak)  # generous, as above
 
 
 def test_a_line_of_unclosed_bookmark_tags_is_linear(tmp_path: Path) -> None:
