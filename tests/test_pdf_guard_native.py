@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hostile import pdf
+from msgspec.structs import replace
 
 from fa_tui.ingest.errors import InputError
 from fa_tui.ingest.limits import DEFAULT, NativeUnsafe
@@ -98,3 +99,30 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert int(done.stdout.split()[-1]) < 300, done.stdout
+
+
+@pytest.mark.parametrize("objects", [50, 500, 1000, 1500, 2000])
+def test_the_objects_limit_stops_both_sources_on_the_same_page(objects: int) -> None:
+    path = FIXTURES / "2024-liling.pdf"
+    limits = replace(DEFAULT, max_page_objects=objects)
+    outcomes = []
+    for source in ("native", "pdfplumber"):
+        try:
+            read_pdf(path, path.read_bytes(), limits=limits, source=source)
+            outcomes.append("read")
+        except InputError as exc:
+            outcomes.append(str(exc))
+    assert outcomes[0] == outcomes[1]
+    assert (outcomes[0] == "read") == (objects >= 2000)
+
+
+def test_two_threads_read_with_pdfium_at_once() -> None:
+    """PDFium is not thread-safe: the reader holds one lock for every call into it (the
+    inspector reads a PDF while it surveys the list)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [FIXTURES / "2024-liling.pdf", FIXTURES / "2022-liujiang.pdf"] * 2
+    with ThreadPoolExecutor(4) as pool:
+        read = list(pool.map(lambda p: read_pdf(p, p.read_bytes(), source="native"), paths))
+    assert read[0] == read[2] and read[1] == read[3]
+    assert read[0] == read_pdf(paths[0], paths[0].read_bytes(), source="native")

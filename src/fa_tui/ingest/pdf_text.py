@@ -217,7 +217,7 @@ def _read_native_pages(
     heights: list[float] = []
     widths: list[float] = []
     pictured: list[bool] = []
-    with open_pages(data) as (total, native):
+    with open_pages(data, limits.max_page_chars, limits.max_page_objects) as (total, native):
         _check_page_count(path, total, limits, declared=True)
         if total != len(guarded):  # the parsers see different pages: pdfminer reads them
             raise NativeUnsafe("PDFium 与 pdfminer 读出的页数不同", "")
@@ -233,9 +233,6 @@ def _read_native_pages(
                 document._cached_objs.clear()
                 document._parsed_objs.clear()
                 page = next(native)
-                if len(page.chars) > limits.max_page_chars:
-                    message = f"第 {number} 页文字超过 {limits.max_page_chars} 字符"
-                    raise LimitExceeded(message, "max_page_chars")
                 pages.append(_page_lines(page, clock))
             heights.append(float(page.height))
             widths.append(float(page.width))
