@@ -1,4 +1,4 @@
-"""Read a PDF report (pdfplumber; no OCR, no network) into a ``SourceText`` with page locations.
+"""Read a PDF report (PDFium, or pdfplumber; no OCR) into a ``SourceText`` with page locations.
 
 Per page: ruled tables become tab-separated rows, the other characters printed lines, all in
 reading order (top to bottom, single column). Every glyph is read once, in a table cell or in
@@ -34,10 +34,10 @@ from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
 
-# Which library reads the pages. PDFium (``pdf_native``) reads them as pdfplumber does (the
-# parity test) in a fraction of the time, but is not yet guarded against hostile documents as
-# the pdfminer path is (``pdf_guard``: a self-drawing form hangs PDFium, a flate bomb costs it
-# 2 GB): it stays opt-in until it is.
+# Which library reads the pages. PDFium (``pdf_native``, the default) reads them as pdfplumber
+# does (the parity test) in a fraction of the time, each page first guarded by pdfminer's
+# parser (``pdf_guard``: attributes, streams and forms); a document with a form PDFium would
+# draw for ever is read by pdfplumber, guarded as ever. pdfplumber stays the parity reference.
 PageSource = Literal["native", "pdfplumber"]
 _UNMAPPED_SHARE = 0.3
 
@@ -83,7 +83,7 @@ def read_pdf(
     progress: Progress | None = None,
     limits: Limits | None = None,
     *,
-    source: PageSource = "pdfplumber",
+    source: PageSource = "native",
 ) -> SourceText:
     """The text of the PDF ``data`` with a page and line location per extracted line.
 
