@@ -24,7 +24,7 @@ from fa_tui.commands.batch import Task, check_files
 from fa_tui.commands.budget import Budget
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SLOW_PDF = FIXTURES / "2022-liujiang.pdf"  # read in about 2.5 s, some 60 MB more memory
+SLOW_PDF = FIXTURES / "2022-liujiang.pdf"  # some 60 MB more memory to read
 GBK = os.fsdecode(b"\xc1\xf8\xbd\xad.txt")  # 六江.txt in GBK, as a Windows zip names it
 ENTRY = "import sys\nfrom fa_tui.entry import main\nsys.argv = ['fa-tui', *sys.argv[1:]]\nmain()\n"
 
@@ -66,13 +66,14 @@ def test_a_hanging_document_is_stopped_and_the_batch_goes_on(
     assert all(r.checked for k, r in enumerate(results) if k != 1)
 
 
-def test_over_time_through_the_entry_is_one_line_and_exit_2() -> None:
-    result = entry("check", str(SLOW_PDF), str(sample_path("2024-lipu")), "--timeout", "1")
+def test_over_time_through_the_entry_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    from hostile import pdf
+
+    slow = pdf.dense_pdf(tmp_path, 40)  # 40 dense pages: checked in about 3 s
+    result = entry("check", str(slow), str(sample_path("2024-lipu")), "--timeout", "1")
     stderr = result.stderr.decode()
     assert result.returncode == 2 and "Traceback" not in stderr
-    assert stderr.strip().splitlines() == [
-        f"已停止：{SLOW_PDF} 检查超过 1 秒（可用 --timeout 放宽）"
-    ]
+    assert stderr.strip().splitlines() == [f"已停止：{slow} 检查超过 1 秒（可用 --timeout 放宽）"]
     assert "2024-lipu.txt: " in result.stdout.decode()  # the other one was checked
 
 

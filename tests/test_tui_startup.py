@@ -241,10 +241,11 @@ async def test_esc_while_reading_stops_the_read_and_quits() -> None:
 
 
 async def test_esc_while_reading_a_listed_pdf_goes_back_to_the_list(tmp_path: Path) -> None:
+    from hostile.pdf import dense_pdf
+
     from fa_tui.tui.screens.reports import ReportListScreen
 
-    pdf = tmp_path / LILING_PDF.name
-    pdf.write_bytes(LILING_PDF.read_bytes())
+    pdf = dense_pdf(tmp_path, 40)  # read in seconds (PDFium reads the 14 pages of liling at once)
     app = InspectorApp(None, reports=[pdf])
     async with app.run_test(size=(80, 24)) as pilot:
         listing = app.screen

@@ -181,3 +181,34 @@ def exponential_references(tmp: Path, depth: int = 60) -> Path:
         nxt = len(objects) + 2
         objects.append(b"[%d 0 R %d 0 R]" % (nxt, nxt) if level < depth - 1 else b"[0 0 595 842]")
     return _write(tmp / "exponential-references.pdf", pdf_bytes(objects))
+
+
+def exponential_forms(tmp: Path, depth: int = 40) -> Path:
+    """A page drawing a form that draws the next one twice, ``depth`` times (no form draws
+    itself): drawn naively, 2^depth forms, each printing a figure."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 4 0 R >> /XObject << /X 6 0 R >> >> /Contents 5 0 R >>",
+        FONT,
+        stream(b"BT /F1 12 Tf 72 720 Td (1234.56) Tj ET /X Do"),
+    ]
+    for level in range(depth):
+        number = len(objects) + 1
+        draws = b" /X Do /X Do" if level < depth - 1 else b""
+        objects.append(
+            stream(
+                b"BT /F1 12 Tf 72 700 Td (7.89) Tj ET" + draws,
+                extra=b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources"
+                b" << /Font << /F1 4 0 R >> /XObject << /X %d 0 R >> >>" % (number + 1),
+            )
+        )
+    return _write(tmp / "exponential-forms.pdf", pdf_bytes(objects))
+
+
+def deep_forms(tmp: Path, depth: int = 40) -> Path:
+    """A page drawing a chain of ``depth`` forms, each drawing the next once."""
+    path = exponential_forms(tmp, depth)
+    data = path.read_bytes().replace(b" /X Do /X Do", b" /X Do")
+    return _write(tmp / "deep-forms.pdf", data)

@@ -70,6 +70,12 @@ class LimitExceeded(BaseException):
         return f"错误：{self}，已停止读取{hint}：{path}"
 
 
+class NativeUnsafe(LimitExceeded):
+    """A page PDFium must not be given (it would not end, in C): a form that draws itself, too
+    many or too deep forms, or pages PDFium and pdfminer count differently. The PDF reader
+    then reads the document with pdfminer, guarded (``pdf_text.read_pdf``)."""
+
+
 def use(limits: Limits) -> None:
     """Make ``limits`` the limits of every reader in this process and in its workers."""
     global _current

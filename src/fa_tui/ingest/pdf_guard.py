@@ -1,30 +1,38 @@
-"""The limits of one PDF page, checked before and while pdfplumber works on it.
+"""The limits of one PDF page, checked before and while pdfplumber or PDFium works on it.
 
 Before: the page's box attributes are resolved with a budget (pdfplumber resolves them
 recursively, and a chain of arrays naming the next one twice is 2^n objects), and its content
-streams (forms included) are inflated with a budget (a flate bomb never reaches memory).
-While: the layout is made with a device that counts the characters and objects it is given
-and looks at the page's clock (pdfplumber then makes a dict of each one: the costly part).
+streams (forms included) are inflated with a budget (a flate bomb never reaches memory). For
+PDFium also the forms the page draws (``check_forms``): PDFium, in C, cannot be interrupted,
+and draws a form that draws itself for ever, where pdfminer skips the repeated form.
+While (pdfplumber): the layout is made with a device that counts the characters and objects
+it is given and looks at the page's clock (pdfplumber then makes a dict of each one).
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any
 
 from pdfminer.layout import LTPage
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from fa_tui.ingest.limits import Clock, LimitExceeded, Limits
+from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, NativeUnsafe
 
 # The attributes pdfplumber resolves whole when it makes a page.
 _BOXES = ("MediaBox", "CropBox", "TrimBox", "BleedBox", "ArtBox", "Rotate")
 _ATTRIBUTE_NODES = 10_000  # objects a page's box attributes may take (a box is 1 + 4)
 _CHECK_EVERY = 1024  # objects between two looks at the clock
 _MB = 1024 * 1024
+_FORM_DEPTH = 32  # forms inside forms PDFium may be given
+# ``/Name Do``: a name token (``#xx`` escapes allowed) and the operator that draws it.
+_DELIMITED = rb"\x00\t\n\x0c\r /%()<>\[\]{}"
+_DO = re.compile(rb"/([^%s]+)\s*Do(?![^%s])" % (_DELIMITED, _DELIMITED))
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
 def check_page(page: PDFPage, number: int, limits: Limits) -> None:
@@ -174,3 +182,72 @@ def lay_out(page: Any, limits: Limits, clock: Clock) -> None:
     PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
     result: LTPage = device.get_result()
     page._layout = result
+
+
+def check_forms(page: PDFPage, number: int, limits: Limits) -> None:
+    """Refuse page ``number`` (``NativeUnsafe``) if the forms it draws (``Do``, forms inside
+    forms) include a form that draws itself, more than ``limits.max_page_objects`` form
+    drawings (each drawing counted, a form drawn twice by one drawn twice is 4) or forms
+    nested deeper than ``_FORM_DEPTH``. Run after ``check_page``: the streams it decodes are
+    then within the page's stream budget."""
+    drawn: dict[tuple[int, int], int] = {}  # (form, resources) -> drawings, itself included
+    active: set[int] = set()
+
+    def draws(resources: Any, names: list[str | bytes], depth: int) -> int:
+        xobjects = resolve1(_get(resolve1(resources), "XObject"))
+        if not isinstance(xobjects, dict):
+            return 0
+        total = 0
+        for name in names:
+            ref = xobjects.get(name)
+            form = resolve1(ref)
+            if not isinstance(form, PDFStream) or not _is_form(form):
+                continue
+            key = ref.objid if isinstance(ref, PDFObjRef) else id(form)
+            if key in active:
+                raise NativeUnsafe(f"第 {number} 页的表单对象循环引用（表单绘制自身）", "")
+            if depth >= _FORM_DEPTH:
+                raise NativeUnsafe(f"第 {number} 页的表单对象嵌套超过 {_FORM_DEPTH} 层", "")
+            inner = form.get("Resources") or resources
+            memo = (key, id(resolve1(inner)))
+            if memo not in drawn:
+                active.add(key)
+                drawn[memo] = 1 + draws(inner, _drawn_names(form), depth + 1)
+                active.discard(key)
+            total += drawn[memo]
+            if total > limits.max_page_objects:
+                raise NativeUnsafe(
+                    f"第 {number} 页绘制的表单对象超过 {limits.max_page_objects} 个",
+                    "max_page_objects",
+                )
+        return total
+
+    if not _has_forms(page.resources):
+        return
+    names = [n for c in page.contents for n in _drawn_names(resolve1(c))]
+    draws(page.resources, names, 0)
+
+
+def _has_forms(resources: Any) -> bool:
+    xobjects = resolve1(_get(resolve1(resources), "XObject"))
+    return isinstance(xobjects, dict) and any(
+        isinstance(x := resolve1(v), PDFStream) and _is_form(x) for v in xobjects.values()
+    )
+
+
+def _drawn_names(stream: Any) -> list[str | bytes]:
+    """The names ``stream`` draws with ``Do``, in order, each time it draws them."""
+    if not isinstance(stream, PDFStream):
+        return []
+    try:
+        data = stream.get_data()
+    except Exception:  # a damaged stream: pdfminer and PDFium read what they can
+        data = stream.data or b""
+    names: list[str | bytes] = []
+    for match in _DO.finditer(data):
+        raw = _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
+        try:
+            names.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:  # pdfminer keeps such a name as bytes
+            names.append(raw)
+    return names

@@ -14,11 +14,15 @@ The ctypes calls into PDFium are declared here, once, with plain ``c_void_p``/``
 argument types (addresses passed as integers, results read from preallocated buffers): the
 pypdfium2 helpers and the typed ``pypdfium2.raw`` wrappers build a ctypes object per call,
 which would cost more than the reading itself (a report's 40,000 glyphs).
+
+PDFium is not thread-safe: every call into it is made holding ``_PDFIUM`` (the inspector reads
+a PDF in one thread while another surveys the list; two documents read at once would crash).
 """
 
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -31,6 +35,7 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 _MAX_DEPTH = 16  # form XObjects nested deeper are not read (a malformed or hostile file)
+_PDFIUM = threading.RLock()  # held by every call into PDFium, in any thread
 
 
 class _Lib:
@@ -140,40 +145,53 @@ class NativePage:
 
 
 @contextmanager
-def open_pages(data: bytes) -> Iterator[tuple[int, Iterator[NativePage]]]:
+def open_pages(
+    data: bytes, max_chars: int | None = None, max_objects: int | None = None
+) -> Iterator[tuple[int, Iterator[NativePage]]]:
     """The page count of the PDF ``data`` and an iterator over its pages, each read in one
-    pass and its PDFium objects closed before the next is read (bounded memory)."""
+    pass and its PDFium objects closed before the next is read (bounded memory); a page with
+    more than ``max_chars`` characters, or ``max_objects`` characters, paths and images, is
+    ``LimitExceeded`` (the characters looked at first, as pdfplumber's reader words it)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(data)
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        count = len(document)
     try:
-        yield len(document), _pages(document)
+        yield count, _pages(document, max_chars, max_objects)
     finally:
-        document.close()
+        with _PDFIUM:
+            document.close()
 
 
 def page_count(data: bytes) -> int:
     """The number of pages of the PDF ``data`` (PDFium's error for a damaged file)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(data)
-    try:
-        return len(document)
-    finally:
-        document.close()
-
-
-def _pages(document: Any) -> Iterator[NativePage]:
-    for index in range(len(document)):
-        page = document[index]
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
         try:
-            yield read_page(page, index + 1)
+            return len(document)
         finally:
-            page.close()
+            document.close()
 
 
-def read_page(page: Any, page_number: int) -> NativePage:
-    """One pypdfium2 ``PdfPage`` read into a ``NativePage`` (the page stays open)."""
+def _pages(document: Any, max_chars: int | None, max_objects: int | None) -> Iterator[NativePage]:
+    for index in range(len(document)):
+        with _PDFIUM:
+            page = document[index]
+            try:
+                read = read_page(page, index + 1, max_chars, max_objects)
+            finally:
+                page.close()
+        yield read
+
+
+def read_page(
+    page: Any, page_number: int, max_chars: int | None = None, max_objects: int | None = None
+) -> NativePage:
+    """One pypdfium2 ``PdfPage`` read into a ``NativePage`` (the page stays open); over
+    ``max_chars`` or ``max_objects``, ``LimitExceeded`` (see ``open_pages``)."""
     lib = _library()
     box = cast(tuple[float, float, float, float], tuple(page.get_mediabox()))
     rotation = int(page.get_rotation()) % 360
@@ -186,13 +204,24 @@ def read_page(page: Any, page_number: int) -> NativePage:
         chars = _chars(lib, cast(int, ctypes.cast(textpage.raw, ctypes.c_void_p).value), to_page)
     finally:
         textpage.close()
+    if max_chars is not None and len(chars) > max_chars:
+        from fa_tui.ingest.limits import LimitExceeded
+
+        message = f"第 {page_number} 页文字超过 {max_chars} 字符"
+        raise LimitExceeded(message, "max_page_chars")
     for char in chars:
         y0 = char.pop("y0")
         y1 = char.pop("y1")
         char["top"] = height - y1
         char["bottom"] = height - y0
     edges: list[Obj] = []
-    images = _objects(lib, page, to_page, height, edges)
+    left = None if max_objects is None else max(max_objects - len(chars), 0)
+    images = _objects(lib, page, to_page, height, edges, left)
+    if images is None or (max_objects is not None and len(chars) > max_objects):
+        from fa_tui.ingest.limits import LimitExceeded
+
+        message = f"第 {page_number} 页的对象超过 {max_objects} 个"
+        raise LimitExceeded(message, "max_page_objects")
     return NativePage(page_number, width, height, chars, edges, images)
 
 
@@ -305,8 +334,11 @@ def _rotated_box(
     return min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
 
 
-def _objects(lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[Obj]) -> bool:
-    """Append the edges of the page's painted paths; whether it shows an image."""
+def _objects(
+    lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[Obj], left: int | None
+) -> bool | None:
+    """Append the edges of the page's painted paths; whether it shows an image (``None``:
+    more than ``left`` paths and images)."""
     raw = cast(int, ctypes.cast(page.raw, ctypes.c_void_p).value)
     matrix = (ctypes.c_float * 6)()
     point = (ctypes.c_float * 2)()
@@ -314,11 +346,16 @@ def _objects(lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[O
     rects: list[Obj] = []
     curves: list[Obj] = []
     images = False
+    budget = -1 if left is None else left
 
     def walk(objects: list[int], outer: Matrix, depth: int) -> None:
-        nonlocal images
+        nonlocal images, budget
         for obj in objects:
             kind = lib.object_type(obj)
+            if kind in (_PATH, _IMAGE) and left is not None:
+                budget -= 1
+                if budget < 0:
+                    return
             if kind == _IMAGE:
                 images = True
             elif kind in (_PATH, _FORM):
@@ -332,6 +369,8 @@ def _objects(lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[O
 
     count = lib.count_objects(raw)
     walk([lib.page_object(raw, k) for k in range(count)], to_page, 0)
+    if left is not None and budget < 0:
+        return None
     edges.extend(lines)
     edges.extend(rects)
     edges.extend(curves)

@@ -1,4 +1,4 @@
-"""Read a PDF report (pdfplumber; no OCR, no network) into a ``SourceText`` with page locations.
+"""Read a PDF report (PDFium, or pdfplumber; no OCR) into a ``SourceText`` with page locations.
 
 Per page: ruled tables become tab-separated rows, the other characters printed lines, all in
 reading order (top to bottom, single column). Every glyph is read once, in a table cell or in
@@ -23,7 +23,7 @@ from msgspec.structs import replace
 
 from fa_tui.ingest.documents import Progress
 from fa_tui.ingest.errors import InputError, out_of_memory
-from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, alarm, current
+from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, NativeUnsafe, alarm, current
 from fa_tui.ingest.lines import LineBuilder
 from fa_tui.ingest.pdf_aligned import aligned_tables
 from fa_tui.ingest.pdf_lines import PrintedLine, build_line, group_lines
@@ -34,10 +34,10 @@ from fa_tui.ingest.pdf_tables import find_tables, table_rows
 from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
 
-# Which library reads the pages. PDFium (``pdf_native``) reads them as pdfplumber does (the
-# parity test) in a fraction of the time, but is not yet guarded against hostile documents as
-# the pdfminer path is (``pdf_guard``: a self-drawing form hangs PDFium, a flate bomb costs it
-# 2 GB): it stays opt-in until it is.
+# Which library reads the pages. PDFium (``pdf_native``, the default) reads them as pdfplumber
+# does (the parity test) in a fraction of the time, each page first guarded by pdfminer's
+# parser (``pdf_guard``: attributes, streams and forms); a document with a form PDFium would
+# draw for ever is read by pdfplumber, guarded as ever. pdfplumber stays the parity reference.
 PageSource = Literal["native", "pdfplumber"]
 _UNMAPPED_SHARE = 0.3
 
@@ -83,7 +83,7 @@ def read_pdf(
     progress: Progress | None = None,
     limits: Limits | None = None,
     *,
-    source: PageSource = "pdfplumber",
+    source: PageSource = "native",
 ) -> SourceText:
     """The text of the PDF ``data`` with a page and line location per extracted line.
 
@@ -94,11 +94,16 @@ def read_pdf(
     """
     limits = limits or current()
     try:
-        if source == "native":
-            pages, heights, widths, pictured = _read_native_pages(data, path, limits, progress)
-        else:
-            with _quiet(), _opened(data) as pdf:
-                pages, heights, widths, pictured = _read_pages(pdf, path, limits, progress)
+        with _quiet():
+            if source == "native":
+                try:
+                    read = _read_native_pages(data, path, limits, progress)
+                except NativeUnsafe:  # pdfminer, guarded, skips the form drawn again
+                    source = "pdfplumber"
+            if source == "pdfplumber":
+                with _opened(data) as pdf:
+                    read = _read_pages(pdf, path, limits, progress)
+        pages, heights, widths, pictured = read
     except LimitExceeded as exc:
         raise InputError(exc.line(path)) from None
     except InputError:
@@ -191,26 +196,44 @@ def _read_pages(
 def _read_native_pages(
     data: bytes, path: Path, limits: Limits, progress: Progress | None
 ) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
-    """As ``_read_pages``, the pages read by PDFium (``pdf_native``): the page count and the
-    characters per page are limited, the time per page is looked at between steps."""
+    """As ``_read_pages``, the pages read by PDFium (``pdf_native``), each guarded first by a
+    pass of pdfminer's parser alone (no layout) over the same page: ``check_page`` (its
+    attributes and streams) and ``check_forms`` (the forms it draws), within the page's time
+    budget, before PDFium, which cannot be interrupted, is given the page. ``NativeUnsafe``
+    (a form PDFium would draw for ever) is left to the caller; the characters per page are
+    limited, the time per page is looked at between steps."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    from fa_tui.ingest.pdf_guard import check_forms, check_page
     from fa_tui.ingest.pdf_native import open_pages
 
+    document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    _check_page_count(path, _declared_pages(document), limits, declared=True)
+    guarded = list(PDFPage.create_pages(document))
+    _check_page_count(path, len(guarded), limits)
     pages: list[list[PrintedLine]] = []
     heights: list[float] = []
     widths: list[float] = []
     pictured: list[bool] = []
-    with open_pages(data) as (total, native):
+    with open_pages(data, limits.max_page_chars, limits.max_page_objects) as (total, native):
         _check_page_count(path, total, limits, declared=True)
-        for number, page in enumerate(native, start=1):
-            if len(page.chars) > limits.max_page_chars:
-                message = f"第 {number} 页文字超过 {limits.max_page_chars} 字符"
-                raise LimitExceeded(message, "max_page_chars")
+        if total != len(guarded):  # the parsers see different pages: pdfminer reads them
+            raise NativeUnsafe("PDFium 与 pdfminer 读出的页数不同", "")
+        for number, page_obj in enumerate(guarded, start=1):
             clock = Clock(
                 limits.page_seconds,
                 f"第 {number} 页读取超过 {limits.page_seconds:g} 秒",
                 "page_seconds",
             )
-            pages.append(_page_lines(page, clock))
+            with alarm(clock):
+                check_page(page_obj, number, limits)
+                check_forms(page_obj, number, limits)
+                document._cached_objs.clear()
+                document._parsed_objs.clear()
+                page = next(native)
+                pages.append(_page_lines(page, clock))
             heights.append(float(page.height))
             widths.append(float(page.width))
             pictured.append(bool(page.images))
