@@ -9,7 +9,6 @@ the limit and the option that raises it) — never "damaged" for a file that is 
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import threading
@@ -83,6 +82,8 @@ def use(limits: Limits) -> None:
     if limits == DEFAULT:
         os.environ.pop(_ENV, None)
     else:
+        import json  # only when limits are given (json costs 1.5 ms of every start)
+
         os.environ[_ENV] = json.dumps(structs.asdict(limits))
 
 
@@ -93,6 +94,8 @@ def current() -> Limits:
     given = os.environ.get(_ENV)
     if given:
         try:
+            import json
+
             return Limits(**json.loads(given))
         except (TypeError, ValueError):
             pass

@@ -20,7 +20,11 @@ before the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from hashlib import blake2b
+
+try:  # hashlib loads OpenSSL first (2 ms of every check's start); blake2b is built in
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the built-in module
+    from hashlib import blake2b
 
 from msgspec.structs import replace
 
