@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fa_tui.ingest import PendingPdf, Progress, open_report, read_report
+from fa_tui.ingest.documents import PageShown
 from fa_tui.ingest.pdf_text import read_pdf
 from fa_tui.model import SourceText
 from fa_tui.tui.app import InspectorApp
@@ -39,7 +40,7 @@ class GatedPdf(PendingPdf):
         self.gate = threading.Event()
         self.reached = threading.Event()
 
-    def read(self, progress: Progress | None = None) -> SourceText:
+    def read(self, progress: Progress | None = None, shown: PageShown | None = None) -> SourceText:
         def gated(done: int, total: int) -> None:
             if progress is not None:
                 progress(done, total)
@@ -47,7 +48,7 @@ class GatedPdf(PendingPdf):
                 self.reached.set()
                 assert self.gate.wait(30)
 
-        return super().read(gated)
+        return super().read(gated, shown)
 
 
 def gated(path: Path = LILING_PDF, stop: int = 2) -> GatedPdf:
@@ -256,3 +257,20 @@ async def test_esc_while_reading_a_listed_pdf_goes_back_to_the_list(tmp_path: Pa
         await wait_for(pilot, lambda: app.screen is listing)
         await pilot.pause(0.5)  # a page read after the Esc shows nothing
         assert app.screen is listing and app.is_running
+
+
+async def test_the_first_pages_show_while_the_rest_is_read() -> None:
+    pending = gated(stop=3)
+    first_page = read_report(LILING_PDF).lines  # the text the pages hold
+    app = InspectorApp(pending)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, pending.reached.is_set)
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        assert screen.preview[0] == "— 1 —" and "— 2 —" in screen.preview
+        text = "\n".join(screen_lines(app))
+        assert "醴陵市医疗保障局" in text  # the cover, on screen before page 4 is read
+        assert any("醴陵市医疗保障局" in line for line in first_page[:20])
+        pending.gate.set()
+        assert await app.wait_until_ready(60) == "checked"

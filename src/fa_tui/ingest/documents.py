@@ -15,6 +15,9 @@ from fa_tui.model.source import SourceText
 
 # Told ``(pages read, pages in the document)`` after each page of a PDF.
 Progress = Callable[[int, int], None]
+# Told each PDF page's printed lines as the page is read (the inspector's preview of the first
+# pages, before the whole document is laid out).
+PageShown = Callable[[int, tuple[str, ...]], None]
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -64,11 +67,12 @@ class PendingPdf:
         self.data = data
         self.pages = pages
 
-    def read(self, progress: Progress | None = None) -> SourceText:
-        """The PDF's text (``InputError`` when it has no text layer or cannot be decoded)."""
+    def read(self, progress: Progress | None = None, shown: PageShown | None = None) -> SourceText:
+        """The PDF's text (``InputError`` when it has no text layer or cannot be decoded);
+        ``shown`` is told each page's lines as it is read."""
         from fa_tui.ingest.pdf_text import read_pdf
 
-        return read_pdf(self.path, self.data, progress)
+        return read_pdf(self.path, self.data, progress, shown=shown)
 
 
 def pending_pdf(path: Path, data: bytes) -> PendingPdf:

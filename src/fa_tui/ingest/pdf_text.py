@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from msgspec.structs import replace
 
-from fa_tui.ingest.documents import Progress
+from fa_tui.ingest.documents import PageShown, Progress
 from fa_tui.ingest.errors import InputError, out_of_memory
 from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, NativeUnsafe, alarm, current
 from fa_tui.ingest.lines import LineBuilder
@@ -84,25 +84,28 @@ def read_pdf(
     limits: Limits | None = None,
     *,
     source: PageSource = "native",
+    shown: PageShown | None = None,
 ) -> SourceText:
     """The text of the PDF ``data`` with a page and line location per extracted line.
 
     ``progress``, when given, is called after each page with the pages read and the total; an
     exception it raises stops the reading (and comes out as ``InputError``). ``limits``
     (default: ``limits.current()``) bound the pages and the work on each page. ``source`` says
-    which library reads the pages (see ``PageSource``).
+    which library reads the pages (see ``PageSource``); ``shown`` is told each page's printed
+    lines as it is read (before the margins are dropped and wrapped lines joined).
     """
     limits = limits or current()
+    told = _Told(progress, shown)
     try:
         with _quiet():
             if source == "native":
                 try:
-                    read = _read_native_pages(data, path, limits, progress)
+                    read = _read_native_pages(data, path, limits, told)
                 except NativeUnsafe:  # pdfminer, guarded, skips the form drawn again
                     source = "pdfplumber"
             if source == "pdfplumber":
                 with _opened(data) as pdf:
-                    read = _read_pages(pdf, path, limits, progress)
+                    read = _read_pages(pdf, path, limits, told)
         pages, heights, widths, pictured = read
     except LimitExceeded as exc:
         raise InputError(exc.line(path)) from None
@@ -146,7 +149,7 @@ def _opened(data: bytes) -> Iterator[Any]:
 
 
 def _read_pages(
-    pdf: Any, path: Path, limits: Limits, progress: Progress | None
+    pdf: Any, path: Path, limits: Limits, told: _Told
 ) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
     """Each page's lines, height, width and whether it shows images, one page at a time.
 
@@ -186,15 +189,33 @@ def _read_pages(
         page.close()
         pdf.doc._cached_objs.clear()
         pdf.doc._parsed_objs.clear()
-        if progress is not None:
-            progress(number, max(total, number))
+        told.page(number, pages[-1])
+        told(number, max(total, number))
     if not pages:
         raise InputError(f"错误：PDF 文件没有页面：{path}")
     return pages, heights, widths, pictured
 
 
+class _Told:
+    """Whom to tell after each page: ``shown`` its lines (``page``), ``progress`` the count."""
+
+    __slots__ = ("progress", "shown")
+
+    def __init__(self, progress: Progress | None, shown: PageShown | None) -> None:
+        self.progress = progress
+        self.shown = shown
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+
+    def page(self, number: int, lines: list[PrintedLine]) -> None:
+        if self.shown is not None:
+            self.shown(number, tuple(line.text for line in lines))
+
+
 def _read_native_pages(
-    data: bytes, path: Path, limits: Limits, progress: Progress | None
+    data: bytes, path: Path, limits: Limits, told: _Told
 ) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
     """As ``_read_pages``, the pages read by PDFium (``pdf_native``), each guarded first by a
     pass of pdfminer's parser alone (no layout) over the same page: ``check_page`` (its
@@ -237,8 +258,8 @@ def _read_native_pages(
             heights.append(float(page.height))
             widths.append(float(page.width))
             pictured.append(bool(page.images))
-            if progress is not None:
-                progress(number, total)
+            told.page(number, pages[-1])
+            told(number, total)
     if not pages:
         raise InputError(f"错误：PDF 文件没有页面：{path}")
     return pages, heights, widths, pictured

@@ -39,6 +39,7 @@ from fa_tui.safe_text import neutralise
 from fa_tui.tui.ambiguous import NarrowFilter, narrow, narrow_finding
 from fa_tui.tui.messages import (
     LoadFailed,
+    PageRead,
     PreviousRead,
     ReadFailed,
     ReadProgress,
@@ -319,8 +320,12 @@ class InspectorApp(App[None]):
                 raise _Stopped
             self.post_message(ReadProgress(read, total))
 
+        def shown(number: int, lines: tuple[str, ...]) -> None:
+            if not worker.is_cancelled:
+                self.post_message(PageRead(number, lines, generation))
+
         try:
-            source = pending.read(progress)
+            source = pending.read(progress, shown)
         except InputError as exc:
             if not worker.is_cancelled:
                 self.post_message(ReadFailed(str(exc), generation))
@@ -340,6 +345,10 @@ class InspectorApp(App[None]):
         self.workers.cancel_group(self, "read")
         if not self.back_to_list():
             self.exit()
+
+    def on_page_read(self, message: PageRead) -> None:
+        if message.generation == self.generation and isinstance(self.screen, LoadingScreen):
+            self.screen.show_page(message.number, message.lines)
 
     def on_read_progress(self, message: ReadProgress) -> None:
         if isinstance(self.screen, LoadingScreen):

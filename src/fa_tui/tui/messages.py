@@ -81,3 +81,13 @@ class PreviousRead(Message):
         self.report = report
         self.problem = problem
         self.generation = generation
+
+
+class PageRead(Message):
+    """A page of the PDF is read: its printed lines, for the preview while the rest is read."""
+
+    def __init__(self, number: int, lines: tuple[str, ...], generation: int = 0) -> None:
+        super().__init__()
+        self.number = number
+        self.lines = lines
+        self.generation = generation

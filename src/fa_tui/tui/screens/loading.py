@@ -1,4 +1,5 @@
-"""The screen shown while a PDF's pages are read: the inspector's frame and one progress line.
+"""The screen shown while a PDF's pages are read: the inspector's frame, one progress line and
+the first pages' text as they are read (the whole document is laid out only once read).
 
 It has no key of its own but ``q`` (quit) and Esc (stop reading: back to the report list, or
 quit): whatever else is typed while the document is read is dropped here, never replayed on
@@ -16,6 +17,8 @@ from textual.widgets import Footer, Static
 
 from fa_tui.safe_text import neutralise
 from fa_tui.tui.ambiguous import narrow
+
+PREVIEW_LINES = 200  # the first pages' lines shown while the rest is read
 
 
 def progress_text(done: int, total: int) -> str:
@@ -39,11 +42,13 @@ class LoadingScreen(Screen[None]):
         self.pages = pages
         self.ascii_mode = ascii_mode
         self.line = ""  # the progress line as shown
+        self.preview: list[str] = []  # the first pages' lines, as they are read
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), id="header")
         with Vertical(id="loading-pane"):
             yield Static(id="loading-line")
+            yield Static(id="loading-preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -63,3 +68,15 @@ class LoadingScreen(Screen[None]):
             line = narrow(line)
         self.line = line
         self.query_one("#loading-line", Static).update(Text(line))
+
+    def show_page(self, number: int, lines: tuple[str, ...]) -> None:
+        """Show the first pages' text as they are read (a screenful is kept)."""
+        if number == 1:
+            self.preview = []  # read again from the start (another reader took over)
+        if len(self.preview) >= PREVIEW_LINES:
+            return
+        self.preview.append(f"— {number} —")
+        self.preview.extend(neutralise(line, tabs=" ") for line in lines)
+        del self.preview[PREVIEW_LINES:]
+        text = "\n".join(self.preview)  # report text: ASCII mode's filter narrows it on screen
+        self.query_one("#loading-preview", Static).update(Text(text, no_wrap=True, overflow="crop"))
