@@ -185,3 +185,17 @@ def test_check_on_any_bytes_never_raises(tmp_path: Path, data: bytes) -> None:
         assert result.exit_code in (0, 1, 2) and "Traceback" not in result.stderr
         if result.exit_code == 2:
             assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_page_timer_inside_the_document_budget_leaves_the_budget_running() -> None:
+    """The page's alarm (ingest) nested in the document's (a single-file check): the page's
+    rings first when it is due first, and the document's still rings after a page is read."""
+    from fa_tui.commands.budget import OverTime, _timer
+    from fa_tui.ingest.limits import Clock, LimitExceeded, alarm
+
+    with pytest.raises(LimitExceeded), _timer(5), alarm(Clock(0.2, "第 1 页读取超过", "x")):
+        time.sleep(3)
+    with pytest.raises(OverTime), _timer(1):
+        with alarm(Clock(20, "第 1 页读取超过 20 秒", "page_seconds")):
+            pass  # a page read in time
+        time.sleep(3)  # the rest of the document: over its budget

@@ -12,11 +12,10 @@ known hang is.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from msgspec import Struct
 
@@ -101,28 +100,17 @@ def restore_memory(old: Any) -> None:
 
 @contextmanager
 def _timer(seconds: int) -> Iterator[None]:
-    """Raise ``OverTime`` in this (main) thread after ``seconds``; nothing elsewhere."""
-    import signal
-
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    """Raise ``OverTime`` in this (main) thread after ``seconds`` (0: never)."""
+    if seconds <= 0:
         yield
         return
+    from fa_tui.ingest.limits import interrupt_after
 
-    def ring(_signum: int, _frame: object) -> None:
+    def ring() -> NoReturn:
         raise OverTime
 
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
+    with interrupt_after(seconds, ring):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager

@@ -13,9 +13,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import NoReturn
 
 from msgspec import Struct, structs
 
@@ -135,20 +136,40 @@ class Clock:
 @contextmanager
 def alarm(clock: Clock) -> Iterator[None]:
     """Also interrupt work that never calls ``clock.check()`` (a library's loop) when the
-    budget is spent: a POSIX interval timer, in the main thread only (elsewhere, nothing)."""
+    budget is spent (``interrupt_after``)."""
+
+    def ring() -> NoReturn:
+        raise LimitExceeded(clock.message, clock.name)
+
+    with interrupt_after(max(clock.deadline - time.monotonic(), 0.001), ring):
+        yield
+
+
+@contextmanager
+def interrupt_after(seconds: float, ring: Callable[[], NoReturn]) -> Iterator[None]:
+    """Call ``ring`` (it raises) in this thread once ``seconds`` have passed: a POSIX interval
+    timer, in the main thread only (elsewhere, nothing).
+
+    Nested (a page's time inside a document's): an outer timer due sooner is left to ring;
+    else it is suspended and resumes afterwards with the time it had left.
+    """
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0] if usable else 0.0
+    if not usable or 0 < outer_left <= seconds:
         yield
         return
 
-    def ring(_signum: int, _frame: FrameType | None) -> None:
-        raise LimitExceeded(clock.message, clock.name)
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        ring()
 
-    seconds = max(clock.deadline - time.monotonic(), 0.001)
-    previous = signal.signal(signal.SIGALRM, ring)
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, handler)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            left = outer_left - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))

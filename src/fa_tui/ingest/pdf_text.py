@@ -148,9 +148,7 @@ def _opened(data: bytes) -> Iterator[Any]:
         stream.close()
 
 
-def _read_pages(
-    pdf: Any, path: Path, limits: Limits, told: _Told
-) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
+def _read_pages(pdf: Any, path: Path, limits: Limits, told: _Told) -> PagesRead:
     """Each page's lines, height, width and whether it shows images, one page at a time.
 
     Each page is checked before its layout is made (``pdf_guard``), read within its time
@@ -165,35 +163,57 @@ def _read_pages(
 
     total = _declared_pages(pdf.doc)
     _check_page_count(path, total, limits, declared=True)
-    pages: list[list[PrintedLine]] = []
-    heights: list[float] = []
-    widths: list[float] = []
-    pictured: list[bool] = []  # whether the page shows images (a scan, if no text)
+    read = _Pages(told)
     doctop = 0.0
     for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
         _check_page_count(path, number, limits)
-        clock = Clock(
-            limits.page_seconds,
-            f"第 {number} 页读取超过 {limits.page_seconds:g} 秒",
-            "page_seconds",
-        )
+        clock = _page_clock(limits, number)
         with alarm(clock):
             check_page(page_obj, number, limits)
             page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
             lay_out(page, limits, clock)
-            pages.append(_page_lines(page, clock))
-            pictured.append(bool(page.images))
-        heights.append(float(page.height))
-        widths.append(float(page.width))
+            read.add(number, max(total, number), _page_lines(page, clock), page)
         doctop += float(page.height)
         page.close()
         pdf.doc._cached_objs.clear()
         pdf.doc._parsed_objs.clear()
-        told.page(number, pages[-1])
-        told(number, max(total, number))
-    if not pages:
-        raise InputError(f"错误：PDF 文件没有页面：{path}")
-    return pages, heights, widths, pictured
+    return read.result(path)
+
+
+PagesRead = tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]
+
+
+def _page_clock(limits: Limits, number: int) -> Clock:
+    """The time budget of page ``number``."""
+    message = f"第 {number} 页读取超过 {limits.page_seconds:g} 秒"
+    return Clock(limits.page_seconds, message, "page_seconds")
+
+
+class _Pages:
+    """The pages read so far: each one's lines, height, width and whether it shows images (a
+    scan, if it has no text); whom to tell of each (``_Told``)."""
+
+    def __init__(self, told: _Told) -> None:
+        self.told = told
+        self.lines: list[list[PrintedLine]] = []
+        self.heights: list[float] = []
+        self.widths: list[float] = []
+        self.pictured: list[bool] = []
+
+    def add(self, number: int, total: int, lines: list[PrintedLine], page: Any) -> None:
+        """Page ``number`` (of ``total``) is read into ``lines``."""
+        self.lines.append(lines)
+        self.heights.append(float(page.height))
+        self.widths.append(float(page.width))
+        self.pictured.append(bool(page.images))
+        self.told.page(number, lines)
+        self.told(number, total)
+
+    def result(self, path: Path) -> PagesRead:
+        """What was read (``InputError`` for a document without pages)."""
+        if not self.lines:
+            raise InputError(f"错误：PDF 文件没有页面：{path}")
+        return self.lines, self.heights, self.widths, self.pictured
 
 
 class _Told:
@@ -214,9 +234,7 @@ class _Told:
             self.shown(number, tuple(line.text for line in lines))
 
 
-def _read_native_pages(
-    data: bytes, path: Path, limits: Limits, told: _Told
-) -> tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]:
+def _read_native_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
     """As ``_read_pages``, the pages read by PDFium (``pdf_native``), each guarded first by a
     pass of pdfminer's parser alone (no layout) over the same page: ``check_page`` (its
     attributes and streams) and ``check_forms`` (the forms it draws), within the page's time
@@ -234,35 +252,21 @@ def _read_native_pages(
     _check_page_count(path, _declared_pages(document), limits, declared=True)
     guarded = list(PDFPage.create_pages(document))
     _check_page_count(path, len(guarded), limits)
-    pages: list[list[PrintedLine]] = []
-    heights: list[float] = []
-    widths: list[float] = []
-    pictured: list[bool] = []
+    read = _Pages(told)
     with open_pages(data, limits.max_page_chars, limits.max_page_objects) as (total, native):
         _check_page_count(path, total, limits, declared=True)
         if total != len(guarded):  # the parsers see different pages: pdfminer reads them
             raise NativeUnsafe("PDFium 与 pdfminer 读出的页数不同", "")
         for number, page_obj in enumerate(guarded, start=1):
-            clock = Clock(
-                limits.page_seconds,
-                f"第 {number} 页读取超过 {limits.page_seconds:g} 秒",
-                "page_seconds",
-            )
+            clock = _page_clock(limits, number)
             with alarm(clock):
                 check_page(page_obj, number, limits)
                 check_forms(page_obj, number, limits)
                 document._cached_objs.clear()
                 document._parsed_objs.clear()
                 page = next(native)
-                pages.append(_page_lines(page, clock))
-            heights.append(float(page.height))
-            widths.append(float(page.width))
-            pictured.append(bool(page.images))
-            told.page(number, pages[-1])
-            told(number, total)
-    if not pages:
-        raise InputError(f"错误：PDF 文件没有页面：{path}")
-    return pages, heights, widths, pictured
+                read.add(number, total, _page_lines(page, clock), page)
+    return read.result(path)
 
 
 def _check_page_count(path: Path, count: int, limits: Limits, declared: bool = False) -> None:
