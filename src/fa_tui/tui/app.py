@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -303,12 +303,7 @@ class InspectorApp(App[None]):
         """Read the pending PDF's pages in a daemon thread, and wait for it here until
         cancelled: as for ``analyse``, quitting (``q``) or Esc never waits for a page."""
         assert self.pending is not None
-        worker = get_current_worker()
-        done = threading.Event()
-        args = (self.pending, self.generation, worker, done)
-        threading.Thread(target=self._reading, args=args, daemon=True).start()
-        while not done.wait(0.05) and not worker.is_cancelled:
-            pass
+        _in_daemon(self._reading, self.pending, self.generation)
 
     def _reading(
         self, pending: PendingPdf, generation: int, worker: Worker[None], done: threading.Event
@@ -385,12 +380,7 @@ class InspectorApp(App[None]):
         pipeline runs in a daemon thread that exit does not wait for, so ``q`` quits at once.
         """
         assert self.source is not None
-        worker = get_current_worker()
-        done = threading.Event()
-        args = (self.source, self.generation, worker, done)
-        threading.Thread(target=self._analysis, args=args, daemon=True).start()
-        while not done.wait(0.05) and not worker.is_cancelled:
-            pass
+        _in_daemon(self._analysis, self.source, self.generation)
 
     def _analysis(
         self, source: SourceText, generation: int, worker: Worker[None], done: threading.Event
@@ -478,6 +468,17 @@ class InspectorApp(App[None]):
         """
         await asyncio.wait_for(self._shown_event.wait(), timeout)
         return self.stage
+
+
+def _in_daemon(target: Callable[..., None], *args: object) -> None:
+    """Run ``target(*args, worker, done)`` in a daemon thread and wait here (in the current
+    thread worker) until it sets ``done`` or the worker is cancelled. Textual joins its worker
+    threads at exit; a daemon thread is not joined, so quitting never waits for the work."""
+    worker = get_current_worker()
+    done = threading.Event()
+    threading.Thread(target=target, args=(*args, worker, done), daemon=True).start()
+    while not done.wait(0.05) and not worker.is_cancelled:
+        pass
 
 
 @dataclass(frozen=True)
