@@ -11,7 +11,7 @@ from conftest import SAMPLES, SAMPLES_DIR, sample_path
 from typer.testing import CliRunner
 
 from fa_tui.cli import app
-from fa_tui.export.docx import ordinal
+from fa_tui.export.letter import ordinal
 from fa_tui.export.markdown import markdown
 from fa_tui.export.rows import ExportRow, ReportSheet
 from fa_tui.export.xlsx import FINDING_COLUMNS, SUMMARY_COLUMNS
