@@ -128,3 +128,22 @@ def test_two_threads_read_with_pdfium_at_once() -> None:
         read = list(pool.map(lambda p: read_pdf(p, p.read_bytes(), source="native"), paths))
     assert read[0] == read[2] and read[1] == read[3]
     assert read[0] == read_pdf(paths[0], paths[0].read_bytes(), source="native")
+
+
+def test_pdfium_is_given_a_page_only_with_room_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium aborts the process when an allocation fails: under a tight address-space limit
+    the reader raises ``MemoryError`` (the budget's one line) before it calls PDFium."""
+    import resource
+
+    from fa_tui.ingest.limits import address_space, ensure_room
+
+    used = address_space()
+    assert used is not None
+    tight = (used + 8 * 1024 * 1024, resource.RLIM_INFINITY)
+    monkeypatch.setattr(resource, "getrlimit", lambda kind: tight)
+    ensure_room(1024 * 1024)
+    with pytest.raises(MemoryError):
+        ensure_room(32 * 1024 * 1024)
+    path = FIXTURES / "2024-liling.pdf"
+    with pytest.raises(MemoryError):
+        read_pdf(path, path.read_bytes())

@@ -11,13 +11,14 @@ known hang is.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
 from msgspec import Struct
+
+from fa_tui.ingest.limits import address_space
 
 DEFAULT_TIMEOUT = 120  # seconds per document; the largest real report takes a few
 DEFAULT_MAX_MEMORY = 2048  # MB per document; the largest real report needs a few hundred
@@ -52,15 +53,6 @@ def is_out_of_memory(exc: ImportError) -> bool:
     return "failed to map segment" in text or "cannot allocate memory" in text
 
 
-def _address_space() -> int | None:
-    """This process's address space in bytes (Linux), ``None`` where unknown."""
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-
-
 def limit_memory(budget: Budget) -> Any:
     """Cap this process's address space at its present size plus the budget.
 
@@ -72,7 +64,7 @@ def limit_memory(budget: Budget) -> Any:
         import resource
     except ImportError:  # not POSIX: no limit
         return None
-    now = _address_space()
+    now = address_space()
     if now is None:
         return None
     old = resource.getrlimit(resource.RLIMIT_AS)

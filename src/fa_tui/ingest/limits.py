@@ -76,6 +76,31 @@ class NativeUnsafe(LimitExceeded):
     then reads the document with pdfminer, guarded (``pdf_text.read_pdf``)."""
 
 
+def address_space() -> int | None:
+    """This process's address space in bytes (Linux), ``None`` where unknown."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def ensure_room(needed: int) -> None:
+    """``MemoryError`` unless the address-space limit (``RLIMIT_AS``, the ``--max-memory``
+    budget) leaves ``needed`` bytes: for C code that aborts the process when an allocation
+    fails (PDFium) instead of letting Python raise ``MemoryError``."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: no limit
+        return
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if soft == resource.RLIM_INFINITY:
+        return
+    used = address_space()
+    if used is not None and soft - used < needed:
+        raise MemoryError
+
+
 def use(limits: Limits) -> None:
     """Make ``limits`` the limits of every reader in this process and in its workers."""
     global _current

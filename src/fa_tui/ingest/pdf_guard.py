@@ -1,12 +1,12 @@
-"""The limits of one PDF page, checked before and while pdfplumber or PDFium works on it.
+"""The limits of one PDF page, checked with pdfminer's parser before pdfplumber or PDFium
+works on it (``pdf_counted_layout`` counts what pdfplumber's layout is given while it works).
 
 Before: the page's box attributes are resolved with a budget (pdfplumber resolves them
 recursively, and a chain of arrays naming the next one twice is 2^n objects), and its content
 streams (forms included) are inflated with a budget (a flate bomb never reaches memory). For
 PDFium also the forms the page draws (``check_forms``): PDFium, in C, cannot be interrupted,
-and draws a form that draws itself for ever, where pdfminer skips the repeated form.
-While (pdfplumber): the layout is made with a device that counts the characters and objects
-it is given and looks at the page's clock (pdfplumber then makes a dict of each one).
+and draws a form that draws itself for ever, where pdfminer skips the repeated form. A plain
+document (``pdf_preflight``) is given to PDFium without this guard.
 """
 
 from __future__ import annotations
@@ -15,18 +15,14 @@ import re
 import zlib
 from typing import Any
 
-from pdfminer.layout import LTPage
-from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from fa_tui.ingest.limits import Clock, LimitExceeded, Limits, NativeUnsafe
+from fa_tui.ingest.limits import LimitExceeded, Limits, NativeUnsafe
 
 # The attributes pdfplumber resolves whole when it makes a page.
 _BOXES = ("MediaBox", "CropBox", "TrimBox", "BleedBox", "ArtBox", "Rotate")
 _ATTRIBUTE_NODES = 10_000  # objects a page's box attributes may take (a box is 1 + 4)
-_CHECK_EVERY = 1024  # objects between two looks at the clock
 _MB = 1024 * 1024
 _FORM_DEPTH = 32  # forms inside forms PDFium may be given
 # ``/Name Do``: a name token (``#xx`` escapes allowed) and the operator that draws it.
@@ -131,57 +127,6 @@ def _decoded_size(stream: PDFStream, limit: int) -> int:
             chunk = inflate.decompress(inflate.unconsumed_tail, _MB)
     except zlib.error:
         return size  # pdfminer reads what it can of a damaged stream
-
-
-class _CountingDevice(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's layout device, counting what it is given and watching the clock."""
-
-    def __init__(
-        self, rsrcmgr: Any, laparams: Any, number: int, limits: Limits, clock: Clock
-    ) -> None:
-        super().__init__(rsrcmgr, pageno=number, laparams=laparams)
-        self.number = number
-        self.limits = limits
-        self.clock = clock
-        self.chars = 0
-        self.objects = 0
-
-    def _count(self) -> None:
-        self.objects += 1
-        if self.objects % _CHECK_EVERY == 0:
-            self.clock.check()
-        if self.objects > self.limits.max_page_objects:
-            raise LimitExceeded(
-                f"第 {self.number} 页的对象超过 {self.limits.max_page_objects} 个",
-                "max_page_objects",
-            )
-
-    def render_char(self, *args: Any, **kwargs: Any) -> Any:
-        self.chars += 1
-        if self.chars > self.limits.max_page_chars:
-            raise LimitExceeded(
-                f"第 {self.number} 页文字超过 {self.limits.max_page_chars} 字符", "max_page_chars"
-            )
-        self._count()
-        return super().render_char(*args, **kwargs)
-
-    def paint_path(self, *args: Any, **kwargs: Any) -> None:
-        self._count()
-        super().paint_path(*args, **kwargs)
-
-    def render_image(self, *args: Any, **kwargs: Any) -> None:
-        self._count()
-        super().render_image(*args, **kwargs)
-
-
-def lay_out(page: Any, limits: Limits, clock: Clock) -> None:
-    """Make pdfplumber ``page``'s layout with the counting device (``page.layout`` then
-    returns it, as pdfplumber would have made it)."""
-    pdf = page.pdf
-    device = _CountingDevice(pdf.rsrcmgr, pdf.laparams, page.page_number, limits, clock)
-    PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
-    result: LTPage = device.get_result()
-    page._layout = result
 
 
 def check_forms(page: PDFPage, number: int, limits: Limits) -> None:

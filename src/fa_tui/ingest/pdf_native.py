@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any, cast
 
+from fa_tui.ingest.limits import LimitExceeded, ensure_room
+
 Matrix = tuple[float, float, float, float, float, float]
 Obj = dict[str, Any]
 
@@ -36,6 +38,10 @@ _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 _MAX_DEPTH = 16  # form XObjects nested deeper are not read (a malformed or hostile file)
 _PDFIUM = threading.RLock()  # held by every call into PDFium, in any thread
+# Address space left to PDFium for a document or a page, or ``MemoryError`` first: PDFium aborts
+# the process when an allocation fails (a batch worker under ``--max-memory`` would die with no
+# word of why).
+_ROOM = 32 * 1024 * 1024
 
 
 class _Lib:
@@ -154,6 +160,7 @@ def open_pages(
     ``LimitExceeded`` (the characters looked at first, as pdfplumber's reader words it)."""
     import pypdfium2
 
+    ensure_room(_ROOM)
     with _PDFIUM:
         document = pypdfium2.PdfDocument(data)
         count = len(document)
@@ -178,6 +185,7 @@ def page_count(data: bytes) -> int:
 
 def _pages(document: Any, max_chars: int | None, max_objects: int | None) -> Iterator[NativePage]:
     for index in range(len(document)):
+        ensure_room(_ROOM)
         with _PDFIUM:
             page = document[index]
             try:
@@ -205,8 +213,6 @@ def read_page(
     finally:
         textpage.close()
     if max_chars is not None and len(chars) > max_chars:
-        from fa_tui.ingest.limits import LimitExceeded
-
         message = f"第 {page_number} 页文字超过 {max_chars} 字符"
         raise LimitExceeded(message, "max_page_chars")
     for char in chars:
@@ -218,8 +224,6 @@ def read_page(
     left = None if max_objects is None else max(max_objects - len(chars), 0)
     images = _objects(lib, page, to_page, height, edges, left)
     if images is None or (max_objects is not None and len(chars) > max_objects):
-        from fa_tui.ingest.limits import LimitExceeded
-
         message = f"第 {page_number} 页的对象超过 {max_objects} 个"
         raise LimitExceeded(message, "max_page_objects")
     return NativePage(page_number, width, height, chars, edges, images)

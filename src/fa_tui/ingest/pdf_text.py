@@ -35,9 +35,10 @@ from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
 
 # Which library reads the pages. PDFium (``pdf_native``, the default) reads them as pdfplumber
-# does (the parity test) in a fraction of the time, each page first guarded by pdfminer's
-# parser (``pdf_guard``: attributes, streams and forms); a document with a form PDFium would
-# draw for ever is read by pdfplumber, guarded as ever. pdfplumber stays the parity reference.
+# does (the parity test) in a fraction of the time: a plain document (``pdf_preflight``, most
+# of them) at once, any other with each page first guarded by pdfminer's parser (``pdf_guard``:
+# attributes, streams and forms); a document with a form PDFium would draw for ever is read by
+# pdfplumber, guarded as ever. pdfplumber stays the parity reference.
 PageSource = Literal["native", "pdfplumber"]
 _UNMAPPED_SHARE = 0.3
 
@@ -100,7 +101,7 @@ def read_pdf(
         with _quiet():
             if source == "native":
                 try:
-                    read = _read_native_pages(data, path, limits, told)
+                    read = _read_native(data, path, limits, told)
                 except NativeUnsafe:  # pdfminer, guarded, skips the form drawn again
                     source = "pdfplumber"
             if source == "pdfplumber":
@@ -159,7 +160,8 @@ def _read_pages(pdf: Any, path: Path, limits: Limits, told: _Told) -> PagesRead:
     from pdfminer.pdfpage import PDFPage
     from pdfplumber.page import Page
 
-    from fa_tui.ingest.pdf_guard import check_page, lay_out
+    from fa_tui.ingest.pdf_counted_layout import lay_out
+    from fa_tui.ingest.pdf_guard import check_page
 
     total = _declared_pages(pdf.doc)
     _check_page_count(path, total, limits, declared=True)
@@ -232,6 +234,37 @@ class _Told:
     def page(self, number: int, lines: list[PrintedLine]) -> None:
         if self.shown is not None:
             self.shown(number, tuple(line.text for line in lines))
+
+
+def _read_native(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
+    """The pages read by PDFium: straight away when the document is plain
+    (``pdf_preflight``), else each page guarded first (``_read_native_pages``), as also when
+    PDFium cannot open the plain document or one of its pages (the guarded way says why)."""
+    from pypdfium2 import PdfiumError
+
+    from fa_tui.ingest.pdf_preflight import plain
+
+    if plain(data, limits):
+        try:
+            return _read_plain_pages(data, path, limits, told)
+        except PdfiumError:
+            pass
+    return _read_native_pages(data, path, limits, told)
+
+
+def _read_plain_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
+    """As ``_read_native_pages``, without the guard (a plain document needs none)."""
+    from fa_tui.ingest.pdf_native import open_pages
+
+    read = _Pages(told)
+    with open_pages(data, limits.max_page_chars, limits.max_page_objects) as (total, native):
+        _check_page_count(path, total, limits, declared=True)
+        for number in range(1, total + 1):
+            clock = _page_clock(limits, number)
+            with alarm(clock):
+                page = next(native)
+                read.add(number, total, _page_lines(page, clock), page)
+    return read.result(path)
 
 
 def _read_native_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
