@@ -19,7 +19,7 @@ from msgspec.structs import replace
 from fa_tui.ingest import pdf_preflight
 from fa_tui.ingest.limits import DEFAULT
 from fa_tui.ingest.pdf_preflight import plain
-from fa_tui.ingest.pdf_text import read_pdf
+from fa_tui.ingest.pdf_text import pdf_page_count, read_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDFS = sorted(
@@ -185,3 +185,13 @@ def test_a_plain_document_pdfium_cannot_open_is_read_the_guarded_way(tmp_path: P
     data = path.read_bytes()
     assert plain(data, DEFAULT)
     assert read_pdf(path, data) == read_pdf(path, data, source="pdfplumber")
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_pages_are_counted_as_pdfminer_counts_them(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = path.read_bytes()
+    counted = pdf_page_count(path, data)
+    monkeypatch.setattr(pdf_preflight, "plain", lambda data, limits: False)
+    assert pdf_page_count(path, data) == counted > 0

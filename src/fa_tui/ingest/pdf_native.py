@@ -175,6 +175,7 @@ def page_count(data: bytes) -> int:
     """The number of pages of the PDF ``data`` (PDFium's error for a damaged file)."""
     import pypdfium2
 
+    ensure_room(_ROOM)
     with _PDFIUM:
         document = pypdfium2.PdfDocument(data)
         try:

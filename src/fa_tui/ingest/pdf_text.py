@@ -53,21 +53,40 @@ def pdf_page_count(path: Path, data: bytes, limits: Limits | None = None) -> int
     read: the same ``InputError`` as ``read_pdf`` for a damaged or encrypted file, or one
     with more pages than ``limits`` allow.
 
-    It parses only the cross-reference table and the catalogue, with pdfminer alone (a tenth
-    of a second, imports included, where pdfplumber takes three): a command can refuse such
-    a file at once and read the pages later (the inspector reads them in the background).
-    ``read_pdf`` counts the pages again and checks their number.
+    PDFium counts the pages of a plain document (``pdf_preflight``); of any other, or one
+    PDFium cannot open, pdfminer parses only the cross-reference table and the catalogue (a
+    tenth of a second, imports included, where pdfplumber takes three): a command can refuse
+    such a file at once and read the pages later (the inspector reads them in the
+    background). ``read_pdf`` counts the pages again and checks their number.
     """
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
+    limits = limits or current()
+    count = _plain_page_count(data, limits)
+    if count is None:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
 
-    try:
-        with _quiet():
-            count = _declared_pages(PDFDocument(PDFParser(io.BytesIO(data)), password=""))
-    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
-        raise _unreadable(path, exc) from exc
-    _check_page_count(path, count, limits or current(), declared=True)
+        try:
+            with _quiet():
+                count = _declared_pages(PDFDocument(PDFParser(io.BytesIO(data)), password=""))
+        except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+            raise _unreadable(path, exc) from exc
+    _check_page_count(path, count, limits, declared=True)
     return count
+
+
+def _plain_page_count(data: bytes, limits: Limits) -> int | None:
+    """PDFium's page count of a plain document (``None``: not plain, or PDFium cannot)."""
+    from pypdfium2 import PdfiumError
+
+    from fa_tui.ingest.pdf_native import page_count
+    from fa_tui.ingest.pdf_preflight import plain
+
+    if not plain(data, limits):
+        return None
+    try:
+        return page_count(data)
+    except PdfiumError:
+        return None
 
 
 def _declared_pages(document: Any) -> int:
