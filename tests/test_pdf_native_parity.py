@@ -120,3 +120,20 @@ def test_a_damaged_pdf_is_refused_by_both_sources(tmp_path: Path) -> None:
     for source in ("native", "pdfplumber"):
         with pytest.raises(InputError, match=r"损坏|没有页面|没有文字层"):
             read_pdf(tmp_path / "x.pdf", data, source=source)  # type: ignore[arg-type]
+
+
+def test_path_segments_read_as_records_equal_the_api_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The segments of every path, copied as PDFium's records, are what its API returns one by
+    one (the build in use keeps them so: else the copy is off and this compares nothing)."""
+    from fa_tui.ingest import pdf_native
+
+    lib = pdf_native._library()
+    for pdf in PDFS:
+        data = pdf.read_bytes()
+        with open_pages(data) as (_, pages):
+            packed = [page.edges for page in pages]
+        assert lib.packed is True
+        monkeypatch.setattr(lib, "packed", False)
+        with open_pages(data) as (_, pages):
+            assert [page.edges for page in pages] == packed, pdf.name
+        monkeypatch.setattr(lib, "packed", True)

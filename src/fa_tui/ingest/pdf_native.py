@@ -22,8 +22,9 @@ a PDF in one thread while another surveys the list; two documents read at once w
 from __future__ import annotations
 
 import ctypes
+import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any, cast
@@ -37,6 +38,9 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 _MAX_DEPTH = 16  # form XObjects nested deeper are not read (a malformed or hostile file)
+# A path segment as PDFium keeps it (``CFX_Path::Point``): x, y (float), kind (uint8, the
+# ``FPDF_SEGMENT_*`` numbers), closes the figure (bool), two bytes of padding.
+_SEGMENT = struct.Struct("=ffB?2x")
 _PDFIUM = threading.RLock()  # held by every call into PDFium, in any thread
 # Address space left to PDFium for a document or a page, or ``MemoryError`` first: PDFium aborts
 # the process when an allocation fails (a batch worker under ``--max-memory`` would die with no
@@ -82,6 +86,7 @@ class _Lib:
         self.segment_point = fn("FPDFPathSegment_GetPoint", i, p, p, p)
         self.segment_type = fn("FPDFPathSegment_GetType", i, p)
         self.segment_close = fn("FPDFPathSegment_GetClose", i, p)
+        self.packed: bool | None = None  # path segments read as records (``_segments``)
 
 
 _lib: _Lib | None = None
@@ -394,17 +399,11 @@ def _path(
 ) -> None:
     """pdfminer's shapes of one path object (one per subpath) as pdfplumber's edges."""
     a, b, c, d, e, f = m
-    at_x = ctypes.addressof(point)
-    at_y = at_x + 4
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
     subpaths: list[tuple[str, list[tuple[float, float]]]] = []
     bezier = 0
-    for k in range(lib.count_segments(obj)):
-        segment = lib.segment(obj, k)
-        kind = lib.segment_type(segment)
-        lib.segment_point(segment, at_x, at_y)
-        x, y = point[0], point[1]
+    for x, y, kind, closed in _segments(lib, obj, point):
         xy = (x * a + y * c + e, x * b + y * d + f)
         if kind == _MOVETO:
             if shape:
@@ -419,13 +418,54 @@ def _path(
         else:
             shape.append("l")
             pts.append(xy)
-        if lib.segment_close(segment) and pts:
+        if closed and pts:
             shape.append("h")
             pts.append(pts[0])
     if shape:
         subpaths.append(("".join(shape), pts))
     for text, points in subpaths:
         _shape(text, points, height, lines, rects, curves)
+
+
+def _segments(lib: _Lib, obj: int, point: Any) -> Iterable[tuple[float, float, int, bool]]:
+    """The segments of path ``obj``: point, kind (``_LINETO``…) and whether it closes.
+
+    Read in one copy where PDFium's segments are, as its source has it, one array of
+    ``_SEGMENT`` records (the segment handles of a path are their addresses); checked for each
+    path (its last handle where the array says) and once, against the API, for the build of
+    PDFium in use (``_Lib.packed``). Otherwise: four calls a segment.
+    """
+    count = lib.count_segments(obj)
+    if count < 2:
+        return _segments_one_by_one(lib, obj, count, point)
+    first = lib.segment(obj, 0)
+    if lib.packed is None:
+        lib.packed = _packed_like_the_api(lib, obj, count, first, point)
+    if lib.packed and lib.segment(obj, count - 1) == first + (count - 1) * _SEGMENT.size:
+        return _SEGMENT.iter_unpack(ctypes.string_at(first, count * _SEGMENT.size))
+    return _segments_one_by_one(lib, obj, count, point)
+
+
+def _segments_one_by_one(
+    lib: _Lib, obj: int, count: int, point: Any
+) -> list[tuple[float, float, int, bool]]:
+    at_x = ctypes.addressof(point)
+    out: list[tuple[float, float, int, bool]] = []
+    for k in range(count):
+        segment = lib.segment(obj, k)
+        kind = lib.segment_type(segment)
+        lib.segment_point(segment, at_x, at_x + 4)
+        out.append((point[0], point[1], kind, bool(lib.segment_close(segment))))
+    return out
+
+
+def _packed_like_the_api(lib: _Lib, obj: int, count: int, first: int, point: Any) -> bool:
+    """Whether this PDFium keeps a path's segments as ``_SEGMENT`` records, as the API reads
+    them (the record's point, kind and close flag) — looked at once, on one path."""
+    if lib.segment(obj, count - 1) != first + (count - 1) * _SEGMENT.size:
+        return False
+    packed = list(_SEGMENT.iter_unpack(ctypes.string_at(first, count * _SEGMENT.size)))
+    return packed == _segments_one_by_one(lib, obj, count, point)
 
 
 def _shape(
