@@ -277,3 +277,57 @@ def test_text_reports_have_no_unplaced_figures(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text("收入支出决算总表\n总计\t12.00\n", encoding="utf-8")
     assert read_report(path).unplaced == ()
+
+
+# --- the cell index ----------------------------------------------------------------------------
+
+
+def _cell_by_looking_at_every_cell(char: dict, grids: list[Grid]) -> tuple[int, int, int] | None:
+    """The rule, spelled out: the cell holding the middle that the glyph overlaps most, the
+    first in the tables' order of equal ones."""
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    best, best_area = None, -1.0
+    for t, grid in enumerate(grids):
+        for r, row in enumerate(grid.rows):
+            for c, cell in enumerate(row):
+                if cell is None or not (cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]):
+                    continue
+                w = min(char["x1"], cell[2]) - max(char["x0"], cell[0])
+                h = min(char["bottom"], cell[3]) - max(char["top"], cell[1])
+                if max(w, 0.0) * max(h, 0.0) > best_area:
+                    best, best_area = (t, r, c), max(w, 0.0) * max(h, 0.0)
+    return best
+
+
+def test_the_cell_index_finds_the_cell_looking_at_every_cell_finds() -> None:
+    """Shared rules, a merged cell, two overlapping tables, a cell taller than the index's
+    bands and glyphs straddling them, and coordinates at infinity."""
+    import random
+
+    from fa_tui.ingest.pdf_placement import _CellIndex
+
+    rows = tuple(
+        tuple((50.0 + 40 * c, 100.0 + 12 * r, 90.0 + 40 * c, 112.0 + 12 * r) for c in range(5))
+        for r in range(30)
+    )
+    merged = ((rows[0][0][0], rows[0][0][1], rows[0][1][2], rows[1][0][3]), None, *rows[0][2:])
+    first = Grid((50.0, 100.0, 250.0, 460.0), (merged, *rows[1:]))
+    tall = Grid(
+        (200.0, 0.0, 300.0, 9000.0), (((200.0, 0.0, 300.0, 9000.0), (250.0, 0.0, 300.0, 9000.0)),)
+    )
+    infinite = Grid((0.0, 0.0, 10.0, float("inf")), (((0.0, 0.0, 10.0, float("inf")), None),))
+    grids = [first, tall, infinite]
+    index = _CellIndex(grids)
+    pick = random.Random(7)
+    chars = []
+    for _ in range(5000):
+        x, top = (
+            pick.uniform(-5, 320),
+            pick.choice([pick.uniform(-5, 480), 100.0 + 12 * pick.randint(0, 30) - 3]),
+        )
+        chars.append({"x0": x, "x1": x + pick.uniform(0, 12), "top": top, "bottom": top + 6.0})
+    chars.append({"x0": 1.0, "x1": 2.0, "top": float("inf"), "bottom": float("inf")})
+    chars.append({"x0": float("nan"), "x1": 2.0, "top": 1.0, "bottom": 2.0})
+    found = [index.holding(c) for c in chars]
+    assert found == [_cell_by_looking_at_every_cell(c, grids) for c in chars]
+    assert {k[0] for k in found if k} == {0, 1, 2}

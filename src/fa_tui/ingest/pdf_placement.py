@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from math import floor, isfinite
 from statistics import median
 
 from fa_tui.ingest.pdf_lines import Char, PrintedLine, build_line, group_lines
@@ -27,6 +28,8 @@ CellKey = tuple[int, int, int]  # table, row, column (indices into ``Grid.rows``
 
 _WORD_GAP = 0.25  # in font sizes: a wider gap between two glyphs ends a word
 _OVERHANG = 0.25  # in glyph heights: a word overlapping a cell this much belongs to it
+_BAND = 8.0  # points: the height of one band of the cell index
+_TALL = 256  # bands: a cell taller than this is not indexed by band
 # A figure as printed: an amount, a count or a share.
 FIGURE = re.compile(r"[-−+]?[0-9][0-9,，]*(?:[.．][0-9]+)?[%％]?")
 
@@ -56,8 +59,8 @@ class Placement:
 
 def place(chars: Sequence[Char], grids: Sequence[Grid]) -> Placement:
     """Every glyph of ``chars`` in one cell of ``grids``, the free text, or ``unplaced``."""
-    spans = [_row_spans(grid) for grid in grids]
-    keys: list[CellKey | None] = [_cell_of_middle(c, grids, spans) for c in chars]
+    cells = _CellIndex(grids)
+    keys: list[CellKey | None] = [cells.holding(c) for c in chars]
     index = {id(c): i for i, c in enumerate(chars)}
     upright = [c for c in chars if c.get("upright", True)]
     lines = [[index[id(c)] for c in line] for line in group_lines(upright)] if grids else []
@@ -109,40 +112,45 @@ def _overlap(a: Box, b: Box) -> tuple[float, float]:
     return min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
 
 
-def _row_spans(grid: Grid) -> list[tuple[float, float]]:
-    """Each row's vertical extent (its cells' top and bottom), to skip the rows a glyph misses."""
-    spans: list[tuple[float, float]] = []
-    for row in grid.rows:
-        boxes = [b for b in row if b is not None]
-        spans.append((min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else (1, 0))
-    return spans
+class _CellIndex:
+    """The cells of a page's tables by band of ``_BAND`` points, to find the cell that holds
+    a glyph's middle without looking at every cell (a cell taller than ``_TALL`` bands is
+    looked at for every glyph)."""
 
+    def __init__(self, grids: Sequence[Grid]) -> None:
+        self.bands: dict[int, list[tuple[CellKey, Box]]] = {}
+        self.tall: list[tuple[CellKey, Box]] = []
+        for t, grid in enumerate(grids):
+            for r, row in enumerate(grid.rows):
+                for c, cell in enumerate(row):
+                    if cell is not None:
+                        self._add((t, r, c), cell)
 
-def _cell_of_middle(
-    char: Char, grids: Sequence[Grid], spans: Sequence[list[tuple[float, float]]]
-) -> CellKey | None:
-    """The cell holding the glyph's middle (on a shared rule, the one it overlaps most)."""
-    if not grids:
-        return None
-    x, y = _middle(char)
-    best: CellKey | None = None
-    best_area = -1.0
-    glyph = (char["x0"], char["top"], char["x1"], char["bottom"])
-    for t, grid in enumerate(grids):
-        x0, top, x1, bottom = grid.bbox
-        if not (x0 <= x <= x1 and top <= y <= bottom):
-            continue
-        for r, row in enumerate(grid.rows):
-            low, high = spans[t][r]
-            if not low <= y <= high:
-                continue  # no cell of this row holds the middle
-            for c, cell in enumerate(row):
-                if cell is None or not (cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]):
-                    continue
-                w, h = _overlap(glyph, cell)
-                if max(w, 0.0) * max(h, 0.0) > best_area:
-                    best, best_area = (t, r, c), max(w, 0.0) * max(h, 0.0)
-    return best
+    def _add(self, key: CellKey, cell: Box) -> None:
+        low, high = cell[1] / _BAND, cell[3] / _BAND
+        if not (isfinite(low) and isfinite(high)) or high - low > _TALL:
+            self.tall.append((key, cell))
+            return
+        for band in range(floor(low), floor(high) + 1):
+            self.bands.setdefault(band, []).append((key, cell))
+
+    def holding(self, char: Char) -> CellKey | None:
+        """The cell holding the glyph's middle (on a shared rule, the one it overlaps most;
+        of equal overlaps, the first in the tables' order)."""
+        x, y = _middle(char)
+        near = self.bands.get(floor(y / _BAND), []) if isfinite(y) else []
+        if self.tall:
+            near = sorted(near + self.tall)
+        best: CellKey | None = None
+        best_area = -1.0
+        for key, cell in near:
+            if cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]:
+                w = min(char["x1"], cell[2]) - max(char["x0"], cell[0])
+                h = min(char["bottom"], cell[3]) - max(char["top"], cell[1])
+                area = max(w, 0.0) * max(h, 0.0)
+                if area > best_area:
+                    best, best_area = key, area
+        return best
 
 
 def _visible(char: Char) -> bool:
@@ -176,9 +184,12 @@ def _joined(a: Char, b: Char, key_a: CellKey | None, key_b: CellKey | None) -> b
     if key_a is not None and key_b is not None and key_a != key_b:
         return False
     size = max(float(a.get("size") or 0.0), float(b.get("size") or 0.0), 1.0)
-    height = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     gap: float = b["x0"] - a["x1"]
-    return gap < _WORD_GAP * size and _overlap(_box([a]), _box([b]))[1] >= height / 2
+    if gap >= _WORD_GAP * size:
+        return False
+    height: float = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    shared: float = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return shared >= height / 2
 
 
 def _spread(word: list[int], keys: list[CellKey | None]) -> None:
