@@ -44,17 +44,17 @@ def pieces(chars: Sequence[Char], size: float) -> list[Piece]:
     """The pieces of a line (``chars`` sorted left to right)."""
     out: list[Piece] = []
     group: list[Char] = []
+    visible: list[Char] = []  # the visible characters of ``group``
     for char in chars:
         if not str(char["text"]).strip():
             if group:
                 group.append(char)
             continue
-        visible = [c for c in group if str(c["text"]).strip()]
         if visible and char["x0"] - visible[-1]["x1"] >= _PIECE_GAP * size:
             out.append(_piece(visible, group))
-            group = []
+            group, visible = [], []
         group.append(char)
-    visible = [c for c in group if str(c["text"]).strip()]
+        visible.append(char)
     if visible:
         out.append(_piece(visible, group))
     return out
