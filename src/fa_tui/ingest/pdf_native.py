@@ -215,17 +215,13 @@ def read_page(
     to_page = _page_matrix(box, rotation)
     textpage = page.get_textpage()
     try:
-        chars = _chars(lib, cast(int, ctypes.cast(textpage.raw, ctypes.c_void_p).value), to_page)
+        address = cast(int, ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        chars = _chars(lib, address, to_page, height)
     finally:
         textpage.close()
     if max_chars is not None and len(chars) > max_chars:
         message = f"第 {page_number} 页文字超过 {max_chars} 字符"
         raise LimitExceeded(message, "max_page_chars")
-    for char in chars:
-        y0 = char.pop("y0")
-        y1 = char.pop("y1")
-        char["top"] = height - y1
-        char["bottom"] = height - y0
     edges: list[Obj] = []
     left = None if max_objects is None else max(max_objects - len(chars), 0)
     images = _objects(lib, page, to_page, height, edges, left)
@@ -235,8 +231,9 @@ def read_page(
     return NativePage(page_number, width, height, chars, edges, images)
 
 
-def _chars(lib: _Lib, tp: int, to_page: Matrix) -> list[Obj]:
-    """The page's glyphs with pdfminer's boxes (``y0``/``y1`` bottom-up, for the caller)."""
+def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
+    """The page's glyphs with pdfminer's boxes (``top``/``bottom`` from the page's
+    ``height``)."""
     count = lib.count_chars(tp)
     buffer = (ctypes.c_double * 2)()
     origin_x, origin_y = ctypes.addressof(buffer), ctypes.addressof(buffer) + 8
@@ -309,10 +306,10 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix) -> list[Obj]:
             "text": text,
             "x0": x0,
             "x1": x1,
-            "y0": y0,
-            "y1": y1,
             "size": y1 - y0,
             "upright": upright,
+            "top": height - y1,
+            "bottom": height - y0,
         }
         last_origin = (buffer[0], buffer[1])
         chars.append(last)
