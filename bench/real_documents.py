@@ -10,7 +10,9 @@ printed lines), the findings by severity (and the most frequent codes), and the 
 suite never depends on these files; a user's clone has no ``../shared``.
 
 Each PDF is also read with pdfplumber as the page source (the reader's reference before PDFium)
-and compared: lines, locations, unplaced figures and findings (``--no-parity`` skips it).
+and compared: lines, locations, unplaced figures and findings, and each page's tables as
+``pdf_grid`` and pdfplumber's ``TableFinder`` find them (``bench/grid.py``; ``--no-parity``
+skips it all).
 
 With ``--text-layers`` each PDF is also read as a reviewer who has only its text layer would
 have it: pdfplumber's ``extract_text()`` and ``extract_text(layout=True)`` of every page, joined
@@ -26,6 +28,8 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+
+from grid import compare as compare_tables  # bench/grid.py, this script's folder
 
 from fa_tui.ingest import InputError, read_report
 from fa_tui.model import Severity, TableRole, TableStatus
@@ -122,6 +126,9 @@ def parity(pdf: Path) -> list[str]:
     ]
     lines.extend(f"    仅 pdfplumber：{code} {message[:80]}" for code, message in lost)
     lines.extend(f"    仅 PDFium：{code} {message[:80]}" for code, message in gained)
+    tables = compare_tables(pdf, repeat=3)  # pdf_grid against TableFinder, each page
+    lines.append(tables.line("  表格 pdf_grid 对照 TableFinder"))
+    lines.extend(f"    不同：{where}" for where in tables.differences)
     return lines
 
 

@@ -1,14 +1,15 @@
 """PDF pages read natively with PDFium (pypdfium2): glyph boxes and ruling edges in one pass.
 
 Each ``NativePage`` offers what the reader takes from a pdfplumber page — ``chars``, ``edges``,
-``bbox``, ``width``, ``height``, ``images`` and ``find_tables`` (pdfplumber's own table finder
-run on these edges) — with the same boxes as pdfminer's: ``x0`` the glyph's origin, ``x1`` the
-origin plus its advance, ``y0`` the baseline plus the font's descent, ``y1 = y0 + size``, in
-top-down coordinates (``top = height - y1``). PDFium's generated characters (the spaces and
-line breaks it infers) are skipped, as pdfminer never reports them; an unmapped glyph reads
-``(cid:N)`` as in pdfminer. Edges follow pdfminer's classification of painted paths (a segment
-is a line, a closed axis-aligned quadrilateral a rect, anything else a curve) and pdfplumber's
-conversion to edges; paths in form XObjects are read with their matrices composed.
+``bbox``, ``width``, ``height``, ``images`` and ``find_tables`` (``pdf_grid``: the tables
+pdfplumber's finder gives on these edges, without pdfplumber) — with the same boxes as
+pdfminer's: ``x0`` the glyph's origin, ``x1`` the origin plus its advance, ``y0`` the baseline
+plus the font's descent, ``y1 = y0 + size``, in top-down coordinates (``top = height - y1``).
+PDFium's generated characters (the spaces and line breaks it infers) are skipped, as pdfminer
+never reports them; an unmapped glyph reads ``(cid:N)`` as in pdfminer. Edges follow
+pdfminer's classification of painted paths (a segment is a line, a closed axis-aligned
+quadrilateral a rect, anything else a curve) and pdfplumber's conversion to edges; paths in
+form XObjects are read with their matrices composed.
 
 The ctypes calls into PDFium are declared here, once, with plain ``c_void_p``/``c_int``
 argument types (addresses passed as integers, results read from preallocated buffers): the
@@ -24,12 +25,13 @@ from __future__ import annotations
 import ctypes
 import struct
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any, cast
 
 from fa_tui.ingest.limits import LimitExceeded, ensure_room
+from fa_tui.ingest.pdf_grid import SETTINGS, Table, find_tables
 
 Matrix = tuple[float, float, float, float, float, float]
 Obj = dict[str, Any]
@@ -147,12 +149,12 @@ class NativePage:
         self.edges = edges
         self.images = images
 
-    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
-        """pdfplumber's tables of this page (its ``TableFinder`` on these edges)."""
-        from pdfplumber.table import TableFinder, TableSettings
-
-        finder = TableFinder(cast(Any, self), TableSettings.resolve(table_settings))
-        return list(finder.tables)
+    def find_tables(self, table_settings: Mapping[str, Any] | None = None) -> list[Table]:
+        """The ruled tables of this page: those pdfplumber's ``TableFinder`` finds on these
+        edges with ``pdf_grid.SETTINGS`` (or none), the only settings ``pdf_grid`` knows."""
+        if table_settings is not None and dict(table_settings) != SETTINGS:
+            raise ValueError(f"pdf_grid finds tables with {SETTINGS} only: {table_settings}")
+        return find_tables(self.edges)
 
 
 @contextmanager

@@ -1,4 +1,7 @@
-"""Ruled tables of a PDF page: find them (pdfplumber, from the drawn lines) and read their rows.
+"""Ruled tables of a PDF page: find them (from the drawn lines) and read their rows.
+
+A PDFium page (``pdf_native``) finds them with ``pdf_grid``, a pdfplumber page with
+pdfplumber's own finder: the same tables, with the same settings (``pdf_grid.SETTINGS``).
 
 Which glyph is in which cell is ``pdf_placement``'s to say. Each row becomes one printed line
 with one tab-separated field per column of the table's grid. A merged cell's text stands in its
@@ -12,16 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from fa_tui.ingest.pdf_grid import SETTINGS
 from fa_tui.ingest.pdf_lines import Char, PrintedLine, build_line, group_lines, line_size
 from fa_tui.ingest.pdf_placement import Box, CellKey, Grid
 
-_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
 
 def find_tables(page: Any) -> list[Grid]:
-    """The ruled tables of a pdfplumber page that have at least two rows and two columns."""
+    """The ruled tables of a page (PDFium's or pdfplumber's) that have at least two rows and
+    two columns."""
     grids: list[Grid] = []
-    for found in page.find_tables(table_settings=_SETTINGS):
+    for found in page.find_tables(table_settings=SETTINGS):
         rows = found.rows
         if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
             continue
