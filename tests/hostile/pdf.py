@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from functools import cache
 from pathlib import Path
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -130,11 +131,17 @@ def deep_page_tree(tmp: Path, depth: int = 20_000) -> Path:
     return _write(tmp / "deep-tree.pdf", pdf_bytes(objects))
 
 
-def flate_bomb(tmp: Path, megabytes: int = 1024) -> Path:
-    """A page whose content stream inflates to ``megabytes`` MB of blanks (about 1 MB zipped)."""
+@cache
+def _blanks_zipped(megabytes: int) -> bytes:
+    """``megabytes`` MB of blanks, Flate (made once a process: 1 GB takes seconds)."""
     compressor = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
-    data = b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+    return b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+
+
+def flate_bomb(tmp: Path, megabytes: int = 1024) -> Path:
+    """A page whose content stream inflates to ``megabytes`` MB of blanks (about 1 MB zipped)."""
+    data = _blanks_zipped(megabytes)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
