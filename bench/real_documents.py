@@ -126,10 +126,32 @@ def parity(pdf: Path) -> list[str]:
     ]
     lines.extend(f"    仅 pdfplumber：{code} {message[:80]}" for code, message in lost)
     lines.extend(f"    仅 PDFium：{code} {message[:80]}" for code, message in gained)
+    lines.append(_preflight_line(pdf, data, new))
     tables = compare_tables(pdf, repeat=3)  # pdf_grid against TableFinder, each page
     lines.append(tables.line("  表格 pdf_grid 对照 TableFinder"))
     lines.extend(f"    不同：{where}" for where in tables.differences)
     return lines
+
+
+def _preflight_line(pdf: Path, data: bytes, straight: object) -> str:
+    """Whether the preflight lets PDFium read the document at once, and whether the guarded
+    reading (pdfminer's parser before each page) gives the same text."""
+    from fa_tui.ingest import pdf_preflight
+    from fa_tui.ingest.limits import DEFAULT
+    from fa_tui.ingest.pdf_text import read_pdf
+
+    started = time.perf_counter()
+    plain = pdf_preflight.plain(data, DEFAULT)
+    seconds = time.perf_counter() - started
+    original = pdf_preflight.plain
+    pdf_preflight.plain = lambda data, limits: False
+    try:
+        guarded = read_pdf(pdf, data, source="native")
+    finally:
+        pdf_preflight.plain = original
+    verdict = "平常（PDFium 直接读）" if plain else "须逐页检查"
+    same = "相同" if guarded == straight else "不同"
+    return f"  预检：{verdict}，{seconds * 1000:.1f} ms；逐页检查后读出的文字{same}"
 
 
 def text_layers(pdf: Path, out_dir: Path) -> list[Path]:
