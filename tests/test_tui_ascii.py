@@ -14,8 +14,9 @@ from rich.cells import cell_len
 
 from fa_tui.ingest import PendingPdf, open_report, read_report
 from fa_tui.model import Category, Finding, RelatedSpan, Severity, Span
-from fa_tui.tui.ambiguous import cell_safe, narrow, narrow_finding
+from fa_tui.tui.ambiguous import narrow_finding
 from fa_tui.tui.app import InspectorApp
+from fa_tui.tui.narrow_chars import cell_safe, narrow
 from fa_tui.tui.widgets.finding_detail import FindingDetail
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

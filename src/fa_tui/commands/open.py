@@ -5,6 +5,9 @@ error and exit status 2 as ``check``. A PDF is only opened then (a damaged or en
 refused at once): its pages are read inside the app, behind a progress line, and a PDF that
 turns out unreadable (no text layer) ends the app with the same one line and exit status 2.
 Parsing and checking run inside the app. The preferences (``tui/prefs.py``) are read first.
+On a terminal, a PDF's first page is read and shown at once on a splash drawn before Textual is
+imported (``tui/splash.py``, ``tui/splash_terminal.py``); the app's loading screen then takes
+over. A page the reader refuses there ends with the same one line and exit status 2.
 ``fa-tui FILE:LINE`` (as a compiler or ``check`` prints it) opens the source at that line.
 ``fa-tui DIR`` (or several files) opens the list of the reports first (``run_open_list``).
 """
@@ -12,14 +15,17 @@ Parsing and checking run inside the app. The preferences (``tui/prefs.py``) are 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import shutil
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fa_tui.commands.common import fail, stderr_line
-from fa_tui.ingest import InputError, open_report
+from fa_tui.ingest import InputError, PendingPdf, open_report
 
 if TYPE_CHECKING:
+    from fa_tui.tui.app import InspectorApp
     from fa_tui.tui.prefs import Prefs
 
 _LINE_SUFFIX = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?:?$")
@@ -64,14 +70,66 @@ def run_open(
         fail(str(exc))
     if previous is not None and not previous.is_file():
         fail(f"错误：上年报告不存在：{previous}")
-    from fa_tui.tui.app import InspectorApp
+    display = _display(prefs, warning, ascii_mode)
+    mouse = mouse and prefs.mouse
 
-    app = InspectorApp(
-        source, line=line, review=review, previous=previous, **_display(prefs, warning, ascii_mode)
-    )
-    app.run(mouse=mouse and prefs.mouse)
+    def inspector() -> InspectorApp:
+        from fa_tui.tui.app import InspectorApp
+
+        return InspectorApp(source, line=line, review=review, previous=previous, **display)
+
+    if isinstance(source, PendingPdf) and _splash_wanted():
+        app = _run_after_splash(source, inspector, mouse=mouse, ascii_mode=display["ascii_mode"])
+    else:
+        app = inspector()
+        app.run(mouse=mouse)
     if app.read_error is not None:
         fail(app.read_error)
+
+
+def _splash_wanted() -> bool:
+    """Whether to draw the splash: a terminal of this process's own on both ends (POSIX)."""
+    try:
+        from fa_tui.tui.splash_terminal import splash_possible
+    except ImportError:  # no termios (Windows): Textual alone
+        return False
+    return splash_possible(sys.stdin, sys.stdout)
+
+
+def _run_after_splash(
+    pending: PendingPdf,
+    inspector: Callable[[], InspectorApp],
+    *,
+    mouse: bool,
+    ascii_mode: bool,
+) -> InspectorApp:
+    """Show the splash, read page 1 onto it, then import and run the app, which takes the
+    terminal over as its driver starts; a page refused ends here (one line, exit 2), the
+    terminal restored first."""
+    from fa_tui.ingest.pdf_first_page import first_page_lines
+    from fa_tui.tui.splash import READING, opening, splash_frame, splash_rows
+    from fa_tui.tui.splash_terminal import SplashTerminal, handing_over
+
+    width, height = shutil.get_terminal_size()  # as Textual's driver measures the screen
+    name = pending.path.name
+
+    def show(splash: SplashTerminal, status: str, lines: tuple[str, ...] | None) -> None:
+        rows = splash_rows(name, status, lines, width, height, ascii_mode=ascii_mode)
+        splash.write(splash_frame(rows, height))
+
+    with SplashTerminal(sys.stdin, sys.stdout) as splash:
+        show(splash, READING, None)
+        try:
+            lines = first_page_lines(pending)
+        except InputError as exc:
+            refused = str(exc)
+        else:
+            show(splash, opening(pending.pages), lines)
+            app = inspector()
+            app.driver_class = handing_over(app.driver_class, splash.hand_over)
+            app.run(mouse=mouse)
+            return app
+    fail(refused)
 
 
 def run_open_list(paths: Sequence[Path], *, ascii_mode: bool = False, mouse: bool = True) -> None:

@@ -173,7 +173,7 @@ def window(line: str, start: int, width: int, room: int) -> tuple[str, int, int]
 
     if cost(first, last) > room:  # the underlined text alone is too long: show its beginning
         lead = ELLIPSIS if first > 0 else ""
-        text = _cut("".join(parts[first:]), room - len(lead) - 1)
+        text = cut("".join(parts[first:]), room - len(lead) - 1)
         shown = lead + text + ELLIPSIS
         offset = len(lead) + start - edges[first]
         return shown, offset, max(min(width, cell_len(shown) - 1 - offset), 1)
@@ -201,7 +201,7 @@ def window(line: str, start: int, width: int, room: int) -> tuple[str, int, int]
     return lead + "".join(middle) + tail, offset, width
 
 
-def _cut(text: str, room: int) -> str:
+def cut(text: str, room: int) -> str:
     """The longest beginning of ``text`` that fits in ``room`` cells (whole characters)."""
     used = 0
     for k, char in enumerate(text):

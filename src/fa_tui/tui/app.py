@@ -36,7 +36,7 @@ from fa_tui.model import Report, Severity, SourceText
 from fa_tui.review.facts import report_facts
 from fa_tui.review.session import Review
 from fa_tui.safe_text import neutralise
-from fa_tui.tui.ambiguous import NarrowFilter, narrow, narrow_finding
+from fa_tui.tui.ambiguous import NarrowFilter, narrow_finding
 from fa_tui.tui.messages import (
     LoadFailed,
     PageRead,
@@ -47,6 +47,7 @@ from fa_tui.tui.messages import (
     SourceRead,
     StageReady,
 )
+from fa_tui.tui.narrow_chars import narrow
 from fa_tui.tui.palette import ChinesePalette
 from fa_tui.tui.screens.inspector import InspectorScreen
 from fa_tui.tui.screens.loading import LoadingScreen

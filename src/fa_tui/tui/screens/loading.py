@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fa_tui.safe_text import neutralise
-from fa_tui.tui.ambiguous import narrow
+from fa_tui.tui.narrow_chars import narrow
 
 PREVIEW_LINES = 200  # the first pages' lines shown while the rest is read
 
