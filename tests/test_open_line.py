@@ -28,10 +28,14 @@ def test_a_line_suffix_is_split_only_when_the_bare_file_exists(tmp_path: Path) -
     assert split_line(odd) == (odd, None)
 
 
-@pytest.mark.parametrize("argv", [["{path}:300"], ["open", "{path}:300"]])
+@pytest.mark.parametrize(
+    "argv", [["{path}:300"], ["open", "{path}:300"], ["open", "--no-mouse", "{path}:300"]]
+)
 def test_the_command_line_passes_the_line_to_the_app(
     argv: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """With no option the inspector starts without Typer (no ``SystemExit``), with one through
+    Typer (``SystemExit(0)`` at its end): the same app either way."""
     opened: list[tuple[Path, int | None]] = []
 
     def run(app: InspectorApp, **_options: object) -> None:
@@ -39,10 +43,30 @@ def test_the_command_line_passes_the_line_to_the_app(
 
     monkeypatch.setattr(InspectorApp, "run", run)
     path = sample_path("2022-liujiang")
-    with pytest.raises(SystemExit) as exit_:
+    try:
         entry._dispatch([a.format(path=path) for a in argv])
-    assert exit_.value.code == 0
+    except SystemExit as exit_:
+        assert len(argv) == 3 and exit_.code == 0
+    else:
+        assert len(argv) < 3
     assert opened == [(path, 300)]
+
+
+def test_a_missing_report_is_one_line_without_typer(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom fa_tui.entry import main\nsys.argv = ['fa-tui', sys.argv[1]]\n"
+        "try:\n    main()\n"
+        "finally:\n    sys.stderr.write('typer' in sys.modules and 'TYPER' or '')\n"
+    )
+    missing = tmp_path / "无此报告.pdf"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(missing)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"错误：文件不存在：{missing}"]
 
 
 async def test_the_source_cursor_is_on_the_line() -> None:

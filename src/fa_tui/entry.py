@@ -1,4 +1,5 @@
-"""The ``fa-tui`` console script: ``check`` starts without Typer when it can, the rest via Typer.
+"""The ``fa-tui`` console script: ``check`` and ``fa-tui FILE`` start without Typer when they
+can, the rest via Typer.
 
 ``fa-tui FILE`` is ``fa-tui open FILE``. A bug still ends in one line on stderr and exit 2
 (``FA_TUI_DEBUG=1`` shows the traceback); Ctrl-C ends with exit 130; a closed pipe
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 COMMANDS = ("open", "check", "rules", "outline", "tables", "export")
 
@@ -35,6 +37,15 @@ def main() -> None:
         sys.exit(2)
 
 
+def _report_alone(argv: list[str]) -> Path | None:
+    """The one report of ``open FILE`` given with no option and not a folder (a folder opens
+    the list), else ``None``: Typer reads the command line."""
+    if len(argv) != 2 or argv[0] != "open" or argv[1].startswith("-") or "\0" in argv[1]:
+        return None
+    report = Path(argv[1])
+    return None if report.is_dir() else report
+
+
 def _silence_stdout() -> None:
     """Point stdout at the null device, so that flushing it at exit raises nothing."""
     try:
@@ -56,6 +67,17 @@ def _dispatch(argv: list[str]) -> None:
             return
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         argv = ["open", *argv]
+    report = _report_alone(argv)
+    if report is not None:  # ``fa-tui FILE``: the inspector without Typer (0.1 s sooner)
+        from fa_tui.commands.common import apply_limits
+        from fa_tui.commands.open import run_open
+
+        apply_limits({})
+        try:
+            run_open(report)
+        except KeyboardInterrupt:  # on the splash: quietly, as through Typer
+            raise SystemExit(130) from None
+        return
     from fa_tui.cli import app
 
     app(args=argv, prog_name="fa-tui")
