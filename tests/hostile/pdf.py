@@ -81,6 +81,15 @@ def huge_page_pdf(tmp: Path) -> Path:
     return _write(tmp / "huge-page.pdf", text_pdf(1, content))
 
 
+def tiny_objects_pdf(tmp: Path, objects: int = 10_000) -> Path:
+    """Three pages of figures, each also filled with ``objects`` one-point squares (a chart
+    or a pattern drawn as many tiny paths: every one an object to read)."""
+    squares = b"\n".join(
+        b"%d %d 1 1 re f" % (20 + (k % 100) * 5, 20 + (k // 100 % 100) * 5) for k in range(objects)
+    )
+    return _write(tmp / "tiny-objects.pdf", text_pdf(3, text_content(10) + b"\n" + squares))
+
+
 def self_referencing_resources(tmp: Path) -> Path:
     """A page whose form XObject draws itself twice, its resources naming themselves: drawn
     naively, 2^depth forms."""
