@@ -176,6 +176,25 @@ def test_a_ligature_ending_its_text_object_is_as_wide_as_its_loose_box(
         assert b[key] == pytest.approx(a[key], abs=1e-3)
 
 
+@pytest.mark.parametrize("kerning", [150, 200, 3000])
+def test_a_gap_kerned_inside_a_text_object_is_no_glyph(tmp_path: Path, kerning: int) -> None:
+    """A ``TJ`` gap (``kerning``/1000 of the size) inside a figure or between two: PDFium's
+    text page puts a space of its own there, with the text object of the glyphs around it;
+    pdfminer prints none. Read with it, a figure kerned by 1.8 pt would read "1,2 34.50"."""
+    line = b"[(Total 1,2)-%d(34.50 and)-3000(12.00.)] TJ" % kerning
+    data = ligature_pdf([(0, b"BT /F1 12 Tf 72 500 Td %s ET" % line)])
+    [(plumber, native)] = _both(data)
+    assert [c["text"] for c in native] == [c["text"] for c in plumber]
+    for a, b in zip(plumber, native, strict=True):
+        for key in _KEYS:
+            assert b[key] == pytest.approx(a[key], abs=1e-3)
+    path = tmp_path / "kerned.pdf"
+    lines = read_pdf(path, data, source="native").lines
+    assert lines == read_pdf(path, data, source="pdfplumber").lines
+    if kerning < 250:  # less than a word gap (a quarter of the size): no blank
+        assert lines[1].startswith("Total 1,234.50 and")
+
+
 def test_images_are_seen_on_a_scan() -> None:
     data = (FIXTURES / "scanned.pdf").read_bytes()
     with open_pages(data) as (_, pages):

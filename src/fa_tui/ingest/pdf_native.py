@@ -71,6 +71,7 @@ class _Lib:
         self.loose_box = fn("FPDFText_GetLooseCharBox", i, p, i, p)
         self.char_box = fn("FPDFText_GetCharBox", i, p, i, p, p, p, p)
         self.map_error = fn("FPDFText_HasUnicodeMapError", i, p, i)
+        self.generated = fn("FPDFText_IsGenerated", i, p, i)
         self.char_matrix = fn("FPDFText_GetMatrix", i, p, i, p)
         self.font_size = fn("FPDFText_GetFontSize", d, p, i)
         self.text_font = fn("FPDFTextObj_GetFont", p, p)
@@ -271,6 +272,8 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
         if not obj:
             continue  # PDFium's generated space or line break
         code = unicode(tp, index)
+        if code in _BLANKS and lib.generated(tp, index) == 1:
+            continue  # a space PDFium sees in a gap inside a text object (its kerning)
         origin(tp, index, origin_x, origin_y)
         ox, oy = buffer[0], buffer[1]
         joined = (
@@ -336,6 +339,9 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     if ligature is not None:
         ligature.finish(False, 0.0, 0.0)
     return chars
+
+
+_BLANKS = frozenset((0x20, 0x0D, 0x0A))  # what PDFium's generated characters read
 
 
 def _character(code: int) -> str:
