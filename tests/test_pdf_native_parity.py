@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 import pytest
+from hostile.pdf import FI, FI_SIGN, ligature_pdf
 
 from fa_tui.ingest.errors import InputError
 from fa_tui.ingest.pdf_native import open_pages
@@ -106,6 +107,92 @@ def test_the_reader_and_the_findings_are_the_same(pdf: Path) -> None:
     _, old_findings = analyse(old)
     _, new_findings = analyse(new)
     assert new_findings == old_findings
+
+
+def _both(data: bytes) -> list[tuple[list[dict], list[dict]]]:
+    """Each page's glyphs as pdfplumber reads them, and as PDFium."""
+    reference = _plumber_pages(data)
+    with open_pages(data) as (_, pages):
+        native = [page.chars for page in pages]
+    return [(chars, n) for (chars, _, _), n in zip(reference, native, strict=True)]
+
+
+def test_a_glyph_of_several_characters_is_one_glyph_as_wide_as_its_advance() -> None:
+    """``ligatures.pdf``: on each page (upright, and shown turned by /Rotate 90, 180, 270) the
+    ffi, fl, fi and onehalf glyphs are one glyph each in both sources, reading "ffi", "fl",
+    "fi" and "1/2", each as wide as its width in the font (at 12 pt: 9.336, 6, 6 and 10.008;
+    an f alone is 3.336), the next glyph starting where it ends; the accent printed with no
+    advance at the origin of the "e" after it is a glyph of its own."""
+    data = (FIXTURES / "ligatures.pdf").read_bytes()
+    pages = _both(data)
+    assert len(pages) == 4
+    for source in (0, 1):
+        for page in pages:
+            chars = page[source]
+            texts = [c["text"] for c in chars]
+            assert "".join(texts) == "The office floor, profit of 1/2 and caf\u00b4e."
+            for text, width in (("ffi", 9.336), ("fl", 6.0), ("fi", 6.0), ("1/2", 10.008)):
+                k = texts.index(text)
+                assert chars[k]["x1"] - chars[k]["x0"] == pytest.approx(width, abs=1e-3), text
+                assert chars[k + 1]["x0"] == pytest.approx(chars[k]["x1"], abs=1e-3), text
+            k = texts.index("\u00b4")
+            assert texts[k + 1] == "e"
+            assert chars[k]["x0"] == pytest.approx(chars[k + 1]["x0"], abs=1e-3)
+            assert chars[k]["x1"] == pytest.approx(chars[k]["x0"], abs=1e-3)
+
+
+def test_a_ligature_sign_is_read_as_its_letters_by_pdfium(tmp_path: Path) -> None:
+    """A glyph mapped to U+FB01 (the sign "ﬁ", as some tools write a ligature): pdfminer keeps
+    the sign; PDFium's text page gives its letters (it decomposes U+FB00-FB06), read as one
+    glyph "fi" with the sign's box. The one difference between the sources here, left so:
+    "fi" is what is printed, and what a search for "profit" finds."""
+    data = ligature_pdf([(0, b"BT /F1 12 Tf 72 700 Td (pro%st) Tj ET" % FI_SIGN)])
+    [(plumber, native)] = _both(data)
+    assert [c["text"] for c in plumber] == ["p", "r", "o", "\ufb01", "t"]
+    assert [c["text"] for c in native] == ["p", "r", "o", "fi", "t"]
+    for a, b in zip(plumber, native, strict=True):
+        for key in _KEYS:
+            assert b[key] == pytest.approx(a[key], abs=1e-3)
+    path = tmp_path / "sign.pdf"
+    assert read_pdf(path, data, source="pdfplumber").lines == ("— 1 —", "pro\ufb01t")
+    assert read_pdf(path, data, source="native").lines == ("— 1 —", "profit")
+
+
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_a_ligature_ending_its_text_object_is_as_wide_as_its_loose_box(
+    tmp_path: Path, rotation: int
+) -> None:
+    """With no glyph after it to measure its advance by, a ligature is as wide as PDFium's
+    loose box along its baseline: the advance, or the ink of the face PDFium draws it with
+    where that reaches further (an approximation: it starts where pdfminer's box does, and
+    ends no earlier, nor more than a quarter of the size later)."""
+    data = ligature_pdf([(rotation, b"BT /F1 12 Tf 72 500 Td (pro%s) Tj ET" % FI)])
+    [(plumber, native)] = _both(data)
+    assert [c["text"] for c in native] == [c["text"] for c in plumber] == ["p", "r", "o", "fi"]
+    a, b = plumber[-1], native[-1]
+    assert b["x0"] == pytest.approx(a["x0"], abs=1e-3)
+    assert a["x1"] - 1e-3 <= b["x1"] <= a["x1"] + 3.0
+    for key in ("top", "bottom", "size"):
+        assert b[key] == pytest.approx(a[key], abs=1e-3)
+
+
+@pytest.mark.parametrize("kerning", [150, 200, 3000])
+def test_a_gap_kerned_inside_a_text_object_is_no_glyph(tmp_path: Path, kerning: int) -> None:
+    """A ``TJ`` gap (``kerning``/1000 of the size) inside a figure or between two: PDFium's
+    text page puts a space of its own there, with the text object of the glyphs around it;
+    pdfminer prints none. Read with it, a figure kerned by 1.8 pt would read "1,2 34.50"."""
+    line = b"[(Total 1,2)-%d(34.50 and)-3000(12.00.)] TJ" % kerning
+    data = ligature_pdf([(0, b"BT /F1 12 Tf 72 500 Td %s ET" % line)])
+    [(plumber, native)] = _both(data)
+    assert [c["text"] for c in native] == [c["text"] for c in plumber]
+    for a, b in zip(plumber, native, strict=True):
+        for key in _KEYS:
+            assert b[key] == pytest.approx(a[key], abs=1e-3)
+    path = tmp_path / "kerned.pdf"
+    lines = read_pdf(path, data, source="native").lines
+    assert lines == read_pdf(path, data, source="pdfplumber").lines
+    if kerning < 250:  # less than a word gap (a quarter of the size): no blank
+        assert lines[1].startswith("Total 1,234.50 and")
 
 
 def test_images_are_seen_on_a_scan() -> None:

@@ -1,4 +1,5 @@
-"""A tiny PDF writer (objects as bytes, a correct xref) and the hostile PDFs made with it."""
+"""A tiny PDF writer (objects as bytes, a correct xref), the hostile PDFs made with it, and pages
+in a Latin font whose glyphs may carry several characters (``ligature_pdf``)."""
 
 from __future__ import annotations
 
@@ -228,3 +229,93 @@ def deep_forms(tmp: Path, depth: int = 40) -> Path:
     path = exponential_forms(tmp, depth)
     data = path.read_bytes().replace(b" /X Do /X Do", b" /X Do")
     return _write(tmp / "deep-forms.pdf", data)
+
+
+# --- a font whose glyphs carry several characters (ligatures) ------------------------------------
+
+# Codes of the ligature font (``ligature_pdf``): WinAnsi, with 0x80-0x83 the glyphs fi, fl, ffi and
+# fi again; its ToUnicode maps 0x80 to "fi", 0x81 to "fl", 0x82 to "ffi", 0x83 to U+FB01 (the
+# ligature character "ﬁ"), 0xBD (onehalf) to "1/2". The accent 0xB4 has no advance: printed
+# before a letter, it sits over it.
+FI, FL, FFI, FI_SIGN, HALF, ACUTE = b"\x80", b"\x81", b"\x82", b"\x83", b"\xbd", b"\xb4"
+LIGATURE_WIDTHS = {  # in 1/1000 of the size: Helvetica's (its ffi made up); others none
+    **{ord(ch): 278 for ch in " ,./ft"},
+    **{ord(ch): 556 for ch in "0123456789adehnop"},
+    ord("T"): 611,
+    ord("c"): 500,
+    ord("i"): 222,
+    ord("l"): 222,
+    ord("r"): 333,
+    0x80: 500,
+    0x81: 500,
+    0x82: 778,
+    0x83: 500,
+    0xB4: 0,
+    0xBD: 834,
+}
+_LIGATURE_CMAP = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+1 beginbfrange
+<20> <7E> <0020>
+endbfrange
+6 beginbfchar
+<80> <00660069>
+<81> <0066006C>
+<82> <006600660069>
+<83> <FB01>
+<B4> <00B4>
+<BD> <0031002F0032>
+endbfchar
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end"""
+# The content that shows a text upright on a page of ``box`` shown turned by each /Rotate.
+_UPRIGHT = {
+    0: b"1 0 0 1 %(x0)g %(y0)g",
+    90: b"0 1 -1 0 %(x1)g %(y0)g",
+    180: b"-1 0 0 -1 %(x1)g %(y1)g",
+    270: b"0 -1 1 0 %(x0)g %(y1)g",
+}
+
+
+def ligature_pdf(
+    pages: list[tuple[int, bytes]], box: tuple[float, float, float, float] = (0, 0, 595, 842)
+) -> bytes:
+    """Pages of MediaBox ``box``, each ``(rotation, text operators)``: the operators (``BT …
+    ET``, font ``/F1``) are drawn so that they read upright as shown (in the coordinates of
+    the page as shown, from its lower left corner). The font, not embedded, is not one of
+    the standard 14 (pdfminer reads its widths from the file, as PDFium does)."""
+    widths = b" ".join(b"%d" % LIGATURE_WIDTHS.get(code, 0) for code in range(32, 256))
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /FaTuiSans /FirstChar 32 /LastChar 255"
+        b" /Widths [%s] /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding"
+        b" /Differences [128 /fi /fl /ffi /fi] >> /FontDescriptor 4 0 R /ToUnicode 5 0 R >>"
+        % widths
+    )
+    descriptor = (
+        b"<< /Type /FontDescriptor /FontName /FaTuiSans /Flags 32 /FontBBox [-166 -225 1000 931]"
+        b" /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 >>"
+    )
+    x0, y0, x1, y1 = box
+    corners = {b"x0": x0, b"y0": y0, b"x1": x1, b"y1": y1}
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font, descriptor, stream(_LIGATURE_CMAP)]
+    kids = []
+    for rotation, text in pages:
+        turn = _UPRIGHT[rotation] % corners
+        objects.append(stream(b"q %s cm %s Q" % (turn, text)))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [%g %g %g %g] /Rotate %d"
+            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+            % (x0, y0, x1, y1, rotation, len(objects))
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return pdf_bytes(objects)

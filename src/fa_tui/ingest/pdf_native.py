@@ -71,7 +71,9 @@ class _Lib:
         self.text_object = fn("FPDFText_GetTextObject", p, p, i)
         self.origin = fn("FPDFText_GetCharOrigin", i, p, i, p, p)
         self.loose_box = fn("FPDFText_GetLooseCharBox", i, p, i, p)
+        self.char_box = fn("FPDFText_GetCharBox", i, p, i, p, p, p, p)
         self.map_error = fn("FPDFText_HasUnicodeMapError", i, p, i)
+        self.generated = fn("FPDFText_IsGenerated", i, p, i)
         self.char_matrix = fn("FPDFText_GetMatrix", i, p, i, p)
         self.font_size = fn("FPDFText_GetFontSize", d, p, i)
         self.text_font = fn("FPDFTextObj_GetFont", p, p)
@@ -235,7 +237,12 @@ def read_page(
 
 def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     """The page's glyphs with pdfminer's boxes (``top``/``bottom`` from the page's
-    ``height``)."""
+    ``height``).
+
+    PDFium lists a glyph whose code maps to several characters (a ligature: ``fi``, ``ffi``,
+    ``1/2``) once per character, each with the glyph's text object, origin and box; pdfminer
+    reads it as one glyph of that text, as wide as the glyph: so do these (``_Ligature``).
+    """
     count = lib.count_chars(tp)
     buffer = (ctypes.c_double * 2)()
     origin_x, origin_y = ctypes.addressof(buffer), ctypes.addressof(buffer) + 8
@@ -260,13 +267,34 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     plain = True  # an upright, unrotated, unskewed text object: boxes without the matrix
     last: Obj | None = None
     last_origin: tuple[float, float] | None = None
+    last_index = -1
+    ligature: _Ligature | None = None  # one whose advance waits for the next glyph's origin
     for index in range(count):
         obj = text_object(tp, index)
         if not obj:
             continue  # PDFium's generated space or line break
         code = unicode(tp, index)
+        if code in _BLANKS and lib.generated(tp, index) == 1:
+            continue  # a space PDFium sees in a gap inside a text object (its kerning)
         origin(tp, index, origin_x, origin_y)
         ox, oy = buffer[0], buffer[1]
+        joined = (
+            obj == last_object
+            and last_origin == (ox, oy)
+            and last_index == index - 1
+            and _one_glyph(lib, tp, index)
+        )
+        if ligature is not None and not joined:
+            ligature.finish(obj == last_object, ox, oy)
+            ligature = None
+        if joined:  # the glyph of ``last`` maps to several characters: one more of them
+            last = cast(Obj, last)
+            last["text"] += _character(code)
+            last_index = index
+            loose(tp, index, rect_at)
+            along = _along(rect, matrix[0], matrix[1])
+            ligature = _Ligature(last, ox, oy, (a, b, c, d, size, desc), along, to_page, height)
+            continue
         if obj != last_object:
             last_object = obj
             lib.char_matrix(tp, index, matrix_at)
@@ -280,20 +308,14 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
             advances = fonts.setdefault((font, size), {})
             upright = a * d > 0 and b * c <= 0
             plain = b == 0 and c == 0 and a > 0 and d > 0 and to_page[:4] == _IDENTITY[:4]
-        if map_error(tp, index):
-            text = f"(cid:{code})"
-        else:
-            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-        if last_origin == (ox, oy) and last is not None and _latin(text) and _latin(last["text"]):
-            last["text"] += text  # one glyph mapped to several characters (a ligature)
-            continue
+        text = f"(cid:{code})" if map_error(tp, index) else _character(code)
         advance = advances.get(code)
         if advance is None:
             if font and code < 0x10000 and glyph_width(font, code, ctypes.c_float(size), width_at):
                 advance = float(width.value)
             else:  # no width for it in the font: PDFium's loose box
                 loose(tp, index, rect_at)
-                advance = (rect[2] - rect[0]) / a if a else 0.0
+                advance = _along(rect, matrix[0], matrix[1])
             advances[code] = advance
         if plain:
             ox += to_page[4]
@@ -314,12 +336,89 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
             "bottom": height - y0,
         }
         last_origin = (buffer[0], buffer[1])
+        last_index = index
         chars.append(last)
+    if ligature is not None:
+        ligature.finish(False, 0.0, 0.0)
     return chars
 
 
-def _latin(text: str) -> bool:
-    return text.isascii() and text.isalpha()
+_BLANKS = frozenset((0x20, 0x0D, 0x0A))  # what PDFium's generated characters read
+
+
+def _character(code: int) -> str:
+    """The character PDFium read (U+FFFD for a code that is none)."""
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+def _along(rect: Any, ua: float, ub: float) -> float:
+    """The extent along the baseline of PDFium's loose box ``rect`` (``FS_RECTF``) of a glyph
+    whose text object's matrix is ``ua, ub, …`` (user space): its advance, or its ink's
+    extent where that reaches further."""
+    if abs(ua) >= abs(ub):
+        return float(abs(rect[2] - rect[0]) / abs(ua)) if ua else 0.0
+    return float(abs(rect[1] - rect[3]) / abs(ub))
+
+
+def _one_glyph(lib: _Lib, tp: int, index: int) -> bool:
+    """Whether PDFium's characters ``index - 1`` and ``index`` (same text object, same
+    origin) are one glyph's: they have the same box (a glyph printed with no advance before
+    another, as an accent, has a box of its own)."""
+    boxes = (ctypes.c_double * 8)()
+    at = ctypes.addressof(boxes)
+    for k, i in ((0, index - 1), (4, index)):
+        if not lib.char_box(tp, i, at + 8 * k, at + 8 * k + 8, at + 8 * k + 16, at + 8 * k + 24):
+            return False
+    return tuple(boxes[:4]) == tuple(boxes[4:])
+
+
+class _Ligature:
+    """A glyph of several characters (``fi``, ``ffi``, ``1/2``), boxed as pdfminer does: as
+    wide as the glyph's advance.
+
+    PDFium knows no width for it by character (``FPDFFont_GetGlyphWidth`` looks the glyph up
+    by its first character: an ``f``'s width) and its API gives no character code, so its
+    advance is read off the page: the distance to the next glyph of its text object (exact
+    but for char spacing or kerning right after it); the last glyph of its text object, its
+    loose box's extent along the baseline (the advance, or the ink where it reaches
+    further).
+    """
+
+    __slots__ = ("along", "glyph", "height", "ox", "oy", "terms", "to_page")
+
+    def __init__(
+        self,
+        glyph: Obj,
+        ox: float,
+        oy: float,
+        terms: tuple[float, float, float, float, float, float],
+        along: float,
+        to_page: Matrix,
+        height: float,
+    ) -> None:
+        self.glyph = glyph
+        self.ox, self.oy = ox, oy  # its origin, user space
+        self.terms = terms  # its text object's a, b, c, d (page space), size, descent
+        self.along = along
+        self.to_page = to_page
+        self.height = height
+
+    def finish(self, next_in_object: bool, nx: float, ny: float) -> None:
+        """Box the glyph, given the origin ``(nx, ny)`` (user space) of the next glyph of its
+        text object or, not ``next_in_object``, none."""
+        a, b, c, d, size, desc = self.terms
+        advance = self.along
+        if next_in_object and a * a + b * b > 0:
+            pa, pb, pc, pd = self.to_page[:4]
+            dx, dy = nx - self.ox, ny - self.oy
+            px, py = dx * pa + dy * pc, dx * pb + dy * pd
+            step = (px * a + py * b) / (a * a + b * b)
+            if step >= 0:
+                advance = step
+        x0, x1, y0, y1 = _rotated_box(
+            self.ox, self.oy, a, b, c, d, size, desc, advance, self.to_page
+        )
+        self.glyph.update(x0=x0, x1=x1, size=y1 - y0, top=self.height - y1, bottom=self.height - y0)
 
 
 def _rotated_box(
