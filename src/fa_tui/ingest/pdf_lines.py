@@ -11,6 +11,7 @@ finds the columns.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -55,40 +56,52 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
 
 def line_size(chars: Sequence[Char]) -> float:
     """The line's font size (the most common one among its visible characters)."""
-    sizes = [round(float(c.get("size") or 0.0), 1) for c in chars if str(c["text"]).strip()]
+    return _size(chars, [bool(str(c["text"]).strip()) for c in chars])
+
+
+def _size(chars: Sequence[Char], seen: Sequence[bool]) -> float:
+    """``line_size`` with each character's visibility (``seen``) known."""
+    sizes = [round(float(c.get("size") or 0.0), 1) for c, v in zip(chars, seen, strict=True) if v]
     sizes = [s for s in sizes if s > 0] or [10.0]
-    return max(set(sizes), key=sizes.count)
+    counts = Counter(sizes)
+    return max(set(sizes), key=counts.__getitem__)  # of equal counts, the set's first
 
 
 def build_line(chars: Sequence[Char], left: float) -> PrintedLine:
     """The printed line of ``chars`` (sorted left to right); ``left`` is the body's left edge."""
-    size = line_size(chars)
+    texts = [str(c["text"]) for c in chars]
+    seen = [bool(t.strip()) for t in texts]
+    size = _size(chars, seen)
     unit = size / 2
-    visible = [c for c in chars if str(c["text"]).strip()]
-    laid_out = any(b["x0"] - a["x1"] >= _WIDE_GAP * size for a, b in pairwise(visible))
-    text = ""
-    previous: Char | None = None
+    wide = _WIDE_GAP * size
+    small = _SMALL_GAP * size
+    visible = [c for c, v in zip(chars, seen, strict=True) if v]
+    laid_out = any(b["x0"] - a["x1"] >= wide for a, b in pairwise(visible))
+    parts: list[str] = []
+    length = 0  # of the text so far
     if laid_out and chars:
-        text = " " * max(0, round((chars[0]["x0"] - left) / unit))
-    for char in chars:
-        piece = str(char["text"]).replace("\t", " ")  # only table rows carry tabs
-        if previous is not None and piece.strip() and str(previous["text"]).strip():
-            gap = char["x0"] - previous["x1"]
-            if laid_out and gap >= _WIDE_GAP * size:
-                target = round((char["x0"] - left) / unit)
-                text += " " * max(2, target - len(text))
-            elif gap > _SMALL_GAP * size:
-                text += " "
-        text += piece
-        previous = char
-    tops = [c["top"] for c in chars]
-    bottoms = [c["bottom"] for c in chars]
+        length = max(0, round((chars[0]["x0"] - left) / unit))
+        parts.append(" " * length)
+    for k, char in enumerate(chars):
+        piece = texts[k].replace("\t", " ")  # only table rows carry tabs
+        if k and seen[k] and seen[k - 1]:
+            gap = char["x0"] - chars[k - 1]["x1"]
+            if laid_out and gap >= wide:
+                blanks = max(2, round((char["x0"] - left) / unit) - length)
+                parts.append(" " * blanks)
+                length += blanks
+            elif gap > small:
+                parts.append(" ")
+                length += 1
+        parts.append(piece)
+        length += len(piece)
+    text = "".join(parts)
     return PrintedLine(
         text=text.rstrip() if laid_out else text,
         x0=min(c["x0"] for c in visible) if visible else chars[0]["x0"],
         x1=max(c["x1"] for c in visible) if visible else chars[-1]["x1"],
-        top=min(tops),
-        bottom=max(bottoms),
+        top=min(c["top"] for c in chars),
+        bottom=max(c["bottom"] for c in chars),
         size=size,
         laid_out=laid_out,
     )

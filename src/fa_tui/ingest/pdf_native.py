@@ -582,9 +582,7 @@ def _shape(
         (xa, ya), (xb, yb) = pts[0], pts[1]
         x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
         top, bottom = height - y1, height - y0
-        lines.append(
-            _edge("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0=y0, y1=y1)
-        )
+        lines.append(_edge("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0, y1))
         return
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
@@ -596,10 +594,10 @@ def _shape(
             (xa, ya), (xb, yb) = pts[0], pts[2]
             left, right, low, high = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
             top, bottom = height - high, height - low
-            rects.append(_edge("rect_edge", left, right, top, top, "h", y0=high, y1=high))
-            rects.append(_edge("rect_edge", left, right, bottom, bottom, "h", y0=low, y1=low))
-            rects.append(_edge("rect_edge", left, left, top, bottom, "v", y0=low, y1=high))
-            rects.append(_edge("rect_edge", right, right, top, bottom, "v", y0=low, y1=high))
+            rects.append(_edge("rect_edge", left, right, top, top, "h", high, high))
+            rects.append(_edge("rect_edge", left, right, bottom, bottom, "h", low, low))
+            rects.append(_edge("rect_edge", left, left, top, bottom, "v", low, high))
+            rects.append(_edge("rect_edge", right, right, top, bottom, "v", low, high))
             return
     down = [(x, height - y) for x, y in pts]
     for (xa, ta), (xb, tb) in pairwise(down):
@@ -618,9 +616,11 @@ def _edge(
     top: float,
     bottom: float,
     orientation: str,
-    **extra: float,
+    y0: float | None = None,
+    y1: float | None = None,
 ) -> Obj:
-    return {
+    """pdfplumber's edge dict (``y0``/``y1``, bottom-up, for lines and rectangles only)."""
+    edge = {
         "object_type": kind,
         "x0": x0,
         "x1": x1,
@@ -630,5 +630,8 @@ def _edge(
         "width": x1 - x0,
         "height": bottom - top,
         "orientation": orientation,
-        **extra,
     }
+    if y0 is not None:
+        edge["y0"] = y0
+        edge["y1"] = y1
+    return edge
