@@ -88,7 +88,7 @@ def _check(data: bytes, limits: Limits) -> None:
         left -= len(decoded)
         if left < 0:
             raise _NotPlain
-        drawn = len(_DO.findall(decoded))
+        drawn = len(_DO.findall(decoded)) if b"Do" in decoded else 0
         if drawn and _name(head.get(b"/Subtype")) == b"/Form":
             raise _NotPlain  # a form drawing: the guard follows forms inside forms
         drawings += drawn
