@@ -224,3 +224,29 @@ def test_path_segments_read_as_records_equal_the_api_s(monkeypatch: pytest.Monke
         with open_pages(data) as (_, pages):
             assert [page.edges for page in pages] == packed, pdf.name
         monkeypatch.setattr(lib, "packed", True)
+
+
+def test_a_media_box_inherited_from_the_page_tree_is_the_page_s() -> None:
+    """``FPDFPage_GetMediaBox`` does not look up the page tree: an A4 box set on ``/Pages``
+    only must not be read as US Letter (every glyph would stand 50 points too high)."""
+    import pdfplumber
+    from hostile.pdf import FONT, pdf_bytes, stream
+
+    text = b"BT /F1 12 Tf 72 800 Td (1234.56) Tj ET BT /F1 12 Tf 72 40 Td (7.89) Tj ET"
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>",
+            b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >>"
+            b" /Contents 5 0 R >>",
+            FONT,
+            stream(text),
+        ]
+    )
+    with open_pages(data) as (_, pages):
+        page = next(pages)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        reference = pdf.pages[0]
+        assert (page.width, page.height) == (reference.width, reference.height) == (595, 842)
+        for a, b in zip(reference.chars, page.chars, strict=True):  # Helvetica's metrics: 0.2 pt
+            assert b["top"] == pytest.approx(a["top"], abs=0.5)

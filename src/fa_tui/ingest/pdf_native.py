@@ -90,6 +90,7 @@ class _Lib:
         self.segment_point = fn("FPDFPathSegment_GetPoint", i, p, p, p)
         self.segment_type = fn("FPDFPathSegment_GetType", i, p)
         self.segment_close = fn("FPDFPathSegment_GetClose", i, p)
+        self.bounding_box = fn("FPDF_GetPageBoundingBox", i, p, p)
         self.packed: bool | None = None  # path segments read as records (``_segments``)
 
 
@@ -211,7 +212,7 @@ def read_page(
     """One pypdfium2 ``PdfPage`` read into a ``NativePage`` (the page stays open); over
     ``max_chars`` or ``max_objects``, ``LimitExceeded`` (see ``open_pages``)."""
     lib = _library()
-    box = cast(tuple[float, float, float, float], tuple(page.get_mediabox()))
+    box = _media_box(lib, page)
     rotation = int(page.get_rotation()) % 360
     width, height = box[2] - box[0], box[3] - box[1]
     if rotation in (90, 270):
@@ -233,6 +234,20 @@ def read_page(
         message = f"第 {page_number} 页的对象超过 {max_objects} 个"
         raise LimitExceeded(message, "max_page_objects")
     return NativePage(page_number, width, height, chars, edges, images)
+
+
+def _media_box(lib: _Lib, page: Any) -> tuple[float, float, float, float]:
+    """The page's MediaBox as pdfminer takes it: the page's own, else the one it inherits from
+    the page tree, which ``FPDFPage_GetMediaBox`` does not look up (pypdfium2 then answers US
+    Letter): PDFium's page box, inherited (its CropBox where one is set, else the MediaBox)."""
+    own = page.get_mediabox(fallback_ok=False)
+    if own is not None:
+        return cast(tuple[float, float, float, float], tuple(own))
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    raw = cast(int, ctypes.cast(page.raw, ctypes.c_void_p).value)
+    if not lib.bounding_box(raw, ctypes.addressof(rect)):
+        return (0.0, 0.0, 612.0, 792.0)  # no box at all: PDFium's page size, US Letter
+    return (rect[0], rect[3], rect[2], rect[1])
 
 
 def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
