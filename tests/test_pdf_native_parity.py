@@ -1,9 +1,9 @@
 """The PDFium page source (``pdf_native``) reads every PDF fixture as pdfplumber does.
 
-Same glyphs (text, boxes within float32 rounding, upright), the same ruling edges and tables, and
-the same ``SourceText`` (lines, locations, unplaced figures, unread pages) and findings when the
-whole reader runs on either source. pdfplumber stays only as this test's reference
-(``read_pdf(..., source="pdfplumber")``).
+Same glyphs (text, boxes within float32 rounding, upright, quarter turn), the same ruling edges
+and tables, and the same ``SourceText`` (lines, locations, unplaced figures, unread pages, text
+left out as turned) and findings when the whole reader runs on either source. pdfplumber stays
+only as this test's reference (``read_pdf(..., source="pdfplumber")``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from fa_tui.ingest.pdf_native import open_pages
 from fa_tui.ingest.pdf_placement import Grid
 from fa_tui.ingest.pdf_tables import find_tables
 from fa_tui.ingest.pdf_text import read_pdf
+from fa_tui.ingest.pdf_turned import turn_of
 from fa_tui.pipeline import analyse
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,6 +77,7 @@ def test_glyphs_edges_and_tables_match_pdfplumber(pdf: Path) -> None:
         assert [c["text"] for c in chars] == [c["text"] for c in n_chars]
         for a, b in zip(chars, n_chars, strict=True):
             assert a["upright"] == b["upright"]
+            assert b["turn"] == turn_of(a)  # PDFium's turn, pdfminer's matrix's
             for key in _KEYS:  # PDFium keeps coordinates as float32
                 assert b[key] == pytest.approx(a[key], abs=1e-3), (key, a["text"])
         wanted = [e for e in edges if e["orientation"] in ("h", "v")]
@@ -103,6 +105,7 @@ def test_the_reader_and_the_findings_are_the_same(pdf: Path) -> None:
     assert new.locations == old.locations
     assert new.unplaced == old.unplaced
     assert new.unread_pages == old.unread_pages
+    assert new.turned_text == old.turned_text
     assert new == old
     _, old_findings = analyse(old)
     _, new_findings = analyse(new)

@@ -91,7 +91,7 @@ def report() -> Report:
 def printed_lines() -> list[list[PrintedLine]]:
     """The printed lines of each page as the reader numbers them (headers and footers out)."""
     with pdfplumber.open(PDF) as pdf:
-        pages = [_page_lines(page) for page in pdf.pages]
+        pages = [_page_lines(page).lines for page in pdf.pages]
         return drop_margins(pages, [float(page.height) for page in pdf.pages])
 
 

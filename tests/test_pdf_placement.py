@@ -20,6 +20,8 @@ from fa_tui.ingest import read_report
 from fa_tui.ingest.pdf_placement import Grid, Placement, place
 from fa_tui.ingest.pdf_tables import find_tables
 from fa_tui.ingest.pdf_text import _page_lines, page_marker
+from fa_tui.ingest.pdf_turned import left_out as left_out_text
+from fa_tui.ingest.pdf_turned import upright
 from fa_tui.model import Report, TableRole
 from fa_tui.pipeline import build_report
 from fa_tui.rules.engine import check_report
@@ -53,16 +55,20 @@ def test_every_glyph_is_placed_exactly_once(filename: str) -> None:
 def test_every_visible_glyph_is_in_the_pages_lines(filename: str) -> None:
     """The printed lines of each page (table rows, text lines, unplaced figures; before the
     running headers and footers are dropped) hold the page's visible glyphs, each once: all
-    but the turned glyphs outside every cell, left out (``rotated.pdf``'s page 6 reads
-    sideways: its line of text, title and unit)."""
+    but the glyphs turned against the page's text outside every cell, left out and said
+    (``rotated.pdf``'s margin note on page 1; its pages 6 and 7, which read sideways, are
+    turned upright first and read whole)."""
     with pdfplumber.open(FIXTURES / filename) as pdf:
         for page in pdf.pages:
             printed = Counter(ch for c in page.chars for ch in str(c["text"]) if not ch.isspace())
-            left_out = place(page.chars, find_tables(page)).rotated
+            turned = upright(page)
+            left_out = place(turned.chars, find_tables(turned)).rotated
             printed -= Counter(ch for c in left_out for ch in str(c["text"]) if not ch.isspace())
-            read = Counter(ch for line in _page_lines(page) for ch in line.text if not ch.isspace())
-            assert read == printed
-            assert not left_out or filename == "rotated.pdf"
+            read = _page_lines(page)
+            got = Counter(ch for line in read.lines for ch in line.text if not ch.isspace())
+            assert got == printed
+            assert read.turned == left_out_text(left_out)
+            assert bool(left_out) == ((filename, page.page_number) == ("rotated.pdf", 1))
 
 
 def test_the_extracted_text_holds_every_figure_of_overhang_pdf() -> None:

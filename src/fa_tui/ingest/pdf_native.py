@@ -252,12 +252,14 @@ def _media_box(lib: _Lib, page: Any) -> tuple[float, float, float, float]:
 
 def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     """The page's glyphs with pdfminer's boxes (``top``/``bottom`` from the page's
-    ``height``).
+    ``height``) and their text object's quarter turn (``turn``, as ``pdf_turned`` reads it).
 
     PDFium lists a glyph whose code maps to several characters (a ligature: ``fi``, ``ffi``,
     ``1/2``) once per character, each with the glyph's text object, origin and box; pdfminer
     reads it as one glyph of that text, as wide as the glyph: so do these (``_Ligature``).
     """
+    from fa_tui.ingest.pdf_turned import quarter
+
     count = lib.count_chars(tp)
     buffer = (ctypes.c_double * 2)()
     origin_x, origin_y = ctypes.addressof(buffer), ctypes.addressof(buffer) + 8
@@ -279,6 +281,7 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     advances: dict[int, float] = {}
     fonts: dict[tuple[int, float], dict[int, float]] = {}
     upright = True
+    turn: int | None = 0  # the quarter turn of the text object's baseline (``pdf_turned``)
     plain = True  # an upright, unrotated, unskewed text object: boxes without the matrix
     last: Obj | None = None
     last_origin: tuple[float, float] | None = None
@@ -322,6 +325,7 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
                 desc = min(descent.value, -descent.value)
             advances = fonts.setdefault((font, size), {})
             upright = a * d > 0 and b * c <= 0
+            turn = quarter(a, b)
             plain = b == 0 and c == 0 and a > 0 and d > 0 and to_page[:4] == _IDENTITY[:4]
         text = f"(cid:{code})" if map_error(tp, index) else _character(code)
         advance = advances.get(code)
@@ -347,6 +351,7 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
             "x1": x1,
             "size": y1 - y0,
             "upright": upright,
+            "turn": turn,
             "top": height - y1,
             "bottom": height - y0,
         }

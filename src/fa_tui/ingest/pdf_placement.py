@@ -10,7 +10,7 @@ free text; of those, a figure inside a table's rules, or alone (with figures onl
 that a table's row shares or within a row's height of a table, fits no cell: it is *unplaced*
 (printed on a line of its own and reported, never dropped). Rotated glyphs outside every cell
 are the one exception: they are left out of the text (a watermark or a margin note read
-sideways would garble it), and kept as ``rotated``.
+sideways would garble it), and kept as ``rotated`` (which the reader reports, FA118).
 """
 
 from __future__ import annotations

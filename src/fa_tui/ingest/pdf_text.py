@@ -3,11 +3,13 @@
 Per page: ruled tables become tab-separated rows, the other characters printed lines, all in
 reading order (top to bottom, single column). Every glyph is read once, in a table cell or in
 the text (``pdf_placement``); a figure that fits no cell is a line of its own, listed in
-``SourceText.unplaced``. Running headers and footers are dropped, lines wrapped at the right
-margin are joined back into their paragraph, and each page starts with a marker line ``— n —``
-(the shape of a printed page number, which the table reader skips), so the extracted text
-shows where every page begins. A PDF without a text layer (a scan) is refused
-with one line: fa-tui does not do OCR.
+``SourceText.unplaced``. A page whose text mostly reads turned is turned upright first
+(``pdf_turned``); glyphs still turned against it outside every cell are left out of the lines
+and listed with their page in ``SourceText.turned_text`` (FA118). Running headers and footers
+are dropped, lines wrapped at the right margin are joined back into their paragraph, and each
+page starts with a marker line ``— n —`` (the shape of a printed page number, which the table
+reader skips), so the extracted text shows where every page begins. A PDF without a text layer
+(a scan) is refused with one line: fa-tui does not do OCR.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from msgspec.structs import replace
 
@@ -31,6 +33,7 @@ from fa_tui.ingest.pdf_margins import drop_margins
 from fa_tui.ingest.pdf_paragraphs import Joined, Layout, Piece, continues, join_text, layout
 from fa_tui.ingest.pdf_placement import FIGURE, place, unplaced_lines
 from fa_tui.ingest.pdf_tables import find_tables, table_rows
+from fa_tui.ingest.pdf_turned import left_out, upright
 from fa_tui.model.source import Location, SourceText
 from fa_tui.model.span import Span
 
@@ -126,7 +129,7 @@ def read_pdf(
             if source == "pdfplumber":
                 with _opened(data) as pdf:
                     read = _read_pages(pdf, path, limits, told)
-        pages, heights, widths, pictured = read
+        pages, heights, widths, pictured, turned = read
     except LimitExceeded as exc:
         raise InputError(exc.line(path)) from None
     except InputError:
@@ -152,7 +155,8 @@ def read_pdf(
     )
     pages = drop_margins(pages, heights)
     where = layout(pages, widths)
-    return replace(_assemble(pages, where).source(path, "pdf"), unread_pages=unread)
+    text_read = _assemble(pages, where).source(path, "pdf")
+    return replace(text_read, unread_pages=unread, turned_text=turned)
 
 
 @contextmanager
@@ -193,7 +197,7 @@ def _read_pages(pdf: Any, path: Path, limits: Limits, told: _Told) -> PagesRead:
             check_page(page_obj, number, limits)
             page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
             lay_out(page, limits, clock)
-            read.add(number, max(total, number), _page_lines(page, clock), page)
+            read.add(number, max(total, number), _page_lines(page, clock))
         doctop += float(page.height)
         page.close()
         pdf.doc._cached_objs.clear()
@@ -201,7 +205,21 @@ def _read_pages(pdf: Any, path: Path, limits: Limits, told: _Told) -> PagesRead:
     return read.result(path)
 
 
-PagesRead = tuple[list[list[PrintedLine]], list[float], list[float], list[bool]]
+PagesRead = tuple[
+    list[list[PrintedLine]], list[float], list[float], list[bool], tuple[tuple[int, str], ...]
+]
+
+
+class PageRead(NamedTuple):
+    """One page read: its lines, its size as read (turned, for a page read turned
+    upright: ``pdf_turned``), whether it shows images, and what its glyphs left out as turned
+    against its text read (``''``: none)."""
+
+    lines: list[PrintedLine]
+    width: float
+    height: float
+    images: bool
+    turned: str
 
 
 def _page_clock(limits: Limits, number: int) -> Clock:
@@ -212,7 +230,8 @@ def _page_clock(limits: Limits, number: int) -> Clock:
 
 class _Pages:
     """The pages read so far: each one's lines, height, width and whether it shows images (a
-    scan, if it has no text); whom to tell of each (``_Told``)."""
+    scan, if it has no text), the text left out as turned by page; whom to tell of each
+    (``_Told``)."""
 
     def __init__(self, told: _Told) -> None:
         self.told = told
@@ -220,21 +239,24 @@ class _Pages:
         self.heights: list[float] = []
         self.widths: list[float] = []
         self.pictured: list[bool] = []
+        self.turned: list[tuple[int, str]] = []
 
-    def add(self, number: int, total: int, lines: list[PrintedLine], page: Any) -> None:
-        """Page ``number`` (of ``total``) is read into ``lines``."""
-        self.lines.append(lines)
-        self.heights.append(float(page.height))
-        self.widths.append(float(page.width))
-        self.pictured.append(bool(page.images))
-        self.told.page(number, lines)
+    def add(self, number: int, total: int, page: PageRead) -> None:
+        """Page ``number`` (of ``total``) is read."""
+        self.lines.append(page.lines)
+        self.heights.append(page.height)
+        self.widths.append(page.width)
+        self.pictured.append(page.images)
+        if page.turned:
+            self.turned.append((number, page.turned))
+        self.told.page(number, page.lines)
         self.told(number, total)
 
     def result(self, path: Path) -> PagesRead:
         """What was read (``InputError`` for a document without pages)."""
         if not self.lines:
             raise InputError(f"错误：PDF 文件没有页面：{path}")
-        return self.lines, self.heights, self.widths, self.pictured
+        return self.lines, self.heights, self.widths, self.pictured, tuple(self.turned)
 
 
 class _Told:
@@ -282,7 +304,7 @@ def _read_plain_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> P
             clock = _page_clock(limits, number)
             with alarm(clock):
                 page = next(native)
-                read.add(number, total, _page_lines(page, clock), page)
+                read.add(number, total, _page_lines(page, clock))
     return read.result(path)
 
 
@@ -317,7 +339,7 @@ def _read_native_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> 
                 document._cached_objs.clear()
                 document._parsed_objs.clear()
                 page = next(native)
-                read.add(number, total, _page_lines(page, clock), page)
+                read.add(number, total, _page_lines(page, clock))
     return read.result(path)
 
 
@@ -368,9 +390,11 @@ def _encrypted(exc: BaseException) -> bool:
     return any("Password" in type(arg).__name__ for arg in getattr(exc, "args", ()))
 
 
-def _page_lines(page: Any, clock: Clock | None = None) -> list[PrintedLine]:
-    """Table rows and text lines of one page, top to bottom (each glyph in exactly one);
-    ``clock`` is looked at between the steps."""
+def _page_lines(page: Any, clock: Clock | None = None) -> PageRead:
+    """Table rows and text lines of one page, top to bottom (each glyph in exactly one), the
+    page first turned upright when most of its text reads turned (``pdf_turned``); ``clock`` is
+    looked at between the steps."""
+    page = upright(page)
     tables = find_tables(page)
     if clock is not None:
         clock.check()
@@ -384,7 +408,13 @@ def _page_lines(page: Any, clock: Clock | None = None) -> list[PrintedLine]:
     for t, table in enumerate(tables):
         lines.extend(table_rows(t, table, placement.cells))
     lines.extend(unplaced_lines(placement.unplaced, left))
-    return sorted((line for line in lines if line.text.strip()), key=lambda line: line.top)
+    return PageRead(
+        sorted((line for line in lines if line.text.strip()), key=lambda line: line.top),
+        float(page.width),
+        float(page.height),
+        bool(page.images),
+        left_out(placement.rotated) if placement.rotated else "",
+    )
 
 
 def _assemble(pages: list[list[PrintedLine]], where: Layout) -> LineBuilder:

@@ -68,6 +68,9 @@ class SourceText(Struct, frozen=True):
     locations: tuple[Location, ...] | None = None
     # PDF pages (1-based) that carry images but no text layer: scanned, so not read.
     unread_pages: tuple[int, ...] = ()
+    # PDF pages (1-based) with text printed turned against the page's own text (a sideways
+    # margin note), left out of ``lines``: each page with what that text reads.
+    turned_text: tuple[tuple[int, str], ...] = ()
 
     def __repr__(self) -> str:
         """The path, encoding and lines (the joined ``text`` and ``locations`` left out)."""

@@ -1,8 +1,9 @@
 """FA11x reading: what of the file could not be read, said as findings instead of lost silently.
 
-These rules look at the source itself (FA110–FA112) or at what the table readers could not
-place (FA113 rows whose figures fit their columns in no single way, FA114 figures in no row),
-and hold for any report: a reviewer must know which lines the checks could not see whole.
+These rules look at the source itself (FA110–FA112; FA118 text turned against its page) or at
+what the table readers could not place (FA113 rows whose figures fit their columns in no single
+way, FA114 figures in no row), and hold for any report: a reviewer must know which lines the
+checks could not see whole.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
 REPLACEMENT = "\ufffd"  # what the reader puts for each byte it cannot decode
 _LISTED = 20  # lines named in the message; the rest are counted
+_QUOTED = 60  # characters of left-out text quoted in a message
 
 
 @rule(
@@ -126,6 +128,38 @@ def unplaced_figures(ctx: RuleContext) -> Iterator[Finding]:
         where = f"第 {location.page} 页" if location is not None and location.page else "表格"
         yield ctx.finding(
             "FA112", f"{where}的数字“{text}”不在任何单元格内，未能定位到表格的行和栏", span
+        )
+
+
+@rule(
+    RuleCode(
+        "FA118",
+        "turned-text-left-out",
+        "未读入的侧排文字",
+        Category.COMPLETENESS,
+        Severity.WARNING,
+        kinds=EVERY_REPORT,
+        explanation=(
+            "检查 PDF 的页面上是否有与本页正文方向不同（横排页上竖着印、倒着印或斜着印）、又不在"
+            "表格单元格内的文字，如页边的侧排批注、装订线旁的说明或水印。fa-tui 按本页多数文字的"
+            "方向读取（整页侧排的横向表格页会先转正再读），方向不同的这些文字不读入正文，以免打乱"
+            "正文的行；其中的数字也不参与任何核对。每页报一条警告，注明页码和这些文字的内容，"
+            "请对照原件核实其中是否有需要核对的内容。"
+        ),
+    ),
+)
+def turned_text(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per PDF page with text printed turned against the page's own text, left
+    out of the extracted lines (``SourceText.turned_text``), at the page's marker line."""
+    source = ctx.report.source
+    for page, text in source.turned_text:
+        marker = _page_marker_line(ctx, page)
+        span = Span.at(marker, 1, len(source.line(marker)) + 1) if marker is not None else None
+        shown = text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+        yield ctx.finding(
+            "FA118",
+            f"第 {page} 页有与正文方向不同的文字未读入，未参与核对：“{shown}”",
+            span,
         )
 
 
