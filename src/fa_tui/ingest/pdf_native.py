@@ -279,7 +279,9 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     font = 0
     a = b = c = d = size = desc = 0.0
     advances: dict[int, float] = {}
-    fonts: dict[tuple[int, float], dict[int, float]] = {}
+    fonts: dict[tuple[int, float], tuple[float, dict[int, float]]] = {}  # descent, advances
+    # A text object's matrix (its linear part) in page space, and what it makes of its glyphs.
+    frames: dict[tuple[float, ...], tuple[float, float, float, float, bool, int | None, bool]] = {}
     upright = True
     turn: int | None = 0  # the quarter turn of the text object's baseline (``pdf_turned``)
     plain = True  # an upright, unrotated, unskewed text object: boxes without the matrix
@@ -313,20 +315,29 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
             along = _along(rect, matrix[0], matrix[1])
             ligature = _Ligature(last, ox, oy, (a, b, c, d, size, desc), along, to_page, height)
             continue
-        if obj != last_object:
+        if obj != last_object:  # some producers make a text object of every glyph
             last_object = obj
             lib.char_matrix(tp, index, matrix_at)
-            m = _multiply(cast(Matrix, tuple(matrix)), to_page)
-            a, b, c, d = m[0], m[1], m[2], m[3]
+            linear = (matrix[0], matrix[1], matrix[2], matrix[3])
+            known = frames.get(linear)
+            if known is None:
+                m = _multiply((*linear, 0.0, 0.0), to_page)
+                a, b, c, d = m[0], m[1], m[2], m[3]
+                upright = a * d > 0 and b * c <= 0
+                turn = quarter(a, b)
+                plain = b == 0 and c == 0 and a > 0 and d > 0 and to_page[:4] == _IDENTITY[:4]
+                frames[linear] = (a, b, c, d, upright, turn, plain)
+            else:
+                a, b, c, d, upright, turn, plain = known
             size = float(lib.font_size(tp, index))
             font = lib.text_font(obj) or 0
-            desc = 0.0
-            if font and lib.descent(font, ctypes.c_float(size), descent_at):
-                desc = min(descent.value, -descent.value)
-            advances = fonts.setdefault((font, size), {})
-            upright = a * d > 0 and b * c <= 0
-            turn = quarter(a, b)
-            plain = b == 0 and c == 0 and a > 0 and d > 0 and to_page[:4] == _IDENTITY[:4]
+            metrics = fonts.get((font, size))
+            if metrics is None:
+                desc = 0.0
+                if font and lib.descent(font, ctypes.c_float(size), descent_at):
+                    desc = min(descent.value, -descent.value)
+                metrics = fonts[(font, size)] = (desc, {})
+            desc, advances = metrics
         text = f"(cid:{code})" if map_error(tp, index) else _character(code)
         advance = advances.get(code)
         if advance is None:
