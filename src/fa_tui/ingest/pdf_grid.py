@@ -52,6 +52,35 @@ class Table(NamedTuple):
     rows: tuple[Row, ...]
 
 
+def edge_dict(
+    kind: str,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    orientation: str | None,
+    y0: float | None = None,
+    y1: float | None = None,
+) -> dict[str, Any]:
+    """pdfplumber's edge dict, which ``find_tables`` reads (``y0``/``y1``, bottom-up, only
+    for a line or a rectangle's side)."""
+    edge: dict[str, Any] = {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+    }
+    if y0 is not None:
+        edge["y0"] = y0
+        edge["y1"] = y1
+    return edge
+
+
 def find_tables(edges: Iterable[Mapping[str, Any]]) -> list[Table]:
     """The tables pdfplumber's ``TableFinder`` finds on ``edges`` (pdfplumber's edge dicts),
     in its order: by the top, then the left, of each table's top-left cell."""

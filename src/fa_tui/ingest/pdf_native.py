@@ -31,7 +31,7 @@ from itertools import pairwise
 from typing import Any, cast
 
 from fa_tui.ingest.limits import LimitExceeded, ensure_room
-from fa_tui.ingest.pdf_grid import SETTINGS, Table, find_tables
+from fa_tui.ingest.pdf_grid import SETTINGS, Table, edge_dict, find_tables
 
 Matrix = tuple[float, float, float, float, float, float]
 Obj = dict[str, Any]
@@ -613,7 +613,7 @@ def _shape(
         (xa, ya), (xb, yb) = pts[0], pts[1]
         x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
         top, bottom = height - y1, height - y0
-        lines.append(_edge("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0, y1))
+        lines.append(edge_dict("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0, y1))
         return
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
@@ -625,10 +625,10 @@ def _shape(
             (xa, ya), (xb, yb) = pts[0], pts[2]
             left, right, low, high = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
             top, bottom = height - high, height - low
-            rects.append(_edge("rect_edge", left, right, top, top, "h", high, high))
-            rects.append(_edge("rect_edge", left, right, bottom, bottom, "h", low, low))
-            rects.append(_edge("rect_edge", left, left, top, bottom, "v", low, high))
-            rects.append(_edge("rect_edge", right, right, top, bottom, "v", low, high))
+            rects.append(edge_dict("rect_edge", left, right, top, top, "h", high, high))
+            rects.append(edge_dict("rect_edge", left, right, bottom, bottom, "h", low, low))
+            rects.append(edge_dict("rect_edge", left, left, top, bottom, "v", low, high))
+            rects.append(edge_dict("rect_edge", right, right, top, bottom, "v", low, high))
             return
     down = [(x, height - y) for x, y in pts]
     for (xa, ta), (xb, tb) in pairwise(down):
@@ -636,33 +636,5 @@ def _shape(
         if orientation is None:
             continue  # neither horizontal nor vertical: the table finder ignores it
         curves.append(
-            _edge("curve_edge", min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb), orientation)
+            edge_dict("curve_edge", min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb), orientation)
         )
-
-
-def _edge(
-    kind: str,
-    x0: float,
-    x1: float,
-    top: float,
-    bottom: float,
-    orientation: str,
-    y0: float | None = None,
-    y1: float | None = None,
-) -> Obj:
-    """pdfplumber's edge dict (``y0``/``y1``, bottom-up, for lines and rectangles only)."""
-    edge = {
-        "object_type": kind,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-    }
-    if y0 is not None:
-        edge["y0"] = y0
-        edge["y1"] = y1
-    return edge

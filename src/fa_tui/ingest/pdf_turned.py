@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from fa_tui.ingest.pdf_grid import SETTINGS, Table, find_tables
+from fa_tui.ingest.pdf_grid import SETTINGS, Table, edge_dict, find_tables
 from fa_tui.ingest.pdf_lines import Char, build_line, group_lines
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -119,17 +119,7 @@ def _edge(edge: Char, turn: int, x: float, y: float, width: float, height: float
     orientation = edge["orientation"]
     if turn != 180 and orientation is not None:
         orientation = "v" if orientation == "h" else "h"
-    return {
-        "object_type": edge.get("object_type"),
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-    }
+    return edge_dict(edge["object_type"], x0, x1, top, bottom, orientation)
 
 
 def left_out(chars: Sequence[Char]) -> str:
