@@ -97,6 +97,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...] | None]] = {
     "dense-600-pages": (pdf.dense_pdf, ("600 页", "超过 500 页", "--max-pages")),
     "dense-huge-page": (pdf.huge_page_pdf, ("第 1 页文字超过 200000 字符", "--max-page-chars")),
     "10000-tiny-objects-a-page": (pdf.tiny_objects_pdf, None),
+    "99000-streams": (pdf.many_streams_pdf, None),
     "docx-zip-bomb": (docx.zip_bomb, ("DOCX 解压后超过 200 MB", "--max-docx-mb")),
     "docx-60-mb-of-paragraphs": (docx.many_paragraphs, ("16 MB", "--max-docx-xml-mb")),
     "docx-billion-laughs": (docx.billion_laughs, ("DTD", "实体")),

@@ -91,6 +91,25 @@ def tiny_objects_pdf(tmp: Path, objects: int = 10_000) -> Path:
     return _write(tmp / "tiny-objects.pdf", text_pdf(3, text_content(10) + b"\n" + squares))
 
 
+def many_streams_pdf(tmp: Path, streams: int = 99_000) -> Path:
+    """A page of figures, ``streams`` tiny image streams it never draws and, last, one of
+    40 MB with no end of line in it (a file of 50 MB): the preflight looks at every stream,
+    and must not search the rest of the file from each one."""
+    image = stream(b"x" * 20, extra=b" /Type /XObject /Subtype /Image /Width 1 /Height 1")
+    padding = stream(b"\0" * (40 << 20), extra=b" /Type /XObject /Subtype /Image")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        FONT,
+        stream(text_content(20), compress=True),
+        *([image] * streams),
+        padding,
+    ]
+    return _write(tmp / "many-streams.pdf", pdf_bytes(objects))
+
+
 def self_referencing_resources(tmp: Path) -> Path:
     """A page whose form XObject draws itself twice, its resources naming themselves: drawn
     naively, 2^depth forms."""

@@ -35,6 +35,7 @@ _MAX_STREAMS = 100_000  # more streams than this: let the guard look at each pag
 _MAX_TOKENS = 10_000  # tokens of one stream dictionary
 _WHITE = b"\x00\t\n\x0c\r "
 _HEAD_BYTES = 65_536  # the longest stream dictionary read here
+_LINE = 4_096  # the longest end of the ``stream`` keyword's line read here
 _HEADER = re.compile(rb"(?<![0-9])\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+obj$")
 _TOKEN = re.compile(
     rb"[\x00\t\n\x0c\r ]*(?:%[^\r\n]*[\x00\t\n\x0c\r ]*)*"  # blanks and comments
@@ -121,9 +122,9 @@ def _header_end(data: bytes, keyword: int) -> int:
 
 def _data_start(data: bytes, after: int) -> int:
     """Where a stream's data starts: after the first end of line that follows ``stream``."""
-    lf = data.find(b"\n", after)
-    cr = data.find(b"\r", after)
-    if cr != -1 and (lf == -1 or cr < lf):
+    lf = data.find(b"\n", after, after + _LINE)
+    cr = data.find(b"\r", after, after + _LINE if lf == -1 else lf)
+    if cr != -1:
         return cr + 2 if data[cr + 1 : cr + 2] == b"\n" else cr + 1
     if lf == -1:
         raise _NotPlain
