@@ -36,6 +36,7 @@ _MAX_TOKENS = 10_000  # tokens of one stream dictionary
 _WHITE = b"\x00\t\n\x0c\r "
 _HEAD_BYTES = 65_536  # the longest stream dictionary read here
 _LINE = 4_096  # the longest end of the ``stream`` keyword's line read here
+_CHUNK = 16_384  # bytes of a Flate stream given to zlib at a time
 _HEADER = re.compile(rb"(?<![0-9])\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+obj$")
 _TOKEN = re.compile(
     rb"[\x00\t\n\x0c\r ]*(?:%[^\r\n]*[\x00\t\n\x0c\r ]*)*"  # blanks and comments
@@ -143,13 +144,21 @@ def _decoded(data: bytes, start: int, head: dict[bytes, Value], budget: int) -> 
         raise _NotPlain
     if _name(subtype) in _UNDECODED or any(key in head for key in _FONT_LENGTHS):
         return None
-    end = data.find(b"endstream", start)
-    raw = data[start : len(data) if end == -1 else end]
+    if names and names[0] in _FLATE:  # zlib finds the stream's end itself
+        if len(names) > 1:
+            raise _NotPlain
+        return _inflated(memoryview(data)[start:], budget)
+    # Up to ``endstream``, looked for no further than the budget: the streams' sizes count
+    # against it, so that all the looking costs at most the budget and one more window.
+    end = data.find(b"endstream", start, start + budget + 1)
+    if end == -1:
+        raise _NotPlain
+    raw = data[start:end]
     for k, name in enumerate(names):
         if name in _TEXT_CODECS:
             raw = _text_decoded(name, raw)
         elif name in _FLATE and k == len(names) - 1:
-            return _inflated(raw, budget)
+            return _inflated(memoryview(raw), budget)
         else:
             raise _NotPlain  # LZW, run length, crypt, an image codec on a non-image
     return raw
@@ -164,16 +173,30 @@ def _text_decoded(name: bytes, raw: bytes) -> bytes:
     return base64.a85decode(raw[: len(raw) if end == -1 else end] + b"~>", adobe=True)
 
 
-def _inflated(raw: bytes, budget: int) -> bytes:
-    """``raw`` inflated, at most ``budget + 1`` bytes (a damaged stream: what inflates)."""
+def _inflated(raw: memoryview, budget: int) -> bytes:
+    """``raw`` inflated, at most ``budget + 1`` bytes (a damaged stream: what inflates), fed
+    to zlib in chunks until the stream ends (what follows it is never copied whole)."""
     inflate = zlib.decompressobj()
+    out: list[bytes] = []
+    size = 0
     try:
-        out = inflate.decompress(raw, budget + 1)
+        for at in range(0, len(raw), _CHUNK):
+            piece = inflate.decompress(raw[at : at + _CHUNK], budget + 1 - size)
+            out.append(piece)
+            size += len(piece)
+            if size > budget:
+                raise _NotPlain
+            if inflate.eof:
+                break
+            while inflate.unconsumed_tail:  # output held back by the limit: more to come
+                piece = inflate.decompress(inflate.unconsumed_tail, budget + 1 - size)
+                out.append(piece)
+                size += len(piece)
+                if size > budget:
+                    raise _NotPlain
     except zlib.error:
-        return b""  # PDFium too reads nothing of a stream that does not start as zlib
-    if len(out) > budget:
-        raise _NotPlain
-    return out
+        pass  # PDFium too reads what inflates of a damaged stream, nothing of a non-zlib one
+    return b"".join(out)
 
 
 def _dictionary(data: bytes, start: int, stream_at: int) -> dict[bytes, Value]:
