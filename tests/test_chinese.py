@@ -124,3 +124,25 @@ async def test_textual_strings_are_chinese() -> None:
         await pilot.pause()
         notices = [n.message for n in app_._notifications]
         assert any("退出" in n for n in notices), notices
+
+
+def test_the_detail_wraps_chinese_between_characters_not_only_at_blanks() -> None:
+    """Rich wraps at blanks only: ``第 1`` would stand alone on a row, the sentence after it on
+    the next. The detail wraps by cells, as the source view does, styles kept."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from fa_tui.tui.widgets.finding_detail import CellWrapped
+
+    message = Text("FA118 [警告]\n", style="bold")
+    message.append("第 1 页有与正文方向不同的文字未读入，未参与核对：“注：本页数据已经审核。”")
+    console = Console(width=30, color_system=None, legacy_windows=False)
+    rows = [
+        "".join(segment.text for segment in line)
+        for line in console.render_lines(CellWrapped(message), pad=False)
+    ]
+    assert rows[0] == "FA118 [警告]"
+    assert rows[1] == "第 1 页有与正文方向不同的文字"  # 29 cells: 未 would make 31
+    assert "".join(rows[1:]) == message.plain.split("\n")[1]
+    assert all(console.measure(row).maximum <= 30 for row in rows)
+    assert not any(row.endswith("“") for row in rows)  # an opening quote does not end a row

@@ -37,8 +37,9 @@ def status(screen: InspectorScreen) -> str:
 
 
 def detail(screen: InspectorScreen) -> str:
-    body = screen.query_one(FindingDetail)
-    return "\n".join(body.query_one("#detail-body").render().plain.split("\n"))  # type: ignore[attr-defined]
+    body = screen.query_one(FindingDetail).query_one("#detail-body")
+    rows = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
+    return "".join(rows)  # the rows as wrapped, joined back: what the pane says
 
 
 def app_text(app: InspectorApp) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,7 @@ from fa_tui.model.findings import CATEGORY_NAMES
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
 from fa_tui.tui.index import SEVERITY_NAMES
+from fa_tui.tui.wrap import wrap_line
 
 
 def where(span: Span | None) -> str:
@@ -80,6 +82,26 @@ def detail_text(
     return text
 
 
+class CellWrapped:
+    """``text`` wrapped by terminal cells as the source view wraps (``tui/wrap.py``): a row
+    may end between any two Chinese characters, not only at a blank (Rich's wrap moves a run
+    of Chinese with no blank in it to a row of its own: ``第 1`` alone, then the sentence)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = Text()
+        for k, line in enumerate(self.text.split("\n")):
+            for n, (start, end) in enumerate(wrap_line(line.plain, options.max_width)):
+                if k or n:
+                    rows.append("\n")
+                rows.append_text(line[start:end])
+        rows.no_wrap = True
+        rows.overflow = "crop"
+        yield rows
+
+
 class FindingDetail(VerticalScroll):
     """A scrollable area showing one finding in full."""
 
@@ -103,5 +125,5 @@ class FindingDetail(VerticalScroll):
         if finding is None:
             body.update(Text("没有问题可显示。", style=styles.MUTED))
         else:
-            body.update(detail_text(finding, source, position, review))
+            body.update(CellWrapped(detail_text(finding, source, position, review)))
         self.scroll_home(animate=False)
