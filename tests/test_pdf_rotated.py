@@ -534,3 +534,13 @@ def test_text_drawn_turned_on_an_upright_page_reads_as_it_is_printed(
     assert read["native"].turned_text == ()
     assert printed["native"] == printed["pdfplumber"]
     assert printed["native"] == [("Total 1,234.50 and 12.00.", "Second line 7.00")] * 3
+
+
+def test_a_figure_in_a_row_no_builder_reads_is_reported_not_lost() -> None:
+    """表六's bare 合计 line (its layout knows 人员经费合计 and 公用经费合计 only) is in no row:
+    its figure is listed as unplaced and FA114 says so, as for text laid out without rules."""
+    table = _table("公开06表")
+    assert [str(a.value) for a in table.unplaced] == ["1490.10"]
+    assert "合计" not in [row.name for row in table.rows]
+    reported = [f for f in _analysed()[1] if f.code == "FA114"]
+    assert len(reported) == 1 and "1,490.10" in reported[0].message

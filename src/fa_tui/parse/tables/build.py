@@ -141,7 +141,7 @@ def build_table(block: Block, source: SourceText, template: TemplateSet) -> Tabl
             rows = []  # some columns empty: nothing says which (its figures are reported)
         printed = {key for row in rows for key in row.cells}
         columns = [*spec.columns, *(k for k in spec.extra_columns if k in printed)]
-    if not tabbed and spec is not None:
+    if spec is not None:
         unplaced = _unread_figures(block, source, rows, unplaced)
     status = _status(block, rows, unplaced)
     note, note_span = _note(block, source)
@@ -206,20 +206,26 @@ def _unread_figures(
 ) -> list[Amount]:
     """The figures printed among the block's lines (up to the next title, notes and running
     text left out) that no row holds, in printed order: in text without ruling a figure may
-    be printed far from its row (a text layer read column by column) or beside none."""
-    held = {a.span for row in rows for a in (*row.cells.values(), *row.unplaced)}
-    held.update(a.span for a in unplaced)
+    be printed far from its row (a text layer read column by column) or beside none; in a
+    tab line, a cell no builder reads (a total row of a kind its layout does not know)."""
+    held: dict[int, list[tuple[int, int]]] = {}
+    for a in (*(a for row in rows for a in (*row.cells.values(), *row.unplaced)), *unplaced):
+        if a.span is not None:
+            held.setdefault(a.span.line, []).append((a.span.column, a.span.end_column))
     notes = set(block.note_lines)
     out = list(unplaced)
     for number in range(block.title_span.line + 1, max(block.limit, block.end_line + 1)):
         if number in notes:
             continue
         text = source.line(number)
-        if "。" in text or "\t" in text:
-            continue  # running text, or a tab line (its builder reads every cell)
+        if "。" in text:
+            continue  # running text
         for found in _FIGURE.finditer(text):
-            amount = parse_cell(found.group(0), number, found.start() + 1, unit=block.unit)
-            if amount is not None and amount.value is not None and amount.span not in held:
+            start, end = found.start() + 1, found.end() + 1
+            if any(s < end and start < e for s, e in held.get(number, ())):
+                continue  # a row holds it (its span: the figure, or the cell around it)
+            amount = parse_cell(found.group(0), number, start, unit=block.unit)
+            if amount is not None and amount.value is not None:
                 out.append(amount)
     return out
 
