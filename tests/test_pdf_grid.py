@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from pdfplumber.table import TableFinder, TableSettings
 
-from fa_tui.ingest.pdf_grid import SETTINGS, find_tables
+from fa_tui.ingest.pdf_grid import SETTINGS, edge_dict, find_tables
 from fa_tui.ingest.pdf_native import NativePage, open_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -58,17 +58,7 @@ def _v(x: float, top: float, bottom: float) -> dict[str, Any]:
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
-    return {
-        "object_type": "line",
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-    }
+    return edge_dict("line", x0, x1, top, bottom, orientation)
 
 
 def _rect(x0: float, top: float, x1: float, bottom: float) -> list[dict[str, Any]]:

@@ -11,7 +11,6 @@ document (``pdf_preflight``) is given to PDFium without this guard.
 
 from __future__ import annotations
 
-import re
 import zlib
 from typing import Any
 
@@ -19,6 +18,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
 
 from fa_tui.ingest.limits import LimitExceeded, Limits, NativeUnsafe
+from fa_tui.ingest.pdf_preflight import DRAWN, unescaped
 
 # The attributes pdfplumber resolves whole when it makes a page.
 _BOXES = ("MediaBox", "CropBox", "TrimBox", "BleedBox", "ArtBox", "Rotate")
@@ -26,9 +26,6 @@ _ATTRIBUTE_NODES = 10_000  # objects a page's box attributes may take (a box is 
 _MB = 1024 * 1024
 _FORM_DEPTH = 32  # forms inside forms PDFium may be given
 # ``/Name Do``: a name token (``#xx`` escapes allowed) and the operator that draws it.
-_DELIMITED = rb"\x00\t\n\x0c\r /%()<>\[\]{}"
-_DO = re.compile(rb"/([^%s]+)\s*Do(?![^%s])" % (_DELIMITED, _DELIMITED))
-_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
 def check_page(page: PDFPage, number: int, limits: Limits) -> None:
@@ -189,8 +186,8 @@ def _drawn_names(stream: Any) -> list[str | bytes]:
     except Exception:  # a damaged stream: pdfminer and PDFium read what they can
         data = stream.data or b""
     names: list[str | bytes] = []
-    for match in _DO.finditer(data):
-        raw = _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
+    for match in DRAWN.finditer(data):
+        raw = unescaped(match.group(1))
         try:
             names.append(raw.decode("utf-8"))
         except UnicodeDecodeError:  # pdfminer keeps such a name as bytes

@@ -43,8 +43,10 @@ _TOKEN = re.compile(
     rb"(<<|>>|\[|\]|\(|<[^<>]*>|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)"
 )
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_DO = re.compile(
-    rb"/[^\x00\t\n\x0c\r ()<>\[\]{}/%]+[\x00\t\n\x0c\r ]*Do(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
+# ``/Name Do``: the name drawn (``#xx`` escapes kept: ``unescaped``) and the operator; also
+# ``pdf_guard``'s, which follows each name to its form.
+DRAWN = re.compile(
+    rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]+)[\x00\t\n\x0c\r ]*Do(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
 )
 _BOX_REFERENCE = re.compile(
     rb"/(?:MediaBox|CropBox|TrimBox|BleedBox|ArtBox|Rotate)[\x00\t\n\x0c\r ]*"
@@ -90,7 +92,7 @@ def _check(data: bytes, limits: Limits) -> None:
         left -= len(decoded)
         if left < 0:
             raise _NotPlain
-        drawn = len(_DO.findall(decoded)) if b"Do" in decoded else 0
+        drawn = len(DRAWN.findall(decoded)) if b"Do" in decoded else 0
         if drawn and _name(head.get(b"/Subtype")) == b"/Form":
             raise _NotPlain  # a form drawing: the guard follows forms inside forms
         drawings += drawn
@@ -290,4 +292,9 @@ def _name(value: Value | None) -> bytes:
     if not _is_name(value):
         return b""
     assert isinstance(value, bytes)
-    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), value)
+    return unescaped(value)
+
+
+def unescaped(name: bytes) -> bytes:
+    """A PDF name's bytes with its ``#xx`` escapes decoded."""
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name)

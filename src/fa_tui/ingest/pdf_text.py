@@ -279,68 +279,69 @@ class _Told:
 
 def _read_native(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
     """The pages read by PDFium: straight away when the document is plain
-    (``pdf_preflight``), else each page guarded first (``_read_native_pages``), as also when
-    PDFium cannot open the plain document or one of its pages (the guarded way says why)."""
+    (``pdf_preflight``), else each page guarded first (``_PageGuard``), as also when PDFium
+    cannot open the plain document or one of its pages (the guarded way says why)."""
     from pypdfium2 import PdfiumError
 
     from fa_tui.ingest.pdf_preflight import plain
 
     if plain(data, limits):
         try:
-            return _read_plain_pages(data, path, limits, told)
+            return _read_native_pages(data, path, limits, told, None)
         except PdfiumError:
             pass
-    return _read_native_pages(data, path, limits, told)
+    return _read_native_pages(data, path, limits, told, _PageGuard(data, path, limits))
 
 
-def _read_plain_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
-    """As ``_read_native_pages``, without the guard (a plain document needs none)."""
+def _read_native_pages(
+    data: bytes, path: Path, limits: Limits, told: _Told, guard: _PageGuard | None
+) -> PagesRead:
+    """As ``_read_pages``, the pages read by PDFium (``pdf_native``), each first given to
+    ``guard`` (none: a plain document) within the page's time budget; the characters per page
+    are limited, the time per page is looked at between steps."""
     from fa_tui.ingest.pdf_native import open_pages
 
     read = _Pages(told)
     with open_pages(data, limits.max_page_chars, limits.max_page_objects) as (total, native):
         _check_page_count(path, total, limits, declared=True)
+        if guard is not None and total != len(guard.pages):  # pdfminer reads them instead
+            raise NativeUnsafe("PDFium 与 pdfminer 读出的页数不同", "")
         for number in range(1, total + 1):
             clock = _page_clock(limits, number)
             with alarm(clock):
+                if guard is not None:
+                    guard.check(number)
                 page = next(native)
                 read.add(number, total, _page_lines(page, clock))
     return read.result(path)
 
 
-def _read_native_pages(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesRead:
-    """As ``_read_pages``, the pages read by PDFium (``pdf_native``), each guarded first by a
-    pass of pdfminer's parser alone (no layout) over the same page: ``check_page`` (its
-    attributes and streams) and ``check_forms`` (the forms it draws), within the page's time
-    budget, before PDFium, which cannot be interrupted, is given the page. ``NativeUnsafe``
-    (a form PDFium would draw for ever) is left to the caller; the characters per page are
-    limited, the time per page is looked at between steps."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
+class _PageGuard:
+    """pdfminer's parser alone (no layout) over the pages PDFium is to read: ``check_page``
+    (a page's attributes and streams) and ``check_forms`` (the forms it draws) before PDFium,
+    which cannot be interrupted, is given the page. ``NativeUnsafe`` (a form PDFium would draw
+    for ever) is left to the reader's caller."""
 
-    from fa_tui.ingest.pdf_guard import check_forms, check_page
-    from fa_tui.ingest.pdf_native import open_pages
+    def __init__(self, data: bytes, path: Path, limits: Limits) -> None:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
 
-    document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
-    _check_page_count(path, _declared_pages(document), limits, declared=True)
-    guarded = list(PDFPage.create_pages(document))
-    _check_page_count(path, len(guarded), limits)
-    read = _Pages(told)
-    with open_pages(data, limits.max_page_chars, limits.max_page_objects) as (total, native):
-        _check_page_count(path, total, limits, declared=True)
-        if total != len(guarded):  # the parsers see different pages: pdfminer reads them
-            raise NativeUnsafe("PDFium 与 pdfminer 读出的页数不同", "")
-        for number, page_obj in enumerate(guarded, start=1):
-            clock = _page_clock(limits, number)
-            with alarm(clock):
-                check_page(page_obj, number, limits)
-                check_forms(page_obj, number, limits)
-                document._cached_objs.clear()
-                document._parsed_objs.clear()
-                page = next(native)
-                read.add(number, total, _page_lines(page, clock))
-    return read.result(path)
+        self.limits = limits
+        self.document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        _check_page_count(path, _declared_pages(self.document), limits, declared=True)
+        self.pages = list(PDFPage.create_pages(self.document))
+        _check_page_count(path, len(self.pages), limits)
+
+    def check(self, number: int) -> None:
+        """Page ``number`` (1-based) checked; pdfminer's parsed objects dropped after it."""
+        from fa_tui.ingest.pdf_guard import check_forms, check_page
+
+        page = self.pages[number - 1]
+        check_page(page, number, self.limits)
+        check_forms(page, number, self.limits)
+        self.document._cached_objs.clear()
+        self.document._parsed_objs.clear()
 
 
 def _check_page_count(path: Path, count: int, limits: Limits, declared: bool = False) -> None:
