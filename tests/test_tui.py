@@ -380,6 +380,7 @@ async def test_brackets_cycle_through_all_findings() -> None:
         assert screen.current == visited[0], "wraps around"
         await pilot.press("left_square_bracket")
         assert screen.current == visited[-1]
+        await pilot.pause()  # the source view follows once the key's messages are handled
         source = screen.query_one(SourceView)
         last = screen.index.findings[visited[-1]]
         if last.span is not None:
