@@ -343,7 +343,12 @@ def test_nearly_coincident_double_lines() -> None:
 
 
 def test_a_native_page_finds_its_tables_with_pdf_grid() -> None:
-    page = NativePage(1, 200.0, 200.0, [], _grid([0, 50, 100], [0, 10, 20]), False)
+    rulings = [
+        (e["object_type"], e["x0"], e["x1"], e["top"], e["bottom"], e["orientation"], None, None)
+        for e in _grid([0, 50, 100], [0, 10, 20])
+    ]
+    page = NativePage(1, 200.0, 200.0, [], rulings, False)
+    assert page.edges == _grid([0, 50, 100], [0, 10, 20])
     for settings in (None, dict(SETTINGS)):
         assert [(t.bbox, [r.cells for r in t.rows]) for t in page.find_tables(settings)] == GRID
     with pytest.raises(ValueError, match="pdf_grid"):

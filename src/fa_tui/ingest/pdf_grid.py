@@ -32,6 +32,9 @@ Line = tuple[float, list[tuple[float, float]]]  # position, its pieces (start, e
 Point = tuple[int, float, float]  # row, reach down, reach across
 Meeting = tuple[int, float]  # a point in its row: its column, its reach down
 Cell = tuple[int, int, int, int]  # column, row of the top-left corner, then the bottom-right's
+# A ruling edge as ``edge_dict``'s arguments: kind, x0, x1, top, bottom, orientation, y0, y1
+# (a page reader keeps thousands of them; a dict is made of one only when asked for).
+Ruling = tuple[str, float, float, float, float, str | None, float | None, float | None]
 
 SETTINGS: Final = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PREFILTER = 1  # pdfplumber's edge_min_length_prefilter
@@ -93,6 +96,23 @@ def find_tables(edges: Iterable[Mapping[str, Any]]) -> list[Table]:
                 verticals.append((e["x0"], e["top"], e["bottom"], e["height"]))
         elif orientation == "h" and e["width"] >= _PREFILTER:
             horizontals.append((e["top"], e["x0"], e["x1"], e["width"]))
+    return _tables(verticals, horizontals)
+
+
+def find_tables_on(rulings: Iterable[Ruling]) -> list[Table]:
+    """``find_tables`` on the edges ``rulings`` stand for (``edge_dict(*ruling)``)."""
+    verticals: list[Edge] = []
+    horizontals: list[Edge] = []
+    for _, x0, x1, top, bottom, orientation, _, _ in rulings:
+        if orientation == "v":
+            if bottom - top >= _PREFILTER:
+                verticals.append((x0, top, bottom, bottom - top))
+        elif orientation == "h" and x1 - x0 >= _PREFILTER:
+            horizontals.append((top, x0, x1, x1 - x0))
+    return _tables(verticals, horizontals)
+
+
+def _tables(verticals: list[Edge], horizontals: list[Edge]) -> list[Table]:
     columns = _lines(verticals, across=False)
     rows = _lines(horizontals, across=True)
     if not columns or not rows:

@@ -25,13 +25,13 @@ from __future__ import annotations
 import ctypes
 import struct
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any, cast
 
 from fa_tui.ingest.limits import LimitExceeded, ensure_room
-from fa_tui.ingest.pdf_grid import SETTINGS, Table, edge_dict, find_tables
+from fa_tui.ingest.pdf_grid import SETTINGS, Ruling, Table, edge_dict, find_tables_on
 
 Matrix = tuple[float, float, float, float, float, float]
 Obj = dict[str, Any]
@@ -43,6 +43,10 @@ _MAX_DEPTH = 16  # form XObjects nested deeper are not read (a malformed or host
 # A path segment as PDFium keeps it (``CFX_Path::Point``): x, y (float), kind (uint8, the
 # ``FPDF_SEGMENT_*`` numbers), closes the figure (bool), two bytes of padding.
 _SEGMENT = struct.Struct("=ffB?2x")
+_POINT = struct.Struct("=2d")  # a glyph's origin, as ``FPDFText_GetCharOrigin`` writes it
+_LINEAR = struct.Struct("=4f")  # its linear part: a, b, c, d
+_MATRIX = struct.Struct("=6f")  # FS_MATRIX: a, b, c, d, e, f (read at once: ``tuple()`` on a
+# ctypes array costs twice the call that fills it)
 _PDFIUM = threading.RLock()  # held by every call into PDFium, in any thread
 # Address space left to PDFium for a document or a page, or ``MemoryError`` first: PDFium aborts
 # the process when an allocation fails (a batch worker under ``--max-memory`` would die with no
@@ -133,7 +137,7 @@ def _page_matrix(box: tuple[float, float, float, float], rotation: int) -> Matri
 class NativePage:
     """One page's glyphs, edges and geometry, as the PDF reader uses a pdfplumber page."""
 
-    __slots__ = ("bbox", "chars", "edges", "height", "images", "page_number", "width")
+    __slots__ = ("bbox", "chars", "height", "images", "page_number", "rulings", "width")
 
     def __init__(
         self,
@@ -141,7 +145,7 @@ class NativePage:
         width: float,
         height: float,
         chars: list[Obj],
-        edges: list[Obj],
+        rulings: list[Ruling],
         images: bool,
     ) -> None:
         self.page_number = page_number
@@ -149,15 +153,20 @@ class NativePage:
         self.height = height
         self.bbox = (0.0, 0.0, width, height)
         self.chars = chars
-        self.edges = edges
+        self.rulings = rulings
         self.images = images
+
+    @property
+    def edges(self) -> list[Obj]:
+        """The ruling edges as pdfplumber's edge dicts (made on each call)."""
+        return [edge_dict(*ruling) for ruling in self.rulings]
 
     def find_tables(self, table_settings: Mapping[str, Any] | None = None) -> list[Table]:
         """The ruled tables of this page: those pdfplumber's ``TableFinder`` finds on these
         edges with ``pdf_grid.SETTINGS`` (or none), the only settings ``pdf_grid`` knows."""
         if table_settings is not None and dict(table_settings) != SETTINGS:
             raise ValueError(f"pdf_grid finds tables with {SETTINGS} only: {table_settings}")
-        return find_tables(self.edges)
+        return find_tables_on(self.rulings)
 
 
 @contextmanager
@@ -227,7 +236,7 @@ def read_page(
     if max_chars is not None and len(chars) > max_chars:
         message = f"第 {page_number} 页文字超过 {max_chars} 字符"
         raise LimitExceeded(message, "max_page_chars")
-    edges: list[Obj] = []
+    edges: list[Ruling] = []
     left = None if max_objects is None else max(max_objects - len(chars), 0)
     images = _objects(lib, page, to_page, height, edges, left)
     if images is None or (max_objects is not None and len(chars) > max_objects):
@@ -270,6 +279,7 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     descent = ctypes.c_float()
     descent_at = ctypes.addressof(descent)
     unicode, text_object, origin, loose = lib.unicode, lib.text_object, lib.origin, lib.loose_box
+    unpack_point, unpack_linear = _POINT.unpack_from, _LINEAR.unpack_from
     map_error = lib.map_error
     width = ctypes.c_float()
     width_at = ctypes.addressof(width)
@@ -297,10 +307,10 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
         if code in _BLANKS and lib.generated(tp, index) == 1:
             continue  # a space PDFium sees in a gap inside a text object (its kerning)
         origin(tp, index, origin_x, origin_y)
-        ox, oy = buffer[0], buffer[1]
+        ox, oy = point = unpack_point(buffer)
         joined = (
             obj == last_object
-            and last_origin == (ox, oy)
+            and last_origin == point
             and last_index == index - 1
             and _one_glyph(lib, tp, index)
         )
@@ -318,7 +328,7 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
         if obj != last_object:  # some producers make a text object of every glyph
             last_object = obj
             lib.char_matrix(tp, index, matrix_at)
-            linear = (matrix[0], matrix[1], matrix[2], matrix[3])
+            linear = unpack_linear(matrix)
             known = frames.get(linear)
             if known is None:
                 m = _multiply((*linear, 0.0, 0.0), to_page)
@@ -338,7 +348,10 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
                     desc = min(descent.value, -descent.value)
                 metrics = fonts[(font, size)] = (desc, {})
             desc, advances = metrics
-        text = f"(cid:{code})" if map_error(tp, index) else _character(code)
+        if map_error(tp, index):
+            text = f"(cid:{code})"
+        else:
+            text = chr(code) if 0 < code < 0xD800 else _character(code)
         advance = advances.get(code)
         if advance is None:
             if font and code < 0x10000 and glyph_width(font, code, ctypes.c_float(size), width_at):
@@ -366,7 +379,7 @@ def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
             "top": height - y1,
             "bottom": height - y0,
         }
-        last_origin = (buffer[0], buffer[1])
+        last_origin = point
         last_index = index
         chars.append(last)
     if ligature is not None:
@@ -474,16 +487,17 @@ def _rotated_box(
 
 
 def _objects(
-    lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[Obj], left: int | None
+    lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[Ruling], left: int | None
 ) -> bool | None:
     """Append the edges of the page's painted paths; whether it shows an image (``None``:
     more than ``left`` paths and images)."""
     raw = cast(int, ctypes.cast(page.raw, ctypes.c_void_p).value)
     matrix = (ctypes.c_float * 6)()
+    matrix_at = ctypes.addressof(matrix)
     point = (ctypes.c_float * 2)()
-    lines: list[Obj] = []
-    rects: list[Obj] = []
-    curves: list[Obj] = []
+    lines: list[Ruling] = []
+    rects: list[Ruling] = []
+    curves: list[Ruling] = []
     images = False
     budget = -1 if left is None else left
 
@@ -498,8 +512,8 @@ def _objects(
             if kind == _IMAGE:
                 images = True
             elif kind in (_PATH, _FORM):
-                lib.object_matrix(obj, ctypes.addressof(matrix))
-                m = _multiply(cast(Matrix, tuple(matrix)), outer)
+                lib.object_matrix(obj, matrix_at)
+                m = _multiply(cast(Matrix, _MATRIX.unpack_from(matrix)), outer)
                 if kind == _PATH:
                     _path(lib, obj, m, height, point, lines, rects, curves)
                 elif depth < _MAX_DEPTH:
@@ -522,17 +536,20 @@ def _path(
     m: Matrix,
     height: float,
     point: Any,
-    lines: list[Obj],
-    rects: list[Obj],
-    curves: list[Obj],
+    lines: list[Ruling],
+    rects: list[Ruling],
+    curves: list[Ruling],
 ) -> None:
     """pdfminer's shapes of one path object (one per subpath) as pdfplumber's edges."""
+    segments = _segments(lib, obj, point)
+    if len(segments) == 5 and _rectangle(segments, m, height, rects):
+        return
     a, b, c, d, e, f = m
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
     subpaths: list[tuple[str, list[tuple[float, float]]]] = []
     bezier = 0
-    for x, y, kind, closed in _segments(lib, obj, point):
+    for x, y, kind, closed in segments:
         xy = (x * a + y * c + e, x * b + y * d + f)
         if kind == _MOVETO:
             if shape:
@@ -556,7 +573,52 @@ def _path(
         _shape(text, points, height, lines, rects, curves)
 
 
-def _segments(lib: _Lib, obj: int, point: Any) -> Iterable[tuple[float, float, int, bool]]:
+def _rectangle(
+    segments: Sequence[tuple[float, float, int, bool]],
+    m: Matrix,
+    height: float,
+    rects: list[Ruling],
+) -> bool:
+    """Whether the five ``segments`` (m l l l l, the last closing it or not) are, through
+    ``m``, an axis-aligned rectangle (its four edges appended to ``rects``): what ``_shape``
+    makes of them, without its general walk (a ruled table's cells are thousands of them)."""
+    (x0, y0, k0, c0), (x1, y1, k1, c1), (x2, y2, k2, c2), (x3, y3, k3, c3), (x4, y4, k4, _) = (
+        segments
+    )
+    if k0 != _MOVETO or k1 != _LINETO or k2 != _LINETO or k3 != _LINETO or k4 != _LINETO:
+        return False
+    if c0 or c1 or c2 or c3:
+        return False
+    a, b, c, d, e, f = m
+    first = (x0 * a + y0 * c + e, x0 * b + y0 * d + f)
+    if (x4 * a + y4 * c + e, x4 * b + y4 * d + f) != first:
+        return False
+    (ax, ay), (bx, by) = first, (x1 * a + y1 * c + e, x1 * b + y1 * d + f)
+    cx, cy = x2 * a + y2 * c + e, x2 * b + y2 * d + f
+    dx, dy = x3 * a + y3 * c + e, x3 * b + y3 * d + f
+    if not (
+        (ax == bx and by == cy and cx == dx and dy == ay)
+        or (ay == by and bx == cx and cy == dy and dx == ax)
+    ):
+        return False
+    _rect_edges((ax, ay), (cx, cy), height, rects)
+    return True
+
+
+def _rect_edges(
+    corner: tuple[float, float], opposite: tuple[float, float], height: float, rects: list[Ruling]
+) -> None:
+    """pdfplumber's four edges of a rectangle given two opposite corners (bottom-up)."""
+    (xa, ya), (xb, yb) = corner, opposite
+    left, right, low, high = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+    top, bottom = height - high, height - low
+    rects.append(("rect_edge", left, right, top, top, "h", high, high))
+    rects.append(("rect_edge", left, right, bottom, bottom, "h", low, low))
+    rects.append(("rect_edge", left, left, top, bottom, "v", low, high))
+    rects.append(("rect_edge", right, right, top, bottom, "v", low, high))
+
+
+def _segments(lib: _Lib, obj: int, point: Any) -> Sequence[tuple[float, float, int, bool]]:
     """The segments of path ``obj``: point, kind (``_LINETO``…) and whether it closes.
 
     Read in one copy where PDFium's segments are, as its source has it, one array of
@@ -571,7 +633,7 @@ def _segments(lib: _Lib, obj: int, point: Any) -> Iterable[tuple[float, float, i
     if lib.packed is None:
         lib.packed = _packed_like_the_api(lib, obj, count, first, point)
     if lib.packed and lib.segment(obj, count - 1) == first + (count - 1) * _SEGMENT.size:
-        return _SEGMENT.iter_unpack(ctypes.string_at(first, count * _SEGMENT.size))
+        return list(_SEGMENT.iter_unpack(ctypes.string_at(first, count * _SEGMENT.size)))
     return _segments_one_by_one(lib, obj, count, point)
 
 
@@ -601,9 +663,9 @@ def _shape(
     shape: str,
     pts: list[tuple[float, float]],
     height: float,
-    lines: list[Obj],
-    rects: list[Obj],
-    curves: list[Obj],
+    lines: list[Ruling],
+    rects: list[Ruling],
+    curves: list[Ruling],
 ) -> None:
     """pdfminer's ``paint_path`` of one subpath, then pdfplumber's ``obj_to_edges``."""
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
@@ -613,7 +675,7 @@ def _shape(
         (xa, ya), (xb, yb) = pts[0], pts[1]
         x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
         top, bottom = height - y1, height - y0
-        lines.append(edge_dict("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0, y1))
+        lines.append(("line", x0, x1, top, bottom, "h" if top == bottom else "v", y0, y1))
         return
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
@@ -622,19 +684,12 @@ def _shape(
             y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
         )
         if closed and square:
-            (xa, ya), (xb, yb) = pts[0], pts[2]
-            left, right, low, high = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
-            top, bottom = height - high, height - low
-            rects.append(edge_dict("rect_edge", left, right, top, top, "h", high, high))
-            rects.append(edge_dict("rect_edge", left, right, bottom, bottom, "h", low, low))
-            rects.append(edge_dict("rect_edge", left, left, top, bottom, "v", low, high))
-            rects.append(edge_dict("rect_edge", right, right, top, bottom, "v", low, high))
+            _rect_edges(pts[0], pts[2], height, rects)
             return
     down = [(x, height - y) for x, y in pts]
     for (xa, ta), (xb, tb) in pairwise(down):
         orientation = "v" if xa == xb else ("h" if ta == tb else None)
         if orientation is None:
             continue  # neither horizontal nor vertical: the table finder ignores it
-        curves.append(
-            edge_dict("curve_edge", min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb), orientation)
-        )
+        x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb)
+        curves.append(("curve_edge", x0, x1, top, bottom, orientation, None, None))
