@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pytest
+
+# The compiled-pattern cache (``fa_tui.pattern_cache``) of this test process and of the fa-tui
+# processes its tests start: one of its own, never the real home's; removed at exit, after the
+# cache is written (``atexit`` runs the handlers registered first last).
+_CACHE_HOME = tempfile.mkdtemp(prefix="fa-tui-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_reports"
 SAMPLES = ("2024-lipu", "2023-yanbian", "2022-liujiang", "2024-panzhihua", "2024-liling")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from fa_tui import pattern_cache
+
 # A lone surrogate: U+DC80–U+DCFF stands for an undecodable byte (``surrogateescape``, e.g. a
 # GBK file name read as UTF-8); no UTF-8 writer accepts one.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = pattern_cache.compile(r"[\ud800-\udfff]")
 
 # C0 controls except TAB, DEL, C1 controls, and the bidirectional embedding/override/isolate marks.
-_UNSAFE = re.compile(
+_UNSAFE = pattern_cache.compile(
     r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 _CONTROL_PICTURES = 0x2400  # ␀ … ␟ stand for C0 controls
@@ -63,7 +65,7 @@ def neutralise(text: str, *, tabs: str | None = None) -> str:
 
 
 # What ``json.dumps(..., ensure_ascii=False)`` leaves raw but a terminal may act on or reorder.
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = pattern_cache.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_safe(document: str) -> str:

@@ -12,13 +12,13 @@ authority on the command line, parses it and words the errors.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from msgspec import Struct
 
+from fa_tui import pattern_cache
 from fa_tui.commands.budget import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 FORMATS = ("text", "json", "sarif")
@@ -130,7 +130,7 @@ CHECK_OPTIONS: tuple[OptionSpec, ...] = (
 )
 
 # What Typer reads as the same int as ``int()`` does (no sign, no other script's digits).
-_WHOLE = re.compile(r"[0-9]{1,6}")
+_WHOLE = pattern_cache.compile(r"[0-9]{1,6}")
 
 
 class _Unsure(Exception):

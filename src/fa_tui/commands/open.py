@@ -14,13 +14,13 @@ over. A page the reader refuses there ends with the same one line and exit statu
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fa_tui import pattern_cache
 from fa_tui.commands.common import fail, stderr_line
 from fa_tui.ingest import InputError, PendingPdf, open_report
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from fa_tui.tui.app import InspectorApp
     from fa_tui.tui.prefs import Prefs
 
-_LINE_SUFFIX = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?:?$")
+_LINE_SUFFIX = pattern_cache.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?:?$")
 
 
 def split_line(path: Path) -> tuple[Path, int | None]:

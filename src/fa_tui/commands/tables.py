@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
+from fa_tui import pattern_cache
 from fa_tui.commands.common import fail, load_or_exit
 from fa_tui.model.amount import Amount
 from fa_tui.model.outline import PartName
@@ -21,7 +21,7 @@ from fa_tui.safe_text import neutralise, visible_bytes
 from fa_tui.schema import TableSpec, template_of
 
 FORMATS = ("text", "json", "csv")
-_NUMBER = re.compile(r"^(?:公开|表)?\s*0?(\d{1,2})\s*(?:表)?$")
+_NUMBER = pattern_cache.compile(r"^(?:公开|表)?\s*0?(\d{1,2})\s*(?:表)?$")
 CSV_HEADER = (
     "table",
     "title",

@@ -3,12 +3,12 @@ formula, and widths counted in terminal cells (a CJK character is two)."""
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 
+from fa_tui import pattern_cache
+
 # XML 1.0 cannot hold these (openpyxl and python-docx refuse them); the report is data.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL = pattern_cache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:

@@ -3,14 +3,14 @@ sentence, and the findings grouped by part; report text is escaped, never markup
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from fa_tui import pattern_cache
 from fa_tui.export.letter import details, letter_title, parts, summary_sentence, tags
 from fa_tui.export.rows import ExportRow, ReportSheet
 from fa_tui.safe_text import neutralise
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")  # what can start markup inside a line
+_SPECIAL = pattern_cache.compile(r"([\\`*_\[\]<>|~#])")  # what can start markup inside a line
 
 
 def escape(text: str) -> str:

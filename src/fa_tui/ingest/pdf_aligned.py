@@ -13,10 +13,10 @@ text, is the row's cells wrapped: it is joined to the row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from fa_tui import pattern_cache
 from fa_tui.geometry import most_overlapped
 from fa_tui.ingest.pdf_lines import Char, PrintedLine
 
@@ -28,7 +28,7 @@ _LONE_MAX = 8  # characters of a one-piece line that may sit inside a table
 _LINE_GAP = 2.5  # in font sizes: a larger vertical gap ends the table ...
 _LINE_GAP_MIN = 16.0  # ... and in points: rows of a small font may be spaced wider
 _WRAP_GAP = 0.6  # in font sizes: a line this close below a row continues its cells
-_FIGURE = re.compile(r"^[-−]?[0-9][0-9,， ]*[.．][0-9 ]*[0-9]$")
+_FIGURE = pattern_cache.compile(r"^[-−]?[0-9][0-9,， ]*[.．][0-9 ]*[0-9]$")
 
 
 @dataclass(frozen=True)

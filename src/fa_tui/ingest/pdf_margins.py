@@ -13,15 +13,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from fa_tui import pattern_cache
 from fa_tui.ingest.pdf_lines import PrintedLine
 
 _BAND = 0.08
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = pattern_cache.compile(
     r"^[\s\-—－–_·.]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?(?:\s*(?:/|of|共)\s*[0-9]{1,4}\s*页?)?[\s\-—－–_·.]*$"
     r"|^(?:page|p\.)\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?$",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = pattern_cache.compile(r"[0-9]+")
 _REPEAT_SHARE = 0.5
 _REPEAT_MIN = 3
 

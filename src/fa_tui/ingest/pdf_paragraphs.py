@@ -22,30 +22,30 @@ printed line starts, so every character maps back to its page, line and column.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from fa_tui import pattern_cache
 from fa_tui.ingest.pdf_lines import PrintedLine
 
-_NEW_ITEM = re.compile(
+_NEW_ITEM = pattern_cache.compile(
     r"^[\s\u3000]*(?:第[一二三四五六七八九十百0-9]+[部章节条]|[一二三四五六七八九十]+[、.．]"
     r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．](?![0-9])|[①-⑳]|表[一二三四五六七八九十0-9]"
     r"|附[件表]|注[:：0-9]|说明[:：]|备注[:：]|单位[:：]|[-•·][\s\u3000])"
 )
 # A table's title: a line of its own ending in 表 (a bracketed note may follow), no punctuation.
-_TABLE_TITLE = re.compile(r"^[^，,。；;：:！!？?]{2,60}表(?:[（(][^）)]{0,20}[）)])?$")
+_TABLE_TITLE = pattern_cache.compile(r"^[^，,。；;：:！!？?]{2,60}表(?:[（(][^）)]{0,20}[）)])?$")
 # A table of contents entry: leaders (or a wide blank) and a page number end the line.
-_CONTENTS_ENTRY = re.compile(r"(?:[.…·．。]{3,}|\s{2,})\s*[0-9]{1,3}\s*$")
+_CONTENTS_ENTRY = pattern_cache.compile(r"(?:[.…·．。]{3,}|\s{2,})\s*[0-9]{1,3}\s*$")
 _SENTENCE_END = frozenset("。！？!?；;")
 # Characters that may not start a line (closing punctuation): the word processor carries the
 # character before them over to the next line as well.
 _NO_START = frozenset("，。、；：！？）》」』】〕’”%‰·…,.;:!?)]}")
 # Characters that may not end a line (opening punctuation): they go over with the next one.
 _NO_END = frozenset("（《「『【〔‘“([{")
-_UNBREAKABLE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,，%‰'\-]*")
+_UNBREAKABLE = pattern_cache.compile(r"[0-9A-Za-z][0-9A-Za-z.,，%‰'\-]*")
 _FULL = 1.2  # a line within this many font sizes of the right edge is full
 _SLACK = 0.5  # in font sizes: room a word processor keeps (CJK-Latin spacing) when wrapping
 _RAGGED = 1.0  # in font sizes: further room a ragged line ending inside a sentence may leave

@@ -15,12 +15,12 @@ sideways would garble it), and kept as ``rotated`` (which the reader reports, FA
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from math import floor, isfinite
 from statistics import median
 
+from fa_tui import pattern_cache
 from fa_tui.ingest.pdf_lines import Char, PrintedLine, build_line, group_lines
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-down)
@@ -31,7 +31,7 @@ _OVERHANG = 0.25  # in glyph heights: a word overlapping a cell this much belong
 _BAND = 8.0  # points: the height of one band of the cell index
 _TALL = 256  # bands: a cell taller than this is not indexed by band
 # A figure as printed: an amount, a count or a share.
-FIGURE = re.compile(r"[-−+]?[0-9][0-9,，]*(?:[.．][0-9]+)?[%％]?")
+FIGURE = pattern_cache.compile(r"[-−+]?[0-9][0-9,，]*(?:[.．][0-9]+)?[%％]?")
 
 
 @dataclass(frozen=True)

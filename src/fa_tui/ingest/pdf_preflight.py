@@ -24,10 +24,10 @@ A document can only be plainer than each of its pages, so each limit holds for e
 from __future__ import annotations
 
 import base64
-import re
 import zlib
 from collections.abc import Iterator
 
+from fa_tui import pattern_cache
 from fa_tui.ingest.limits import Limits
 
 _MB = 1024 * 1024
@@ -37,18 +37,18 @@ _WHITE = b"\x00\t\n\x0c\r "
 _HEAD_BYTES = 65_536  # the longest stream dictionary read here
 _LINE = 4_096  # the longest end of the ``stream`` keyword's line read here
 _CHUNK = 16_384  # bytes of a Flate stream given to zlib at a time
-_HEADER = re.compile(rb"(?<![0-9])\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+obj$")
-_TOKEN = re.compile(
+_HEADER = pattern_cache.compile(rb"(?<![0-9])\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+obj$")
+_TOKEN = pattern_cache.compile(
     rb"[\x00\t\n\x0c\r ]*(?:%[^\r\n]*[\x00\t\n\x0c\r ]*)*"  # blanks and comments
     rb"(<<|>>|\[|\]|\(|<[^<>]*>|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)"
 )
-_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_ESCAPE = pattern_cache.compile(rb"#([0-9A-Fa-f]{2})")
 # ``/Name Do``: the name drawn (``#xx`` escapes kept: ``unescaped``) and the operator; also
 # ``pdf_guard``'s, which follows each name to its form.
-DRAWN = re.compile(
+DRAWN = pattern_cache.compile(
     rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]+)[\x00\t\n\x0c\r ]*Do(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
 )
-_BOX_REFERENCE = re.compile(
+_BOX_REFERENCE = pattern_cache.compile(
     rb"/(?:MediaBox|CropBox|TrimBox|BleedBox|ArtBox|Rotate)[\x00\t\n\x0c\r ]*"
     rb"(?:\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R|\[[^\]]*R)"
 )

@@ -7,18 +7,18 @@ with a one-line Chinese message naming the path.
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.ingest.documents import PendingPdf, Progress, document_kind, pending_pdf, read_document
 from fa_tui.ingest.errors import InputError
 from fa_tui.model.source import Location, SourceText
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = pattern_cache.compile(r"\r\n|\r|\n")
 _FORM_FEED = "\f"  # a page break in a PDF's text layer
 # C0 controls other than TAB, LF, CR, FF, and DEL: a text report carries (almost) none of them.
-_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BINARY_CONTROLS = pattern_cache.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_RATIO = 0.01
 # A departmental report is tens to hundreds of KB; far larger files are not reports and would
 # only make every stage slow. Refused with a clear message instead (bounded time and memory).

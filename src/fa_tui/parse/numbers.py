@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.decimals import show
 from fa_tui.model.span import Span
@@ -26,7 +27,7 @@ _MAX_DIGITS = 60
 
 # One number in a cell, after width normalisation: sign, digit groups with separators and
 # spaces, decimals, percent sign. Spaces are allowed next to separators and between digits.
-_CELL = re.compile(
+_CELL = pattern_cache.compile(
     r"^(?P<sign>[-+]\s?)?"
     r"(?P<int>\d(?:[\d, ]*\d)?)"
     r"(?:\s?(?P<dot>\.)\s?(?P<frac>\d(?:[\d ]*\d)?))?"

@@ -25,17 +25,17 @@ zeros), white space dropped.
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from fa_tui import pattern_cache
 from fa_tui.model import Finding, Report, Row, Span, Table
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
-_SPACE = re.compile(r"\s+")
+_NUMBER = pattern_cache.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_SPACE = pattern_cache.compile(r"\s+")
 # A list enumerator opening a row name (``九、卫生健康支出``, ``（一）``): renumbered by an edit.
-_ENUMERATOR = re.compile(
+_ENUMERATOR = pattern_cache.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[、.)])"
 )
 

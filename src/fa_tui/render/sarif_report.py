@@ -10,12 +10,11 @@ across runs and revisions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from fa_tui import __version__
+from fa_tui import __version__, pattern_cache
 from fa_tui.model import Finding, Report, Severity, Span
 from fa_tui.pipeline.finding_ids import VERSION
 from fa_tui.render.json_report import indented_json
@@ -24,7 +23,7 @@ from fa_tui.rules.registry import Rule
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The stable finding id (``pipeline.finding_ids``), versioned with its recipe.
 FINGERPRINT = f"faTuiFindingId/{VERSION}"
-_SURROGATES = re.compile(r"[\udc80-\udcff]")  # the undecodable bytes of a file name
+_SURROGATES = pattern_cache.compile(r"[\udc80-\udcff]")  # the undecodable bytes of a file name
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 

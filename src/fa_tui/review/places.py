@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
-_UNSAFE = re.compile(r"[^\w.-]+")
+from fa_tui import pattern_cache
+
+_UNSAFE = pattern_cache.compile(r"[^\w.-]+")
 
 
 def reviews_dir() -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from fa_tui import pattern_cache
 from fa_tui.model import (
     Category,
     Finding,
@@ -26,10 +27,10 @@ from fa_tui.model import (
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 from fa_tui.schema import template_of
 
-_ORDINAL = re.compile(r"[\d一二三四五六七八九十]+")
+_ORDINAL = pattern_cache.compile(r"[\d一二三四五六七八九十]+")
 
-_LABEL = re.compile(r"公开\s*(\d{1,2})\s*表")
-_ATTACHMENT = re.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
+_LABEL = pattern_cache.compile(r"公开\s*(\d{1,2})\s*表")
+_ATTACHMENT = pattern_cache.compile(r"见附件|详见附件|另附|附件\d*[）)]?$")
 
 
 def _part_lines(ctx: RuleContext, part: Part | None) -> list[tuple[int, str]]:
@@ -189,10 +190,10 @@ def nine_tables(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # What a 空表说明 says: there is nothing to report.
-_EMPTY_NOTE = re.compile(
+_EMPTY_NOTE = pattern_cache.compile(
     r"无数据|没有|无此|无该|未发生|为0|为零|空表|无相关|不涉及|无.{0,8}(收入|支出)"
 )
-_ZERO_STATEMENT = re.compile(r"无该项|无此项|没有|^无|未发生|(?<![\d.])0万元|为0|为零")
+_ZERO_STATEMENT = pattern_cache.compile(r"无该项|无此项|没有|^无|未发生|(?<![\d.])0万元|为0|为零")
 
 
 def _note_lines(ctx: RuleContext, table: Table) -> list[tuple[int, str]]:
@@ -467,7 +468,7 @@ def glossary(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding("FA106", "报告缺少名词解释部分", None)
 
 
-_EMPTY_LIST = re.compile(r"(包括|如下|主要用于)[：:]\s*$")
+_EMPTY_LIST = pattern_cache.compile(r"(包括|如下|主要用于)[：:]\s*$")
 
 
 @rule(
@@ -499,7 +500,7 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-_ITEM = re.compile(
+_ITEM = pattern_cache.compile(
     r"^\s*(\d+[.．、]|[（(]\d+[）)]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
 
@@ -525,35 +526,41 @@ def _list_left_empty(report: Report, line: int, text: str) -> bool:
 
 # --- FA107: the counts behind the 三公 figures ----------------------------------------------
 
-_NO_SPENDING = re.compile(
+_NO_SPENDING = pattern_cache.compile(
     r"无(?:该项|此项|相关|“?三公”?经费(?:财政拨款)?)?支出|未(?:发生|安排)(?:“?三公”?经费)?"
 )
 _ZERO = r"(?:支出|费用?)(?:决算)?(?:为)?0(?:\.0+)?万元"
-_ITEM_ANCHOR = re.compile(r"出国|公务用车|接待")
+_ITEM_ANCHOR = pattern_cache.compile(r"出国|公务用车|接待")
 _OUTBOUND, _CARS, _RECEPTION = "出国", "公务用车", "接待"
 # (what is missing, its item, the item's zero-spending statement, detail patterns that must match)
 _SANGONG_DETAILS: tuple[tuple[str, str, re.Pattern[str], tuple[re.Pattern[str], ...]], ...] = (
     (
         "因公出国（境）团组数和人次",
         _OUTBOUND,
-        re.compile(r"出国（境）(?:经)?费" + _ZERO),
-        (re.compile(r"团组\D{0,6}\d+|\d+\s*个?团组"), re.compile(r"\d+\s*人")),
+        pattern_cache.compile(r"出国（境）(?:经)?费" + _ZERO),
+        (
+            pattern_cache.compile(r"团组\D{0,6}\d+|\d+\s*个?团组"),
+            pattern_cache.compile(r"\d+\s*人"),
+        ),
     ),
     (
         "公务用车购置数量",
         _CARS,
-        re.compile(r"公务用车购置(?:及运行(?:维护)?)?费?" + _ZERO),
-        (re.compile(r"购置(?:数|公务用车)?\D{0,8}\d+\s*辆"),),
+        pattern_cache.compile(r"公务用车购置(?:及运行(?:维护)?)?费?" + _ZERO),
+        (pattern_cache.compile(r"购置(?:数|公务用车)?\D{0,8}\d+\s*辆"),),
     ),
     (
         "公务接待批次和人次",
         _RECEPTION,
-        re.compile(r"公务接待费?" + _ZERO),
-        (re.compile(r"\d+\s*(?:批次|批|个团组)|团组\D{0,4}\d+"), re.compile(r"\d+\s*人")),
+        pattern_cache.compile(r"公务接待费?" + _ZERO),
+        (
+            pattern_cache.compile(r"\d+\s*(?:批次|批|个团组)|团组\D{0,4}\d+"),
+            pattern_cache.compile(r"\d+\s*人"),
+        ),
     ),
 )
-_FLEET = re.compile(r"(?:保有量|共有(?:公务用车|车辆)|实有车辆)\D{0,6}\d+\s*辆")
-_NO_CAR_COSTS = re.compile(r"公务用车购置及运行(?:维护)?费?" + _ZERO)
+_FLEET = pattern_cache.compile(r"(?:保有量|共有(?:公务用车|车辆)|实有车辆)\D{0,6}\d+\s*辆")
+_NO_CAR_COSTS = pattern_cache.compile(r"公务用车购置及运行(?:维护)?费?" + _ZERO)
 
 
 def _sangong_section(report: Report) -> Section | None:
@@ -617,13 +624,15 @@ def sangong_details(ctx: RuleContext) -> Iterator[Finding]:
 
 # (the item, the words that state it); 公务用车购置及运行费 as one figure states neither part
 _SANGONG_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("因公出国（境）费", re.compile(r"出国[（(]境[）)]|因公出国")),
+    ("因公出国（境）费", pattern_cache.compile(r"出国[（(]境[）)]|因公出国")),
     (
         "公务用车购置费",
-        re.compile(r"购置(?!及运行)(?:公务用车|车辆)?(?:费|支出|经费|\d|为|决算|数量|\D{0,4}辆)"),
+        pattern_cache.compile(
+            r"购置(?!及运行)(?:公务用车|车辆)?(?:费|支出|经费|\d|为|决算|数量|\D{0,4}辆)"
+        ),
     ),
-    ("公务用车运行维护费", re.compile(r"(?<!及)运行(?:维护|维修)?(?:费|支出|经费)")),
-    ("公务接待费", re.compile(r"接待")),
+    ("公务用车运行维护费", pattern_cache.compile(r"(?<!及)运行(?:维护|维修)?(?:费|支出|经费)")),
+    ("公务接待费", pattern_cache.compile(r"接待")),
 )
 
 
@@ -662,7 +671,7 @@ def sangong_items(ctx: RuleContext) -> Iterator[Finding]:
 
 # --- FA116: the 部门 field of each table's header is filled ------------------------------------
 
-_BLANK_DEPARTMENT = re.compile(
+_BLANK_DEPARTMENT = pattern_cache.compile(
     r"(?:编制)?(?:部门|单位)(?:名称)?[：:](?P<blank>[\s\u3000]*)(?=$|(?:金额)?单位[：:])"
 )
 

@@ -15,10 +15,10 @@ money brought forward from earlier years (``上年度结转``, ``使用以前年
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from fa_tui import pattern_cache
 from fa_tui.model import (
     Amount,
     Category,
@@ -44,8 +44,8 @@ _GROUP_CODES = {"FA412": PERSONNEL, "FA413": PUBLIC}
 _TOTAL_ROWS = {f"{PERSONNEL}合计": "FA412", f"{PUBLIC}合计": "FA413"}
 _NEVER_COMPARED = ("会议费",)  # domain guide: 会议费 in the text ≠ 表六 is not flagged
 
-_PAREN = re.compile(r"[（(][^（()）]{0,6}[）)]")
-_JOINERS = re.compile(r"[和及与、“”\"*·]")
+_PAREN = pattern_cache.compile(r"[（(][^（()）]{0,6}[）)]")
+_JOINERS = pattern_cache.compile(r"[和及与、“”\"*·]")
 
 
 @lru_cache(maxsize=4096)
@@ -181,19 +181,19 @@ def _cell_span(row: Row, cell: Amount | None) -> Span:
 
 
 # A reason clause: its marker, and its text up to the end of the sentence.
-_REASON = re.compile(
+_REASON = pattern_cache.compile(
     r"(?:主要|变动|差异|增加|减少|增长|下降|增减变化)?原因(?:主要)?(?:是|为|在于|系)[：:]?"
     r"|主要(?:是|系|由于)|原因[：:]"
 )
-_REASON_END = re.compile(r"[。]")
-_NEGATION = re.compile(r"(?:无|没有|未|不|非)$")
+_REASON_END = pattern_cache.compile(r"[。]")
+_NEGATION = pattern_cache.compile(r"(?:无|没有|未|不|非)$")
 # Money brought forward from earlier years.
-_BROUGHT = re.compile(
+_BROUGHT = pattern_cache.compile(
     r"(?:上一?年度?|以前年度|往年|历年)(?:的)?(?:财政拨款)?(?:资金)?结转(?:和结余|结余)?(?:资金)?"
     r"(?![^，,；;。]{0,4}(?:减少|下降|降低))"  # 上年结转减少: a decrease, maybe to 0
 )
 # Money carried forward to later years.
-_CARRIED = re.compile(
+_CARRIED = pattern_cache.compile(
     r"年末结转(?:和结余|结余)?(?:资金)?(?:增加|增长|上升|较多|加大)"
     r"|结转(?:至|到|入)?(?:下一?年度?|以后年度)(?:使用)?"
 )

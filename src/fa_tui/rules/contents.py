@@ -6,9 +6,9 @@ number (``六、…`` for 公开07表), sends them to the wrong page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from fa_tui import pattern_cache
 from fa_tui.model import Category, Finding, PartName, RelatedSpan, Severity, Span, TableStatus
 from fa_tui.parse.outline.ordinals import ordinal_value
 from fa_tui.parse.outline.toc import cleaned_lines
@@ -16,9 +16,9 @@ from fa_tui.parse.tables.titles import match_title
 from fa_tui.rules.registry import RuleCode, RuleContext, rule
 from fa_tui.schema import template_of
 
-_BULLET = re.compile(r"^[-•·]\s*")
-_LEADER = re.compile(r"[.…·．\s\d]*$")  # dotted leader and page number
-_ORDINAL = re.compile(
+_BULLET = pattern_cache.compile(r"^[-•·]\s*")
+_LEADER = pattern_cache.compile(r"[.…·．\s\d]*$")  # dotted leader and page number
+_ORDINAL = pattern_cache.compile(
     r"^(?:表|附表|部门决算表)?[（(]?(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})[）)]?[、：:．.]?"
 )
 _LISTED_AT_LEAST = 3  # a 目录 that names fewer tables does not list them one by one

@@ -14,7 +14,6 @@ report.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal, InvalidOperation, localcontext
@@ -23,11 +22,14 @@ from operator import attrgetter
 
 from msgspec.structs import replace
 
+from fa_tui import pattern_cache
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, SourceText, Span
 from fa_tui.model.decimals import places_in, show
 from fa_tui.rules.registry import RULES, Rule, RuleContext, RuleFunc
 
-_FIGURE_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators and blanks in a figure
+_FIGURE_SEPARATORS = pattern_cache.compile(
+    r"[,，\s]"
+)  # thousands separators and blanks in a figure
 
 # Every rule family; importing one registers its rules.
 RULE_MODULES = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from fa_tui import pattern_cache
 from fa_tui.model import Category, Finding, RelatedSpan, Report, Severity, Span
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
 
@@ -27,7 +28,7 @@ _PAIRS = "|".join(
     f"{a}[（(]{b}[）)]|{b}[（(]{a}[）)]|[（(]{a}[/／、]{b}[）)]|[（(]{b}[/／、]{a}[）)]"
     for a, b in _OPPOSITES
 )
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = pattern_cache.compile(
     r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,})(?![A-Za-z])%?"  # XX局, XXX万元, XX%, ××
     r"|某某"
     r"|[（(](?:单位|部门|项目|制度|文件|机构)名称[）)]"
@@ -78,7 +79,7 @@ def placeholders(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-_CHEAP = re.compile(r"[XxＸｘ×某（(]")
+_CHEAP = pattern_cache.compile(r"[XxＸｘ×某（(]")
 
 
 def _may_hold_placeholder(line: str) -> bool:
@@ -87,7 +88,7 @@ def _may_hold_placeholder(line: str) -> bool:
 
 
 # FA802: two opposite words of change or comparison run together (``增减少``, ``增长下降``).
-_GARBLED = re.compile(
+_GARBLED = pattern_cache.compile(
     "|".join(
         f"{a}{b}|{b}{a}|{a[0]}{b}|{b[0]}{a}"
         for a, b in (("增加", "减少"), ("增长", "下降"), ("上升", "下降"), ("增长", "减少"))
@@ -126,7 +127,7 @@ def garbled_directions(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # FA803: a word or a punctuation mark printed twice in a row.
-_REPEATED = re.compile(
+_REPEATED = pattern_cache.compile(
     r"([\u4e00-\u9fff]{2,4})\1"  # 全部全部
     r"|([的是在和与及对把被从])\2(?!确确|非非|美美)"  # 的的 (not 的的确确, 是是非非)
     r"|(?<![。，、；：！？])([。，、；：！？])\3(?![。，、；：！？])"  # 。。 ，， (not 。。。)
@@ -164,7 +165,7 @@ def repeated_words(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # FA804: a share or a rate given without its % sign (``占 55.16，``, ``增长 13.95。``).
-_RATE_WITHOUT_SIGN = re.compile(
+_RATE_WITHOUT_SIGN = pattern_cache.compile(
     r"(?:占(?:比)?(?:为)?|(?:增长|下降|上升|降低)(?:了)?|(?:增幅|降幅|增长率)(?:为)?)"
     r"[\s\u3000]*(?P<figure>[0-9]+\.[0-9]+|[0-9]+)(?=[\s\u3000]*(?:[，。；、,;）)]|$))"
 )
@@ -200,13 +201,13 @@ def rates_without_sign(ctx: RuleContext) -> Iterator[Finding]:
 
 # FA807: an amount without its unit in a sentence whose other amounts have one
 # (``基本支出525.83，项目支出427.37万元``): the figure is read as nothing.
-_MONEY_LABEL_FIGURE = re.compile(
+_MONEY_LABEL_FIGURE = pattern_cache.compile(
     r"[\u4e00-\u9fff）”](?:支出|收入|经费|费|结余|结转|合计|总计|总额|拨款|补助|资金)"
     r"(?:决算|预算)?数?(?:为|是|共|达)?[\s\u3000]*"
     r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,})(?=[\s\u3000]*[，。；、,;）)])"
 )
-_WITH_UNIT = re.compile(r"\d[\s\u3000]*(?:万元|亿元|元)")
-_SENTENCE_END = re.compile(r"(?<=。)")
+_WITH_UNIT = pattern_cache.compile(r"\d[\s\u3000]*(?:万元|亿元|元)")
+_SENTENCE_END = pattern_cache.compile(r"(?<=。)")
 
 
 @rule(
@@ -245,12 +246,12 @@ def amounts_without_unit(ctx: RuleContext) -> Iterator[Finding]:
 
 # FA805: what a conversion left in the text a reviewer reads.
 _RESIDUES = (
-    ("LaTeX 公式代码", re.compile(r"\$[^$\n]{0,60}?\\[A-Za-z%]+[^$\n]{0,60}?\$")),
-    ("Markdown 标记", re.compile(r"\*\*[^*\n]{1,60}?\*\*")),
-    ("书签标记", re.compile(r"\[bookmark:[^\]\n]{0,80}\]")),
-    ("Word 域代码", re.compile(r"\b(?:PAGEREF|HYPERLINK|TOC\s+\\[a-z])\b[^\s]*")),
+    ("LaTeX 公式代码", pattern_cache.compile(r"\$[^$\n]{0,60}?\\[A-Za-z%]+[^$\n]{0,60}?\$")),
+    ("Markdown 标记", pattern_cache.compile(r"\*\*[^*\n]{1,60}?\*\*")),
+    ("书签标记", pattern_cache.compile(r"\[bookmark:[^\]\n]{0,80}\]")),
+    ("Word 域代码", pattern_cache.compile(r"\b(?:PAGEREF|HYPERLINK|TOC\s+\\[a-z])\b[^\s]*")),
 )
-_RESIDUE_CHEAP = re.compile(r"[$*\[]|PAGEREF|HYPERLINK|TOC")
+_RESIDUE_CHEAP = pattern_cache.compile(r"[$*\[]|PAGEREF|HYPERLINK|TOC")
 _RESIDUE_RELATED = 20  # further occurrences named in one finding
 
 
@@ -297,7 +298,7 @@ def conversion_residue(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # FA806: the department named differently in a heading or a table than on the title page.
-_HEADING_NAME = re.compile(
+_HEADING_NAME = pattern_cache.compile(
     r"^(?:第\S{1,3}部分[：:\s\u3000]*)?(?P<name>[\u4e00-\u9fff（）()]{4,40}?"
     r"(?:局|委员会|办公室|厅|中心|院|所|站|馆|处|队))[\s\u3000]*20\d{2}[\s\u3000]*年"
 )

@@ -20,10 +20,10 @@ FA516 recomputes a 满意度 from the counts of the answers it is stated with.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from fa_tui import pattern_cache
 from fa_tui.model import (
     Amount,
     Category,
@@ -50,12 +50,14 @@ T = Category.TABLE_INTERNAL
 
 # --- reading the 自评表 --------------------------------------------------------------------------
 
-_SELF_TABLE = re.compile(r"绩效自评表|绩效自评结果表|绩效评价表|自评表")
-_SCORE_LABEL = re.compile(r"[(（]\s*(?:满分)?\s*([0-9]+(?:\.[0-9]+)?)\s*分\s*[)）]$")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|资金总额|年度资金总额|项目资金总额|总额)$")
-_SCORE_TOTAL = re.compile(r"总分|自评得分|综合得分|合计|总计")
-_BUDGET_SCORE = re.compile(r"预算执行|资金执行|执行率")
-_PREFIX = re.compile(r"^(?:其中[：:]?|[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[)）]|\s)+")
+_SELF_TABLE = pattern_cache.compile(r"绩效自评表|绩效自评结果表|绩效评价表|自评表")
+_SCORE_LABEL = pattern_cache.compile(r"[(（]\s*(?:满分)?\s*([0-9]+(?:\.[0-9]+)?)\s*分\s*[)）]$")
+_TOTAL_ROW = pattern_cache.compile(r"^(?:合计|总计|资金总额|年度资金总额|项目资金总额|总额)$")
+_SCORE_TOTAL = pattern_cache.compile(r"总分|自评得分|综合得分|合计|总计")
+_BUDGET_SCORE = pattern_cache.compile(r"预算执行|资金执行|执行率")
+_PREFIX = pattern_cache.compile(
+    r"^(?:其中[：:]?|[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[)）]|\s)+"
+)
 
 # The money columns of the 资金 block, and the scores.
 INITIAL, ADJUSTMENT, ADJUSTED, OUTTURN, RATE, WEIGHT, SCORE = (
@@ -71,10 +73,10 @@ _MONEY = (INITIAL, ADJUSTMENT, ADJUSTED, OUTTURN)
 
 # The source families a 资金 total is split into. A split is checked only when every part is
 # one of them, 财政拨款 is not listed beside its own funds (nested), and 其他资金 closes the list.
-_FISCAL_FUND = re.compile(r"^(?:一般公共预算|政府性基金|国有资本经营|社会保险基金)")
-_FISCAL = re.compile(r"^(?:当年|本级|本年)?财政(?:拨款|资金|补助)")
-_CARRIED = re.compile(r"^上年(?:结转|结余)|^结转(?:结余)?资金")
-_OTHER = re.compile(r"^其他(?:资金|收入)?$")
+_FISCAL_FUND = pattern_cache.compile(r"^(?:一般公共预算|政府性基金|国有资本经营|社会保险基金)")
+_FISCAL = pattern_cache.compile(r"^(?:当年|本级|本年)?财政(?:拨款|资金|补助)")
+_CARRIED = pattern_cache.compile(r"^上年(?:结转|结余)|^结转(?:结余)?资金")
+_OTHER = pattern_cache.compile(r"^其他(?:资金|收入)?$")
 
 
 def _role(key: str) -> str | None:
@@ -128,7 +130,7 @@ def _label_span(source: SourceText, label: str, amount: Amount) -> Span:
     return Span.at(amount.span.line, at + 1, at + 1 + len(label))
 
 
-_CHUNKS = re.compile(r"\t|\s{2,}")
+_CHUNKS = pattern_cache.compile(r"\t|\s{2,}")
 
 
 def indicator_name(source: SourceText, row: Row, cells: dict[str, Amount]) -> str:
@@ -538,14 +540,14 @@ def score_within_weight(ctx: RuleContext) -> Iterator[Finding]:
 
 # --- FA115 绩效自评表 only referenced -------------------------------------------------------------
 
-_REFERENCED = re.compile(
+_REFERENCED = pattern_cache.compile(
     r"[^\s《》〈〉：:\[\]“”\"'，,。；;、（）()]*?(?:绩效自评表|绩效自评结果表|绩效评价表|自评表)"
 )
-_ATTACHED = re.compile(r"附件|附表|详见|见附|另附")
-_TOC_LINE = re.compile(r"^\s*[-•·]|PAGEREF|[.…·]{4,}\s*\d*\s*$")
+_ATTACHED = pattern_cache.compile(r"附件|附表|详见|见附|另附")
+_TOC_LINE = pattern_cache.compile(r"^\s*[-•·]|PAGEREF|[.…·]{4,}\s*\d*\s*$")
 # Words of a 自评表's first lines: a title followed by them is the table itself, printed (a text
 # layer laid out with blanks is not read as a table, yet the table is there).
-_TABLE_BODY = re.compile(
+_TABLE_BODY = pattern_cache.compile(
     r"项目名称|主管部门|实施单位|部门名称|资金来源|年初预算数|全年预算数|一级指标|二级指标|"
     r"三级指标|分值|得分|预算执行率|年度总体目标"
 )
@@ -639,12 +641,14 @@ def self_table_referenced(ctx: RuleContext) -> Iterator[Finding]:
 
 # --- FA516 满意度 and its counts ----------------------------------------------------------------
 
-_LEVEL = re.compile(
+_LEVEL = pattern_cache.compile(
     r"(非常不满意|不满意|非常满意|比较满意|基本满意|满意|一般)(?:的)?(?:人数|次数|人次|票|份)?$"
 )
 _SATISFIED = ("非常满意", "满意", "比较满意", "基本满意")  # best first
-_SURVEY_TOTAL = re.compile(r"评价|调查|问卷|测评|受访|参评|回收|样本")
-_SATISFACTION = re.compile(r"满意(?:度|率)\s*(?:为|达到|达|是|约)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+_SURVEY_TOTAL = pattern_cache.compile(r"评价|调查|问卷|测评|受访|参评|回收|样本")
+_SATISFACTION = pattern_cache.compile(
+    r"满意(?:度|率)\s*(?:为|达到|达|是|约)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]"
+)
 
 
 def _satisfaction_rate(ctx: RuleContext, after: Span, end: int | None = None) -> Amount | None:
@@ -665,7 +669,7 @@ def _satisfaction_rate(ctx: RuleContext, after: Span, end: int | None = None) ->
     )
 
 
-_CELL_COUNT = re.compile(
+_CELL_COUNT = pattern_cache.compile(
     r"([^0-9,，、；;:：。\s（）()]{1,12}?)\s*([0-9]+)\s*(人次|次|人|份|票|户|件)(?![0-9])"
 )
 

@@ -23,13 +23,13 @@ internal-error finding).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable
 from inspect import cleandoc
 
 from msgspec import Struct
 from msgspec.structs import asdict
 
+from fa_tui import pattern_cache
 from fa_tui.model import (
     Category,
     Finding,
@@ -51,7 +51,7 @@ FINAL_ACCOUNTS_ONLY = (ReportKind.FINAL_ACCOUNTS,)
 EVERY_REPORT = (ReportKind.FINAL_ACCOUNTS, ReportKind.BUDGET)
 
 # A rule's name: lower-case words joined by hyphens (``t01-income-total-equals-items``).
-NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+NAME_PATTERN = pattern_cache.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 class RuleCode(Struct, frozen=True):

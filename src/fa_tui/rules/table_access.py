@@ -7,13 +7,13 @@ error beyond), the computation, and the parts as related spans.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
 from msgspec.structs import replace
 
+from fa_tui import pattern_cache
 from fa_tui.model import (
     Amount,
     Finding,
@@ -31,8 +31,8 @@ from fa_tui.schema.function_classes import FUNCTION_CLASSES
 
 ZERO = Decimal(0)
 
-_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、．.]|^[（(]?\d+[）)、．.]")
-_SPACES = re.compile(r"[\s\u3000]+")
+_ORDINAL = pattern_cache.compile(r"^[（(]?[一二三四五六七八九十]+[）)、．.]|^[（(]?\d+[）)、．.]")
+_SPACES = pattern_cache.compile(r"[\s\u3000]+")
 
 
 @lru_cache(maxsize=8192)

@@ -9,7 +9,6 @@ large for one department.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from msgspec import Struct, field
 
+from fa_tui import pattern_cache
 from fa_tui.model import (
     Amount,
     Category,
@@ -45,7 +45,7 @@ IMPLAUSIBLE_WAN = Decimal(100_000_000)
 # preceded by a digit or a dot. That is ``(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)…``, written to
 # start with a digit (the lookbehind checks the character before it), which lets the regex
 # engine skip to the digits of a line instead of trying every position.
-_WAN = re.compile(r"(\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?\s*万元")
+_WAN = pattern_cache.compile(r"(\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?\s*万元")
 
 
 class TextAmount(NamedTuple):

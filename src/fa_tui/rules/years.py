@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from fa_tui import pattern_cache
 from fa_tui.model import Category, Finding, RelatedSpan, Severity, Span
 from fa_tui.model.facts import YearFact, YearRole
 from fa_tui.rules.registry import EVERY_REPORT, RuleCode, RuleContext, rule
@@ -165,8 +166,10 @@ def cover_date(ctx: RuleContext) -> Iterator[Finding]:
 
 _DATE = r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # ``经区财政局于2025年8月5日批复``, ``批复时间：2025年8月5日``
-_APPROVAL = re.compile(rf"{_DATE}[^。；\n]{{0,24}}?批复|批复(?:日期|时间)[：:]?\s*{_DATE}")
-_FULL_DATE = re.compile(_DATE)
+_APPROVAL = pattern_cache.compile(
+    rf"{_DATE}[^。；\n]{{0,24}}?批复|批复(?:日期|时间)[：:]?\s*{_DATE}"
+)
+_FULL_DATE = pattern_cache.compile(_DATE)
 _DAYS_TO_PUBLISH = 20  # 部门决算 are made public within 20 days of their 批复 (预算法 §14)
 
 

@@ -15,17 +15,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fa_tui import pattern_cache
+
 # A run of digits joined by single separators: a space, or a comma or decimal point with at
 # most one space on each side. Two spaces (or a tab) end a figure: they separate columns.
 _BLANK = "[ \u00a0]"
 _JOIN = rf"(?:{_BLANK}?[,，.．]{_BLANK}?|{_BLANK})"
-_RUN = re.compile(rf"\d(?:{_JOIN}?\d)*")
-_QUERY = re.compile(r"\d[\d,，\s]*(?:[.．]\s*\d[\d\s]*)?")
-_SPACES = re.compile(r"[ \u00a0]")
+_RUN = pattern_cache.compile(rf"\d(?:{_JOIN}?\d)*")
+_QUERY = pattern_cache.compile(r"\d[\d,，\s]*(?:[.．]\s*\d[\d\s]*)?")
+_SPACES = pattern_cache.compile(r"[ \u00a0]")
 # Where a run that is not one figure is split: at its spaces, then at its commas and points.
 _SPLITS = (
-    re.compile(rf"(?<=\d){_BLANK}(?=\d)"),
-    re.compile(r"[ \u00a0]*[,，.．][ \u00a0]*"),
+    pattern_cache.compile(rf"(?<=\d){_BLANK}(?=\d)"),
+    pattern_cache.compile(r"[ \u00a0]*[,，.．][ \u00a0]*"),
 )
 
 Finder = Callable[[str], Iterator[tuple[int, int]]]

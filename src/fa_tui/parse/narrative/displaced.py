@@ -13,21 +13,21 @@ placement would make a wrong fact, and an unread figure is only a fact not read.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model import SourceText
 
 # A figure, or a quotation mark: set in the filled-in font too (``“三公”经费`` prints as
 # ``三公 经费`` over ``“ ”``).
 _FIGURE = r"[-−]?\d[\d,]*(?:\.\d+)?%?|[“”‘’]"
-_FIGURES_ONLY = re.compile(
+_FIGURES_ONLY = pattern_cache.compile(
     rf"[ \t\u3000\f]*(?:{_FIGURE})(?:[ \t\u3000]+(?:{_FIGURE}))*[ \t\u3000]*"
 )
-_TOKEN = re.compile(_FIGURE)
+_TOKEN = pattern_cache.compile(_FIGURE)
 _OPENING = frozenset("“‘")
-_GAP = re.compile(r"[ \u3000]+")
-_WIDE_GAP = re.compile(r"[ \u3000]{2,}")  # a line laid out by blanks
+_GAP = pattern_cache.compile(r"[ \u3000]+")
+_WIDE_GAP = pattern_cache.compile(r"[ \u3000]{2,}")  # a line laid out by blanks
 # What follows a figure: a line that starts with one of these lost the figure before it.
 _AFTER_FIGURE = frozenset("万元亿千%％，。；：、）)")
 _BLANK = " \t\u3000\f"

@@ -15,8 +15,7 @@ Never raises on odd text; linear in the input.
 
 from __future__ import annotations
 
-import re
-
+from fa_tui import pattern_cache
 from fa_tui.model import Report, SourceText
 from fa_tui.model.facts import Fact
 from fa_tui.parse.narrative.figures import Figure, scan_figures
@@ -55,7 +54,7 @@ from fa_tui.parse.narrative.years import year_facts
 # 300; a "sentence" of megabytes (a file with no full stops) would otherwise cost seconds and a
 # gigabyte of facts. Figures beyond it are not read as facts.
 MAX_SENTENCE = 5_000
-_DIGIT = re.compile(r"\d")
+_DIGIT = pattern_cache.compile(r"\d")
 
 
 def parse_facts(source: SourceText, report: Report) -> list[Fact]:

@@ -6,10 +6,10 @@ figure becomes an ``Amount`` whose span points at the original characters. One l
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model import Amount
 from fa_tui.parse.narrative.sentences import Paragraph
 
@@ -18,14 +18,14 @@ COUNT_UNITS = ("批次", "人次", "个", "辆", "次", "人", "名", "家", "�
 
 # The pattern opens with a plain \d (the "not after a digit, dot or letter" check comes after it)
 # so that the regex engine skips quickly to the next digit instead of trying every position.
-_FIGURE = re.compile(
+_FIGURE = pattern_cache.compile(
     r"(?P<num>\d(?<![\d.,A-Za-z]\d)(?:\d{0,2}(?:,\d{3})+|\d{0,14}))(?:\.(?P<dec>\d{1,8}))?"
     r"(?![\d,])"
     r"(?:(?P<pct>%)|(?P<money>万元|亿元|元|万)(?![人次户家余亩个名吨件台套条项张份所辆/])"
     r"|(?P<count>批次|人次|个|辆|次|人|名|家|台|项|户))"
 )
 # an amount that is a threshold, not a quantity: 50万元以上, 100万元（含）以上
-_THRESHOLD = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|及以上|及以下|左右|起)")
+_THRESHOLD = pattern_cache.compile(r"(?:[（(]含[）)])?(?:以上|以下|及以上|及以下|左右|起)")
 _THRESHOLD_FIRST = frozenset("（(以及左起")  # the characters ``_THRESHOLD`` can start with
 
 

@@ -8,49 +8,53 @@ them; ``quantity_for`` maps a label, read in its section, to a table cell (``表
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model import Table, TableRole, TableStatus
 from fa_tui.model.facts import Quantity
 from fa_tui.schema.function_classes import FUNCTION_CLASSES
 
 # What a 类 name or a structure label may carry around the bare class name.
-_CLASS_NAME_SUFFIX = re.compile(r"支出$|（类）|\(类\)")
-_CLASS_LABEL_SUFFIX = re.compile(r"（类）|\(类\)|支出$|支出合计$")
+_CLASS_NAME_SUFFIX = pattern_cache.compile(r"支出$|（类）|\(类\)")
+_CLASS_LABEL_SUFFIX = pattern_cache.compile(r"（类）|\(类\)|支出$|支出合计$")
 # Labels that stand for a table quantity (domain.md §2–§3).
-_SANGONG_ITEMS = re.compile(r"因公出国|公务用车|公务接待")  # the 三公 items of 表九
-_GRAND_TOTAL = re.compile(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计")
-_INCOME_TOTAL = re.compile(r"(?:本年)?收入合计")
-_SPENDING_TOTAL = re.compile(r"(?:本年)?支出合计")
-_FISCAL_BASIC_OR_PROJECT = re.compile(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出")
-_FISCAL_SPENDING = re.compile(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出")
-_PERSONNEL_FUNDS = re.compile(r"人员经费(?:支出)?")
-_PUBLIC_FUNDS = re.compile(r"公用经费(?:支出)?")
-_OPERATING_FUNDS = re.compile(r"机关运行经费(?:支出)?")
+_SANGONG_ITEMS = pattern_cache.compile(r"因公出国|公务用车|公务接待")  # the 三公 items of 表九
+_GRAND_TOTAL = pattern_cache.compile(r"收[、，,]?支总计|收入总计|支出总计|收入、支出总计")
+_INCOME_TOTAL = pattern_cache.compile(r"(?:本年)?收入合计")
+_SPENDING_TOTAL = pattern_cache.compile(r"(?:本年)?支出合计")
+_FISCAL_BASIC_OR_PROJECT = pattern_cache.compile(r"(?:一般公共预算)?财政拨款(?:基本|项目)支出")
+_FISCAL_SPENDING = pattern_cache.compile(r"(?:一般公共预算)?财政拨款支出|一般公共预算支出")
+_PERSONNEL_FUNDS = pattern_cache.compile(r"人员经费(?:支出)?")
+_PUBLIC_FUNDS = pattern_cache.compile(r"公用经费(?:支出)?")
+_OPERATING_FUNDS = pattern_cache.compile(r"机关运行经费(?:支出)?")
 # Within 三公: a budget figure rather than an outturn, the vehicle subtotal, and 公务接待 split
 # into domestic and foreign reception (no single 表九 cell).
-_ENDS_WITH_BUDGET = re.compile(r"预算(?:数|为|安排)?$")
-_VEHICLE_SUBTOTAL = re.compile(r"公务用车购置及运行|公车购置及")
-_RECEPTION_KINDS = re.compile(r"国内|外事|外宾")
+_ENDS_WITH_BUDGET = pattern_cache.compile(r"预算(?:数|为|安排)?$")
+_VEHICLE_SUBTOTAL = pattern_cache.compile(r"公务用车购置及运行|公车购置及")
+_RECEPTION_KINDS = pattern_cache.compile(r"国内|外事|外宾")
 
 # The 类 a narrative label may name (never 223: ``quantity_for`` reads 国有资本经营预算 as 表八).
 CLASS_NAMES: dict[str, str] = {
     code: name for code, name in FUNCTION_CLASSES.items() if code != "223"
 }
 
-_ENUM = re.compile(
+_ENUM = pattern_cache.compile(
     r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．）)])+"
 )
-_YEAR = re.compile(r"^(?:截至|截止)?\d{4}年(?:度|末|底)?(?:\d{1,2}月(?:\d{1,2}日)?)?[，,]?")
-_LEAD_WORDS = re.compile(
+_YEAR = pattern_cache.compile(
+    r"^(?:截至|截止)?\d{4}年(?:度|末|底)?(?:\d{1,2}月(?:\d{1,2}日)?)?[，,]?"
+)
+_LEAD_WORDS = pattern_cache.compile(
     r"^(?:其中[：:，,]?|主要包括[：:]?|包括[：:]?|主要用于以下方面[：:]?|具体情况如下[：:]?|同比|"
     r"本部门|本单位|我部门|我单位|我局|全年|本年度?|开支|[，,；;：:、]|和|及)+"
 )
-_TAIL_WORDS = re.compile(r"(?:均为|各为|合计为|共计|总额为|为|是|达到?|约|共|各|总计为)$")
-_VERBS = re.compile(r"(?:开支|实现支出|决算数?为?|执行数为?|实际支出数?为?)$")
-_KEY_DROP = re.compile(
+_TAIL_WORDS = pattern_cache.compile(
+    r"(?:均为|各为|合计为|共计|总额为|为|是|达到?|约|共|各|总计为)$"
+)
+_VERBS = pattern_cache.compile(r"(?:开支|实现支出|决算数?为?|执行数为?|实际支出数?为?)$")
+_KEY_DROP = pattern_cache.compile(
     r"本年|年度|全年|决算|数|的|“|”|\"|（类）|（款）|（项）|\(类\)|\(款\)|\(项\)"
 )
 
@@ -92,7 +96,7 @@ def labels_match(a: str, b: str) -> bool:
 
 # --- classification names in the text: 社会保障和就业支出（类）…（款）…（项） -----------------
 
-_CLASS_PATH = re.compile(
+_CLASS_PATH = pattern_cache.compile(
     r"(?P<lei>[^（()）]{2,24}?)[（(]类[）)](?:(?P<kuan>[^（()）]{1,30}?)[（(]款[）)])?"
     r"(?:(?P<xiang>[^（()）]{1,40}?)[（(]项[）)])?"
 )
@@ -160,7 +164,7 @@ _INCOME_SOURCES = (
     "附属单位上缴收入",
     "其他收入",
 )
-_T06_ITEMS = re.compile(
+_T06_ITEMS = pattern_cache.compile(
     r"^(?:基本工资|津贴补贴|奖金|伙食补助费|绩效工资|机关事业单位基本养老保险缴费|职业年金缴费|职工基本医疗保险缴费|"
     r"公务员医疗补助缴费|其他社会保障缴费|住房公积金|其他工资福利支出|办公费|印刷费|咨询费|手续费|"
     r"水费|电费|邮电费|取暖费|物业管理费|差旅费|维修（护）费|租赁费|培训费|专用材料费|劳务费|"

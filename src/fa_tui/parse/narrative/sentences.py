@@ -14,13 +14,13 @@ Linear time: one regex pass per line, bisection for mapping.
 from __future__ import annotations
 
 import bisect
-import re
 from bisect import bisect_right as _bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from msgspec import Struct, field
 
+from fa_tui import pattern_cache
 from fa_tui.model import Report, Section, SourceText, Span
 from fa_tui.parse.narrative.displaced import Insert, displaced_figures
 
@@ -29,25 +29,25 @@ _BULLET_SPACE = " \t\u3000\xa0"  # around a list bullet (- • ·) at the start 
 _SPACES = ("\\x20", "\\t", "\\u3000", "\\xa0", "\\ufeff", "\\u200b", "\\f")
 # Every branch opens with a plain character (a run of white space is one branch per first
 # character) so that the regex engine skips ahead to the next candidate.
-_NOISE = re.compile(
+_NOISE = pattern_cache.compile(
     r"\[bookmark:[^\]\n]{0,300}\]|\*\*|\$|\\(?:geq|leq|ge|le|%)"
     + "".join(f"|{space}[{''.join(_SPACES)}]*" for space in _SPACES)
 )
 _REPLACE = {"\\geq": "≥", "\\ge": "≥", "\\leq": "≤", "\\le": "≤", "\\%": "%"}
-_FAST = re.compile(r"[\[*$\\ \t\u3000\xa0\ufeff\u200b\f•·-]")
+_FAST = pattern_cache.compile(r"[\[*$\\ \t\u3000\xa0\ufeff\u200b\f•·-]")
 _WIDTH = str.maketrans({**{chr(0xFF10 + k): str(k) for k in range(10)}, "％": "%"})
-_WIDE = re.compile(r"[０-９％]")  # what ``_WIDTH`` changes
+_WIDE = pattern_cache.compile(r"[０-９％]")  # what ``_WIDTH`` changes
 # a line with no character of ``_WIDE`` or ``_FAST`` (most lines) is read as it is
-_PLAIN = re.compile(r"[^０-９％\[*$\\ \t\u3000\xa0\ufeff\u200b\f•·-]*")
+_PLAIN = pattern_cache.compile(r"[^０-９％\[*$\\ \t\u3000\xa0\ufeff\u200b\f•·-]*")
 
 TERMINAL = frozenset("。！？；：:;!?")
-ENUMERATOR = re.compile(
+ENUMERATOR = pattern_cache.compile(
     r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d{1,2}(?:[、）)]|[.．](?!\d))|[①-⑳])"
 )
-_YEAR_START = re.compile(r"^\d{4}年")
-_CLASS_OPEN = re.compile(r"[（(](?:类|款)[）)]")
-_ITEM_CLOSE = re.compile(r"^[^。，；：]{0,40}?[（(]项[）)]")
+_YEAR_START = pattern_cache.compile(r"^\d{4}年")
+_CLASS_OPEN = pattern_cache.compile(r"[（(](?:类|款)[）)]")
+_ITEM_CLOSE = pattern_cache.compile(r"^[^。，；：]{0,40}?[（(]项[）)]")
 _MIN_BROKEN = 16  # shorter lines without punctuation are titles or dates, not broken sentences
 
 
@@ -378,7 +378,7 @@ def read_paragraphs(source: SourceText, report: Report) -> Iterator[Paragraph]:
         yield current.done()
 
 
-SENTENCE_END = re.compile(r"[。！？!?]")
+SENTENCE_END = pattern_cache.compile(r"[。！？!?]")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:

@@ -9,18 +9,18 @@ it, what every reader of ``parse.narrative.readers`` reads.
 
 from __future__ import annotations
 
-import re
 from typing import TypedDict
 
 from msgspec import Struct, field
 
+from fa_tui import pattern_cache
 from fa_tui.model import Report, Section, Span
 from fa_tui.model.facts import AmountFact, ChangeFact, CountFact, Fact, ShareFact
 from fa_tui.parse.narrative.figures import Figure
 from fa_tui.parse.narrative.labels import LabelContext
 from fa_tui.parse.narrative.sentences import Paragraph
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+CLAUSE_BREAK = pattern_cache.compile(r"[，,；;：:。]")
 
 
 class Place(TypedDict):

@@ -7,31 +7,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from fa_tui import pattern_cache
 from fa_tui.model import Report
 from fa_tui.model.facts import YearFact, YearRole
 from fa_tui.parse.narrative.figures import has_money
 from fa_tui.parse.narrative.sentences import Paragraph, sentences
 
-_AS_OF = re.compile(
+_AS_OF = pattern_cache.compile(
     r"(?:截至|截止到?|截至到)(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:\d{1,2}日|底|末)?)?"
 )
-_COMPARISON = re.compile(r"(?:与|较|比|同)(?<!占.)(?P<year>\d{4})年度?")  # not after 占
-_DOCUMENT = re.compile(r"《(?P<title>[^《》\n]{1,120})》")
-_YEAR_IN = re.compile(r"(?P<year>\d{4})年度?")
-_ATTACHMENT = re.compile(
+_COMPARISON = pattern_cache.compile(r"(?:与|较|比|同)(?<!占.)(?P<year>\d{4})年度?")  # not after 占
+_DOCUMENT = pattern_cache.compile(r"《(?P<title>[^《》\n]{1,120})》")
+_YEAR_IN = pattern_cache.compile(r"(?P<year>\d{4})年度?")
+_ATTACHMENT = pattern_cache.compile(
     r"(?P<year>\d{4})年度?[^。；，,《》]{0,30}?(?:自评表|自评报告|评价报告|决算公开报表|决算报表)"
     r"|(?:自评表|自评报告|评价报告|报表)[（(](?P<year2>\d{4})年度?[）)]"
 )
-_HEADING_YEAR = re.compile(r"(?<![与较比同至止])(?P<year>\d{4})年度?")
-_SUBJECT = re.compile(
+_HEADING_YEAR = pattern_cache.compile(r"(?<![与较比同至止])(?P<year>\d{4})年度?")
+_SUBJECT = pattern_cache.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])?(?P<year>\d{4})年度?(?!\d|月)"
 )
-_DATE_LINE = re.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?:\d{1,2}日)?$")
+_DATE_LINE = pattern_cache.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?:\d{1,2}日)?$")
 # Every pattern above yields a fact only around "dddd年": a paragraph without one has none.
-_ANY_YEAR = re.compile(r"\d{4}年")
+_ANY_YEAR = pattern_cache.compile(r"\d{4}年")
 # ``_ATTACHMENT`` needs one of these words (checking them first is much cheaper).
 _ATTACHMENT_WORDS = ("自评", "评价报告", "报表")
-_TITLE = re.compile(r"(?P<year>\d{4})年度?.{0,20}决算|决算.{0,10}[（(](?P<year2>\d{4})年度?[）)]")
+_TITLE = pattern_cache.compile(
+    r"(?P<year>\d{4})年度?.{0,20}决算|决算.{0,10}[（(](?P<year2>\d{4})年度?[）)]"
+)
 
 
 def _fact(

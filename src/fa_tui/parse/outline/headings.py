@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.ordinals import ordinal_value
 
-_WHITESPACE = re.compile(r"\s+")
-_NON_ORDINAL_CHARS = re.compile(r"[^一二三四五六七八九十0-9]")  # （一） → 一, 1. → 1
+_WHITESPACE = pattern_cache.compile(r"\s+")
+_NON_ORDINAL_CHARS = pattern_cache.compile(r"[^一二三四五六七八九十0-9]")  # （一） → 一, 1. → 1
 
 # Heading styles, from the outermost usual use to the innermost.
 DOC = "doc"  # an untitled document inside an annex (…绩效自评报告)
@@ -19,14 +19,16 @@ PAREN_CN = "paren_cn"  # （一）
 NUM = "num"  # 1. 1、 1．
 NUM_PAREN = "num_paren"  # 1） (1) （1）
 
-_PART = re.compile(r"^第\s*([一二三四五六七八九十0-9０-９]{1,3})\s*部分\s*[：:．.、]?\s*(.*)$")
+_PART = pattern_cache.compile(
+    r"^第\s*([一二三四五六七八九十0-9０-９]{1,3})\s*部分\s*[：:．.、]?\s*(.*)$"
+)
 _PAREN_CN_STYLE = (
     PAREN_CN,
-    re.compile(r"^([（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*[、．.]?\s*(\S.*)$"),
+    pattern_cache.compile(r"^([（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*[、．.]?\s*(\S.*)$"),
 )
-_NUM_PAREN_STYLE = (NUM_PAREN, re.compile(r"^([（(]?\s*\d{1,2}\s*[)）])\s*(\S.*)$"))
-_CN_STYLE = (CN, re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、，,．.])\s*(\S.*)$"))
-_NUM_STYLE = (NUM, re.compile(r"^(\d{1,2}\s*(?:[、．]|\.(?!\s*\d)))\s*(\S.*)$"))
+_NUM_PAREN_STYLE = (NUM_PAREN, pattern_cache.compile(r"^([（(]?\s*\d{1,2}\s*[)）])\s*(\S.*)$"))
+_CN_STYLE = (CN, pattern_cache.compile(r"^([一二三四五六七八九十]{1,3}\s*[、，,．.])\s*(\S.*)$"))
+_NUM_STYLE = (NUM, pattern_cache.compile(r"^(\d{1,2}\s*(?:[、．]|\.(?!\s*\d)))\s*(\S.*)$"))
 # Numbered styles are tried in the order PAREN_CN, NUM_PAREN, CN, NUM; only those that can match
 # a line's first character are: a bracket, a Chinese numeral, or a digit or a blank (``\d`` and
 # ``\s`` are ``isdecimal`` and ``isspace``: ``_DIGIT_STYLES``).
@@ -38,7 +40,7 @@ _STYLES_BY_FIRST = {
     **dict.fromkeys("一二三四五六七八九十", (_CN_STYLE,)),
 }
 # Standard 情况说明 / 概况 headings that are sometimes printed without an ordinal.
-_KNOWN_TITLE = re.compile(
+_KNOWN_TITLE = pattern_cache.compile(
     r"^(?:关于)?(?:\d{4}年度?)?(?:部门|单位)?(?:"
     r"收入支出决算总体情况(?:说明)?|收入决算情况(?:说明)?|支出决算情况(?:说明)?"
     r"|财政拨款收入支出决算总体情况(?:说明)?"
@@ -52,10 +54,12 @@ _KNOWN_TITLE = re.compile(
 )
 # The last character of every ``_KNOWN_TITLE`` match before its optional full stop.
 _KNOWN_TITLE_ENDS = frozenset("况明责置成")
-_DOC_TITLE = re.compile(r"^[^，。；：:]{0,40}绩效[^，。；：:]{0,30}(?:报告|自评表|评价表)")
-_SENTENCE_END = re.compile(r"[。！？；]")
+_DOC_TITLE = pattern_cache.compile(
+    r"^[^，。；：:]{0,40}绩效[^，。；：:]{0,30}(?:报告|自评表|评价表)"
+)
+_SENTENCE_END = pattern_cache.compile(r"[。！？；]")
 _LONG_TITLE = 50
-_CLAUSE = re.compile(r"[，、,]")
+_CLAUSE = pattern_cache.compile(r"[，、,]")
 
 
 class PartHeading(NamedTuple):

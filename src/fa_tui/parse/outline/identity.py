@@ -7,30 +7,33 @@ from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model import Span
 from fa_tui.parse.noise import CleanLine
 
-_PART_PREFIX = re.compile(r"^第\S+部分[：:\s]*")  # 第一部分：… before an 概况 heading
+_PART_PREFIX = pattern_cache.compile(r"^第\S+部分[：:\s]*")  # 第一部分：… before an 概况 heading
 
-_TITLE = re.compile(
+_TITLE = pattern_cache.compile(
     r"^(?P<dept>.*?)\s*(?:(?P<year>\d{4})\s*)?(?:年度|年)?\s*(?:[省市区县]级)?"
     r"(?:部门|单位)(?:决算|预算)(?:公开)?(?:报告)?$"
 )
 # A labelled name on a title page: ``预算主管部门：上海市普陀区司法局``, ``单位名称：…``.
-_LABELLED = re.compile(
+_LABELLED = pattern_cache.compile(
     r"^(?:预算主管部门|主管部门|部门名称|单位名称|编制单位|报送单位)\s*[:：]\s*"
     r"(?P<dept>[\u4e00-\u9fff（）()]{4,40})\s*$"
 )
 # A name that is only a region (``上海市普陀区`` before ``2026年区级部门预算``): not a department.
 _REGION = r"[\u4e00-\u9fff]{1,5}?(?:省|自治区|市|州|盟|区|县|旗)"
-_REGION_ONLY = re.compile(rf"^(?:{_REGION})+$")
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,40}$")  # a title-page line that may be a name
-_YEAR_ONLY = re.compile(r"^(?P<year>20\d{2})\s*年度$")
+_REGION_ONLY = pattern_cache.compile(rf"^(?:{_REGION})+$")
+_NAME_LINE = pattern_cache.compile(
+    r"^[\u4e00-\u9fff（）()]{4,40}$"
+)  # a title-page line that may be a name
+_YEAR_ONLY = pattern_cache.compile(r"^(?P<year>20\d{2})\s*年度$")
 # A year printed on a line of its own next to a title without one (``年度部门决算`` / ``2024``:
 # a text layer puts a title's figures, set in another font, on their own line).
-_BARE_YEAR = re.compile(r"^\s*(?P<year>20\d{2})\s*$")
+_BARE_YEAR = pattern_cache.compile(r"^\s*(?P<year>20\d{2})\s*$")
 _BARE_YEAR_REACH = 2  # non-blank lines above or below the title
-_OVERVIEW = re.compile(r"^(?P<dept>\S{4,30}?)概况$")
+_OVERVIEW = pattern_cache.compile(r"^(?P<dept>\S{4,30}?)概况$")
 _ORG_SUFFIXES = (
     "局",
     "委员会",
@@ -44,9 +47,9 @@ _ORG_SUFFIXES = (
     "处",
     "队",
 )  # what every ``_org()`` match ends with
-_HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
-_UNIT_LABEL = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
-_TEXT_UNIT = re.compile(r"\d\s*(万元|亿元)")
+_HEADING_YEAR = pattern_cache.compile(r"(20\d{2})\s*年度?")
+_UNIT_LABEL = pattern_cache.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
+_TEXT_UNIT = pattern_cache.compile(r"\d\s*(万元|亿元)")
 _GENERIC = ("部门", "单位", "本部门", "本单位")
 _TITLE_MAX = 80  # a title line is short; longer lines are body text
 _SCAN_MAX = 4000  # names are searched in the first characters of a line only
@@ -56,12 +59,12 @@ _SCAN_MAX = 4000  # names are searched in the first characters of a line only
 # department; their CJK ranges take milliseconds to compile, so they are compiled on first use.
 @cache
 def _alias() -> re.Pattern[str]:
-    return re.compile(r"(?P<dept>[\u4e00-\u9fff]{4,30}?)（(?:以下)?简称")
+    return pattern_cache.compile(r"(?P<dept>[\u4e00-\u9fff]{4,30}?)（(?:以下)?简称")
 
 
 @cache
 def _org() -> re.Pattern[str]:
-    return re.compile(
+    return pattern_cache.compile(
         r"(?:[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|县|区|旗))"
         r"(?:[\u4e00-\u9fff]{2,4}?(?:市|县|区|旗))?"
         r"[\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室|厅|中心|院|所|站|馆|处|队)"
@@ -70,7 +73,7 @@ def _org() -> re.Pattern[str]:
 
 # What may stand before an organisation's name where the name starts: the start of the line,
 # or a character that is not a Chinese one (punctuation, a space, a digit, a bracket).
-_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]")
+_BOUNDARY = pattern_cache.compile(r"[^\u4e00-\u9fff]")
 
 
 class Found(NamedTuple):

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model import ReportKind, Span
 from fa_tui.parse.noise import CleanLine
 
 # A title line naming the report: ``2026年区级部门预算``, ``部门决算公开``, ``单位预算``.
-_SELF_NAME = re.compile(r"(?:部门|单位)(?P<kind>预算|决算)(?:公开|报告|情况说明)?\s*$")
+_SELF_NAME = pattern_cache.compile(r"(?:部门|单位)(?P<kind>预算|决算)(?:公开|报告|情况说明)?\s*$")
 # A table title: a short line ending in 预算表 / 决算表 (``收支预算总表``, ``…支出决算表``).
-_TABLE_TITLE = re.compile(r"(?P<kind>预算|决算)(?:总|明细|情况|汇总)?表\s*$")
+_TABLE_TITLE = pattern_cache.compile(r"(?P<kind>预算|决算)(?:总|明细|情况|汇总)?表\s*$")
 _TITLE_MAX = 60
 _KINDS = {"预算": ReportKind.BUDGET, "决算": ReportKind.FINAL_ACCOUNTS}
 

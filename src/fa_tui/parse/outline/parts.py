@@ -16,6 +16,7 @@ from functools import cache
 
 from msgspec import Struct, field
 
+from fa_tui import pattern_cache
 from fa_tui.model import PART_ORDER, Part, PartName, Report, Section, SourceText, Span
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import DOC, Heading, match_heading, match_part
@@ -25,16 +26,16 @@ from fa_tui.parse.outline.ordinals import ordinal_value
 from fa_tui.parse.outline.table_lines import TableRows, standard, table_titles
 from fa_tui.parse.outline.toc import cleaned_lines
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = pattern_cache.compile(r"\s+")
 
 ANNEX = "附件"
 OTHER = "其他"
 _WITH_SECTIONS = (PartName.OVERVIEW, PartName.EXPLANATION, PartName.PERFORMANCE, ANNEX, OTHER)
-_UNNUMBERED_PART = re.compile(
+_UNNUMBERED_PART = pattern_cache.compile(
     r"^(?:\d{4}年度?)?(?:部门|单位)?(?:决算情况说明|名词解释|决算(?:报)?表)$"
 )
 # A tables part headed by the department's name, not 第N部分 (``上海市XX局 2024年度部门决算表``).
-_NAMED_TABLES_PART = re.compile(
+_NAMED_TABLES_PART = pattern_cache.compile(
     r"^[^\d，。；：:、,;]{2,30}?(?:\d{4}年度?)?(?:部门|单位)决算(?:报)?表$"
 )
 # The ends of the parts' usual titles: a title wrapped over two lines is completed by its
@@ -46,7 +47,7 @@ _TITLE_LINE_MAX = 30
 _TITLE_GAP = 4
 # The year of a title set in another font, which a text layer prints on a line of its own
 # (``第三部分…年度部门决算情况`` / ``2024`` / ``说明``).
-_BARE_YEAR = re.compile(r"\s*20\d{2}\s*")
+_BARE_YEAR = pattern_cache.compile(r"\s*20\d{2}\s*")
 _MAX_DEPTH = 8
 _RUN_IN_MAX = 30  # a run-in heading ends with 。 within this many characters
 _PERFORMANCE_WORD = "绩效"
@@ -271,7 +272,7 @@ def _sentence_or_cell_break() -> re.Pattern[str]:
 
     Compiled on first use: part numbers are usually printed with their titles.
     """
-    return re.compile(r"[，。；：:\t]")
+    return pattern_cache.compile(r"[，。；：:\t]")
 
 
 def _heading_span(cleans: list[CleanLine], mark: _Mark) -> Span:

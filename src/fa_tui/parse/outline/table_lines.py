@@ -9,11 +9,11 @@ its end, or with a line of figures under it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model import TableRole
 from fa_tui.parse.noise import CleanLine
 from fa_tui.parse.outline.headings import match_part
@@ -21,8 +21,8 @@ from fa_tui.schema import TemplateSet, template_named
 
 _PROSE_MIN = 24  # running text: at least this long, with sentence punctuation and no cells
 _FIGURE = r"[-—－]?\d[\d,，]*(?:\.\d+)?%?"
-_FIGURES_ONLY = re.compile(rf"^{_FIGURE}(?:\s+{_FIGURE})*$")
-_FIGURES_AT_END = re.compile(rf"\S(?:\s{{2,}}|\t)(?:{_FIGURE}\s*)+$")
+_FIGURES_ONLY = pattern_cache.compile(rf"^{_FIGURE}(?:\s+{_FIGURE})*$")
+_FIGURES_AT_END = pattern_cache.compile(rf"\S(?:\s{{2,}}|\t)(?:{_FIGURE}\s*)+$")
 
 
 class TableTitle(NamedTuple):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from fa_tui import pattern_cache
 from fa_tui.parse.noise import CleanLine, clean_line
 from fa_tui.parse.outline.headings import match_part
 from fa_tui.parse.outline.ordinals import ordinal_value
 
 _ENTRY_MAX = 200
-_TOC_TITLE = re.compile(r"^目\s*录$")
-_TOC_ENTRY = re.compile(r"PAGEREF\s+_Toc|(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$|^-\s")
+_TOC_TITLE = pattern_cache.compile(r"^目\s*录$")
+_TOC_ENTRY = pattern_cache.compile(r"PAGEREF\s+_Toc|(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$|^-\s")
 
 
 def toc_lines(lines: list[CleanLine]) -> set[int]:

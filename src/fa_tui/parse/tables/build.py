@@ -8,8 +8,7 @@ by title, or the tables said to be in an attachment) or ``missing``. Figures are
 
 from __future__ import annotations
 
-import re
-
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.outline import PartName
 from fa_tui.model.report import Report, ReportKind
@@ -33,7 +32,7 @@ from fa_tui.schema import DETECTED, Layout, TableSpec, TemplateSet, template_nam
 
 # A printed figure: digits with a decimal point or thousands separators (not a code, a year,
 # a 栏次 number).
-_FIGURE = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,])")
+_FIGURE = pattern_cache.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,])")
 _UNPLACED_NOTE = "表中 {count} 个数字未能对应到行和栏（文本中的单元格位置无法确定），未读取"
 
 _RANK = {

@@ -15,13 +15,14 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model.span import Span
 from fa_tui.parse.tables.grid import PLACEHOLDERS, cells_span, is_number, plain
 from fa_tui.parse.tables.layout import Cell, GridLine
 
 _LEVEL_WORDS = ("类", "款", "项")
-_CLASS = re.compile(r"^\d{3}$")
-_PART = re.compile(r"^\d{2}$")
+_CLASS = pattern_cache.compile(r"^\d{3}$")
+_PART = pattern_cache.compile(r"^\d{2}$")
 _MIN_CLASS_ROWS = 2  # a column of codes found by its shape holds at least this many
 
 

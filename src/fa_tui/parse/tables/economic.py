@@ -7,11 +7,11 @@ the next text is its name, a figure right after is its amount. The side comes fr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.decimals import half_unit
 from fa_tui.model.span import Span
@@ -29,7 +29,7 @@ from fa_tui.parse.tables.grid import (
 from fa_tui.parse.tables.layout import Cell, GridLine
 from fa_tui.schema import TableSpec
 
-_ECONOMIC = re.compile(r"^3\d{2}(?:\d{2})?$")
+_ECONOMIC = pattern_cache.compile(r"^3\d{2}(?:\d{2})?$")
 
 
 def economic_side(code: str, spec: TableSpec) -> tuple[int, str]:

@@ -11,27 +11,27 @@ A code printed over 类/款/项 columns is the row's code, never a figure (``cod
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Container, Sequence
 from itertools import pairwise
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.tables import Row
 from fa_tui.parse.tables.codes import CodeJoiner, find_code_columns
 from fa_tui.parse.tables.grid import RowDraft, amount_at, is_number, plain
 from fa_tui.parse.tables.layout import Cell, GridLine
 
-_ITEM_LABEL = re.compile(
+_ITEM_LABEL = pattern_cache.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、](?![0-9]))"
     r"|(?:合计|总计|小计)$"
 )
-_SIDE_TOTAL = re.compile(r"^([^0-9、.．]{1,8}?)(?:总计|合计)$")
+_SIDE_TOTAL = pattern_cache.compile(r"^([^0-9、.．]{1,8}?)(?:总计|合计)$")
 _GENERIC_LABELS = frozenset({"项目", "科目", "名称", "科目名称", "项目名称"})
 _POSITIONS = ("左栏", "右栏")
 _NO_END = 1 << 30
 # A label naming a score and its full marks: ``自评得分(满分100分)``, ``预算执行（10分）``.
-_SCORE_LABEL = re.compile(r"[(（]\s*(?:满分)?\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[)）]$")
+_SCORE_LABEL = pattern_cache.compile(r"[(（]\s*(?:满分)?\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[)）]$")
 
 
 def _note_header(line: GridLine, above: dict[int, str]) -> None:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from functools import lru_cache
 
 from msgspec import Struct, field
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
 from fa_tui.parse.numbers import parse_cell, parse_number
 from fa_tui.parse.tables.layout import Cell, GridLine
 
-_BLANK_CHAR = re.compile(r"[\s\u3000]")
+_BLANK_CHAR = pattern_cache.compile(r"[\s\u3000]")
 
 _NUMBERING_LABELS = frozenset({"栏次", "行次", "项目", "序号"})
 HEADER_WORDS = frozenset(
@@ -40,11 +40,13 @@ HEADER_WORDS = frozenset(
         "本年收入",
     }
 )
-_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
+_CODE = pattern_cache.compile(r"^(\d{3}(?:\d{2}){0,2})$")
 # A code (its 类, 款 and 项 digits together, or each split from the next by one blank) and
 # the name after it.
-_CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2}|\d{3}(?:[ \u3000]\d{2}){1,2})\s*([^\d\s.,].*)$")
-_TOTAL = re.compile(r"(?:合计|总计)$|^小计$")
+_CODE_NAME = pattern_cache.compile(
+    r"^(\d{3}(?:\d{2}){0,2}|\d{3}(?:[ \u3000]\d{2}){1,2})\s*([^\d\s.,].*)$"
+)
+_TOTAL = pattern_cache.compile(r"(?:合计|总计)$|^小计$")
 PLACEHOLDERS = frozenset({"类", "款", "项"})
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → level
 

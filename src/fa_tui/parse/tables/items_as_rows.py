@@ -12,9 +12,9 @@ named by their line and keyed by their header, never dropped and never taken for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row
@@ -23,7 +23,7 @@ from fa_tui.parse.tables.headers import canonical
 from fa_tui.parse.tables.layout import Cell, GridLine
 from fa_tui.schema import TableSpec
 
-_ORDINAL = re.compile(
+_ORDINAL = pattern_cache.compile(
     r"^(?:其中[:：])?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]"
     r"|[0-9]+[、.．](?![0-9]))?(?:其中[:：])?"
 )

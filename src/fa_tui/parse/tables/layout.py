@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.geometry import most_overlapped
 from fa_tui.parse.numbers import parse_number
 
@@ -110,13 +111,13 @@ def _glued() -> re.Pattern[str]:
     """A figure with decimals and a label one blank apart, either way round."""
     figure = r"-?\d[\d,]*\.\d+%?"
     label = r"[\u4e00-\u9fff（(][^ ]*(?: [^ ]+)*?"
-    return re.compile(rf"({figure}) ({label})|({label}) ({figure})")
+    return pattern_cache.compile(rf"({figure}) ({label})|({label}) ({figure})")
 
 
 @cache
 def _token() -> re.Pattern[str]:
     """A run of text in a space-laid-out line (compiled on first use: tab tables are usual)."""
-    return re.compile(r"[^ \t\u3000\xa0\f]+(?: [^ \t\u3000\xa0\f]+)*")
+    return pattern_cache.compile(r"[^ \t\u3000\xa0\f]+(?: [^ \t\u3000\xa0\f]+)*")
 
 
 def is_tabbed(lines: Sequence[str]) -> bool:

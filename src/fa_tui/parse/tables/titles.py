@@ -6,21 +6,24 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model.tables import TableRole
 from fa_tui.schema import TemplateSet
 
-_IGNORED = re.compile(r"[\s“”\"‘’'「」『』]")
+_IGNORED = pattern_cache.compile(r"[\s“”\"‘’'「」『』]")
 # A table's number before its title, as templates print it: ``表一：``, ``表1``, ``附表1``,
 # ``附表1-2``, ``一、``, ``（一）``, ``1.``, ``部门决算表（一）``, ``财决01表``, ``公开01表``.
 _NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
-_PREFIX = re.compile(
+_PREFIX = pattern_cache.compile(
     rf"^(?:附表\s*(?:{_NUMBER}(?:\s*[-－—]\s*[0-9]{{1,2}})?)?|表\s*{_NUMBER}(?:\s*[-－—]\s*[0-9]{{1,2}})?"
     rf"|(?:部门|单位)?决算表\s*[（(]\s*{_NUMBER}\s*[)）]"
     r"|(?:公开|财决)\s*[0-9０-９]{1,2}\s*表"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]"
     r"|[0-9]{1,2}\s*[、.．](?!\d))\s*[:：]?\s*"
 )
-_SUFFIX = re.compile(r"(?:[（(][^（）()]{0,20}[)）]|(?:公开|财决)\s*[0-9０-９]{1,2}\s*表)+$")
+_SUFFIX = pattern_cache.compile(
+    r"(?:[（(][^（）()]{0,20}[)）]|(?:公开|财决)\s*[0-9０-９]{1,2}\s*表)+$"
+)
 # Words that may not precede an alias: they belong to a longer, different table title.
 _FORBIDDEN_BEFORE = (
     "财政拨款",
@@ -34,23 +37,23 @@ _FORBIDDEN_BEFORE = (
     "明细",
     "见",
 )
-_SENTENCE = re.compile(r"[，。；！？,;]")
+_SENTENCE = pattern_cache.compile(r"[，。；！？,;]")
 _MAX_TITLE = 60
 
-LABEL = re.compile(r"公开\s*([0-9０-９]{1,2})\s*表")
-UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)?")
-UNIT_ALONE = re.compile(r"^(万元|千元|亿元|元)$")
-DEPARTMENT = re.compile(
+LABEL = pattern_cache.compile(r"公开\s*([0-9０-９]{1,2})\s*表")
+UNIT = pattern_cache.compile(r"(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)?")
+UNIT_ALONE = pattern_cache.compile(r"^(万元|千元|亿元|元)$")
+DEPARTMENT = pattern_cache.compile(
     r"(?:部门|单位名称|部门名称)\s*[:：]\s*([^\t]*?)\s*(?=(?:金额)?单位\s*[:：]|公开\s*\d|$)"
 )
-NOTE_START = re.compile(r"^(?:注|说明|备注)\s*\d?\s*[:：]")
+NOTE_START = pattern_cache.compile(r"^(?:注|说明|备注)\s*\d?\s*[:：]")
 
 
 # Rarely needed (a page number line, tables said to be in an attachment): compiled on first use.
 @cache
 def attachment_pattern() -> re.Pattern[str]:
     """A line saying the tables are in an attachment (``单位决算公开报表…见附件1``)."""
-    return re.compile(
+    return pattern_cache.compile(
         r"(?:决算|公开)[^，。；]{0,20}(?:报表|表)[^，。；]{0,20}见附件|报表[^，。；]{0,10}见附件"
     )
 
@@ -58,7 +61,7 @@ def attachment_pattern() -> re.Pattern[str]:
 @cache
 def page_mark_pattern() -> re.Pattern[str]:
     """A page number line (``— 3 —``)."""
-    return re.compile(r"^[—\-－]+\s*\d+\s*[—\-－]+$")
+    return pattern_cache.compile(r"^[—\-－]+\s*\d+\s*[—\-－]+$")
 
 
 class TitleMatch(NamedTuple):

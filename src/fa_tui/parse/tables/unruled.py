@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import Row, RowKind
@@ -48,12 +49,12 @@ from fa_tui.parse.tables.placement import (
 from fa_tui.schema import TableSpec
 from fa_tui.schema.function_classes import FUNCTION_CLASSES, class_of_name
 
-_CLASS = re.compile(r"^\d{3}$")
-_PART = re.compile(r"^\d{2}$")
-_WHOLE = re.compile(r"^\d{3}(?:\d{2}){1,2}$")
+_CLASS = pattern_cache.compile(r"^\d{3}$")
+_PART = pattern_cache.compile(r"^\d{2}$")
+_WHOLE = pattern_cache.compile(r"^\d{3}(?:\d{2}){1,2}$")
 _MIN_UNRULED_LINES = 2
 _NAME_TAIL_MAX = 12  # the end of a wrapped row name: a few words, no sentence
-_SENTENCE_MARK = re.compile(r"[，。；：:;,]")
+_SENTENCE_MARK = pattern_cache.compile(r"[，。；：:;,]")
 
 
 class Piece(NamedTuple):
@@ -66,7 +67,7 @@ class Piece(NamedTuple):
 
 @cache
 def _piece() -> re.Pattern[str]:
-    return re.compile(r"[^ \t\u3000\xa0\f]+")
+    return pattern_cache.compile(r"[^ \t\u3000\xa0\f]+")
 
 
 def pieces(line: str) -> list[Piece]:

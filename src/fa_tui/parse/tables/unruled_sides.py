@@ -17,10 +17,10 @@ figures are reported as in no row, and the rows of the lines beside it are undet
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from fa_tui import pattern_cache
 from fa_tui.model.amount import Amount
 from fa_tui.model.span import Span
 from fa_tui.model.tables import INCOME, SPENDING, Row, RowKind
@@ -30,7 +30,7 @@ from fa_tui.parse.tables.layout import split_spaces
 from fa_tui.parse.tables.unruled import Piece, is_figure, pieces
 from fa_tui.schema import TableSpec
 
-_ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
+_ORDINAL = pattern_cache.compile(r"^[一二三四五六七八九十]+、")
 _CONTINUATION_MAX = 3  # characters of a wrapped label's last piece
 _SPENDING_WORDS = ("支出",)
 _SPENDING_STARTS = ("年末", "结余分配")

@@ -17,7 +17,6 @@ finding marks are looked up per line, never scanned.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
+from fa_tui import pattern_cache
 from fa_tui.model import Severity, SourceText, Span, Table
 from fa_tui.safe_text import neutralise
 from fa_tui.tui import styles
@@ -51,7 +51,7 @@ MAX_WRAP_CHARS = 20_000
 COUNT_AT_ONCE = 20_000
 COUNT_PER_TICK = 4_000
 # Columns aligned with blanks (a table laid out with spaces): not prose.
-_ALIGNED = re.compile(r"\S {3,}\S")
+_ALIGNED = pattern_cache.compile(r"\S {3,}\S")
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ and is never the current amount.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from msgspec.structs import replace
 
+from fa_tui import pattern_cache
 from fa_tui.model import TableRole
 from fa_tui.model.facts import AmountFact, Quantity
 from fa_tui.parse.narrative.labels import LabelContext, clean_label, quantity_for, subject_label
@@ -24,15 +24,17 @@ from fa_tui.parse.narrative.state import Clause, Memory, SentenceState
 
 Role = Literal["plain", "budget", "outturn", "previous"]
 
-_BUDGET = re.compile(
+_BUDGET = pattern_cache.compile(
     r"(?P<word>(?:年初|调整|全年|调整后)?预算(?:数|安排数?)?"
     # 调整预算收入, 全年预算资金 (绩效): the budget of a project; a bare 预算收入 may be a fund's
     # name (一般公共预算收入) and is not one
     r"|(?:年初|调整后?|全年)预算后?(?:收入|资金|总额|金额))(?:为|是|安排)?$"
 )
-_OUTTURN = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?$|执行数(?:为)?$|实际支出(?:数)?(?:为)?$")
+_OUTTURN = pattern_cache.compile(
+    r"(?:支出)?决算(?:数)?(?:为|是)?$|执行数(?:为)?$|实际支出(?:数)?(?:为)?$"
+)
 # last year's figure: ``比上年的``, ``较2023年度决算数``, ``上年决算数为``, ``去年同期``
-_PREVIOUS = re.compile(
+_PREVIOUS = pattern_cache.compile(
     r"(?:(?:比|较|与|同)(?:上年度?|上一年度?|去年|\d{4}年度?)|上年度?|上一年度?|去年)"
     r"(?:同期)?(?:(?:支出|收入)?决算数?|支出|收入)?(?:的|为|是)?$"
 )

@@ -8,8 +8,7 @@ clause, then the words since the previous figure, then the sentence up to ``_WIN
 
 from __future__ import annotations
 
-import re
-
+from fa_tui import pattern_cache
 from fa_tui.model import Amount, Span
 from fa_tui.model.facts import AmountFact, ChangeBasis, ChangeFact, Direction
 from fa_tui.parse.narrative.labels import clean_label, labels_match
@@ -18,18 +17,18 @@ from fa_tui.parse.narrative.state import Clause, Memory, SentenceState
 
 _UP = ("增加", "增长", "上升", "提高", "增", "增幅", "增长幅度", "增长率")
 _DOWN = ("减少", "下降", "降低", "减", "降幅", "下降幅度", "减少幅度", "下降率")
-_TEMPLATE_DIRECTION = re.compile(r"(?:增加|增长)[（(](?:减少|下降)[）)]$")
-_DIRECTION = re.compile(r"(?P<word>增加|减少|增长|下降|降低|上升|提高|减|增)(?:了|为)?$")
-_RATE = re.compile(
+_TEMPLATE_DIRECTION = pattern_cache.compile(r"(?:增加|增长)[（(](?:减少|下降)[）)]$")
+_DIRECTION = pattern_cache.compile(r"(?P<word>增加|减少|增长|下降|降低|上升|提高|减|增)(?:了|为)?$")
+_RATE = pattern_cache.compile(
     r"(?P<word>增长|下降|降低|减少|增加|上升|提高|增幅|降幅|下降幅度|增长幅度|减少幅度|增长率|"
     r"下降率)(?:了|为|达)?$"
 )
-BUDGET_BASIS = re.compile(r"(?:比|较)(?:年初|调整)?预算(?:数)?")
-_PREVIOUS_WORDS = re.compile(r"同比|上年|上个年度|上一年|去年")
-_YEAR_BASIS = re.compile(r"(?:与|较|比|同)(?P<year>\d{4})年度?")
-_FLAT = re.compile(r"持平")
+BUDGET_BASIS = pattern_cache.compile(r"(?:比|较)(?:年初|调整)?预算(?:数)?")
+_PREVIOUS_WORDS = pattern_cache.compile(r"同比|上年|上个年度|上一年|去年")
+_YEAR_BASIS = pattern_cache.compile(r"(?:与|较|比|同)(?P<year>\d{4})年度?")
+_FLAT = pattern_cache.compile(r"持平")
 _WINDOW = 160  # how far back in a sentence a change looks for its basis (与2023年相比 …)
-_COMPARE_WORDS = re.compile(
+_COMPARE_WORDS = pattern_cache.compile(
     r"同比|比上年度?(?:决算数?)?|较上(?:个)?年度?(?:决算数?)?|与上年度?相比|"
     r"(?:与|较|比)\d{4}年度?(?:决算数?)?(?:相比)?|比年初预算数?|较年初预算数?|各"
 )

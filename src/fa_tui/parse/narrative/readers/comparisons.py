@@ -8,9 +8,9 @@ and then says which is larger (often in the next sentence, after a completion ra
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from fa_tui import pattern_cache
 from fa_tui.model.facts import AmountFact, ComparisonFact, Relation
 from fa_tui.parse.narrative.sentences import Paragraph
 from fa_tui.parse.narrative.state import Memory, ParagraphInfo
@@ -19,7 +19,7 @@ _BUDGET = r"(?:年初|全年|调整后?)?预算(?:数|安排数?)?"
 _OUTTURN = r"(?:支出)?决算(?:数)?"
 _ORDERED = "大于|小于|等于|高于|低于|超过|超出|多于|少于"
 _SAME = r"(?P<same>持平|相等|一致|相同)"
-_COMPARISON = re.compile(
+_COMPARISON = pattern_cache.compile(
     rf"{_OUTTURN}(?P<word>{_ORDERED}){_BUDGET}"
     rf"|{_OUTTURN}与{_BUDGET}{_SAME}"
     rf"|{_BUDGET}(?P<flipped>{_ORDERED}){_OUTTURN}"

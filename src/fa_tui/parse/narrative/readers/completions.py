@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from fa_tui import pattern_cache
 from fa_tui.model.facts import CompletionFact
 from fa_tui.parse.narrative.labels import quantity_for
 from fa_tui.parse.narrative.state import Clause, SentenceState
 
-_COMPLETION = re.compile(
+_COMPLETION = pattern_cache.compile(
     r"(?:完成(?P<word>(?:年初|全年|调整后?|全年调整)?预算(?:数)?)的?|(?:预算)?执行率(?:为|达)?|"
     r"预算完成率(?:为)?)$"
 )

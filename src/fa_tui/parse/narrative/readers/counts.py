@@ -4,13 +4,12 @@
 
 from __future__ import annotations
 
-import re
-
+from fa_tui import pattern_cache
 from fa_tui.model.facts import AverageFact, CountFact
 from fa_tui.parse.narrative.labels import clean_label
 from fa_tui.parse.narrative.state import Clause, SentenceState
 
-_AVERAGE = re.compile(r"平均每(?:辆|人|车|个|批次|次)?(?:为)?$")
+_AVERAGE = pattern_cache.compile(r"平均每(?:辆|人|车|个|批次|次)?(?:为)?$")
 
 
 def read_count(clause: Clause, sentence: SentenceState) -> CountFact:

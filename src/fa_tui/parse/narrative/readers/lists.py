@@ -14,9 +14,9 @@ between ``、`` or ``，`` keeps its span.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from fa_tui import pattern_cache
 from fa_tui.model.facts import (
     AmountFact,
     ChangeFact,
@@ -35,22 +35,22 @@ from fa_tui.parse.narrative.state import (
     SentenceState,
 )
 
-_PAREN_CN_ORDINAL = re.compile(r"[（(][一二三四五六七八九十]")  # （一）, not （1）
-_ENDS_WITH_COLON = re.compile(r"[：:]$")
+_PAREN_CN_ORDINAL = pattern_cache.compile(r"[（(][一二三四五六七八九十]")  # （一）, not （1）
+_ENDS_WITH_COLON = pattern_cache.compile(r"[：:]$")
 # A sentence ending with 其中 (colon or not) takes its parts from the paragraphs that follow.
-_ENDS_WITH_QIZHONG = re.compile(r"其中[：:]?$")
-_SEMICOLON = re.compile(r"[；;]")
-_LIST = re.compile(r"(?P<word>其中|主要包括|具体包括|主要用于以下方面|包括)[：:，,]?")
-_OPENS_LIST = re.compile(r"其中[：:]$")
+_ENDS_WITH_QIZHONG = pattern_cache.compile(r"其中[：:]?$")
+_SEMICOLON = pattern_cache.compile(r"[；;]")
+_LIST = pattern_cache.compile(r"(?P<word>其中|主要包括|具体包括|主要用于以下方面|包括)[：:，,]?")
+_OPENS_LIST = pattern_cache.compile(r"其中[：:]$")
 _ITEMS_LOOKED_AT = 300  # how many paragraphs after ``其中：`` may be its items
 _MAX_MARKER_LEAD = 12  # a marker this close to the sentence start lists the paragraph's subject
 # A list of names without amounts: ``，主要包括：`` opening a clause (``，主要 包括`` as extracted).
-_NAMED_MARKER = re.compile(r"[，,；;]\s*(?:(?:主要|具体)\s*)?包\s*括\s*[：:]?\s*")
-_NAMED_MARKER_AT_START = re.compile(r"\s*(?:(?:主要|具体)\s*)?包\s*括\s*[：:]?\s*")
-_NAMED_END = re.compile(r"[；;。]")
-_NAMED_SEPARATOR = re.compile(r"[、，,]")
-_ITEM_NOISE = re.compile(r"^[\s*“”\"]+|[\s*“”\"]+$")
-_ITEM_TAIL = re.compile(r"等(?:方面|项目|内容|费用|支出)?$")
+_NAMED_MARKER = pattern_cache.compile(r"[，,；;]\s*(?:(?:主要|具体)\s*)?包\s*括\s*[：:]?\s*")
+_NAMED_MARKER_AT_START = pattern_cache.compile(r"\s*(?:(?:主要|具体)\s*)?包\s*括\s*[：:]?\s*")
+_NAMED_END = pattern_cache.compile(r"[；;。]")
+_NAMED_SEPARATOR = pattern_cache.compile(r"[、，,]")
+_ITEM_NOISE = pattern_cache.compile(r"^[\s*“”\"]+|[\s*“”\"]+$")
+_ITEM_TAIL = pattern_cache.compile(r"等(?:方面|项目|内容|费用|支出)?$")
 _MAX_ITEM = 30  # an item longer than this is a phrase, not a name
 
 

@@ -8,16 +8,16 @@ whole is unresolved it is the sum of their parts if their shares add up to about
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from fa_tui import pattern_cache
 from fa_tui.model import Amount
 from fa_tui.model.decimals import show
 from fa_tui.model.facts import CountFact, ShareFact
 from fa_tui.parse.narrative.labels import clean_label, labels_match, match_key
 from fa_tui.parse.narrative.state import CLAUSE_BREAK, Clause, Memory, SentenceState
 
-_SHARE_TAIL_WORDS = re.compile(r"(?:的|比例|比重|比)+$")  # 占支出总额的比重 → 支出总额
+_SHARE_TAIL_WORDS = pattern_cache.compile(r"(?:的|比例|比重|比)+$")  # 占支出总额的比重 → 支出总额
 _THREE_PUBLIC_ITEMS = ("出国", "公务用车", "接待")
 
 
