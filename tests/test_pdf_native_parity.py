@@ -215,9 +215,9 @@ def test_a_damaged_pdf_is_refused_by_both_sources(tmp_path: Path) -> None:
 def test_path_segments_read_as_records_equal_the_api_s(monkeypatch: pytest.MonkeyPatch) -> None:
     """The segments of every path, copied as PDFium's records, are what its API returns one by
     one (the build in use keeps them so: else the copy is off and this compares nothing)."""
-    from fa_tui.ingest import pdf_native
+    from fa_tui.ingest import pdfium
 
-    lib = pdf_native._library()
+    lib = pdfium.library()
     for pdf in PDFS:
         data = pdf.read_bytes()
         with open_pages(data) as (_, pages):

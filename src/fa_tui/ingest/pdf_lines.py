@@ -15,10 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 Char = Mapping[str, Any]
 
+_X0 = itemgetter("x0")
 _SMALL_GAP = 0.25  # in font sizes: a word gap without a space character
 _WIDE_GAP = 2.0  # in font sizes: a gap between laid-out columns
 
@@ -42,16 +44,20 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Characters grouped into lines (top to bottom), each line sorted left to right."""
     ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     lines: list[list[Char]] = []
-    band: tuple[float, float] | None = None
+    high = low = 0.0  # the current line's band (top-down: high <= low)
     for char in ordered:
-        middle = (char["top"] + char["bottom"]) / 2
-        if band is not None and band[0] <= middle <= band[1]:
+        top, bottom = char["top"], char["bottom"]
+        middle = (top + bottom) / 2
+        if lines and high <= middle <= low:
             lines[-1].append(char)
-            band = (min(band[0], char["top"]), max(band[1], char["bottom"]))
+            if top < high:
+                high = top
+            if bottom > low:
+                low = bottom
             continue
         lines.append([char])
-        band = (char["top"], char["bottom"])
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+        high, low = top, bottom
+    return [sorted(line, key=_X0) for line in lines]
 
 
 def line_size(chars: Sequence[Char]) -> float:
@@ -63,6 +69,8 @@ def _size(chars: Sequence[Char], seen: Sequence[bool]) -> float:
     """``line_size`` with each character's visibility (``seen``) known."""
     sizes = [round(float(c.get("size") or 0.0), 1) for c, v in zip(chars, seen, strict=True) if v]
     sizes = [s for s in sizes if s > 0] or [10.0]
+    if sizes.count(sizes[0]) == len(sizes):  # one size (most lines): no counting
+        return sizes[0]
     counts = Counter(sizes)
     return max(set(sizes), key=counts.__getitem__)  # of equal counts, the set's first
 

@@ -1,4 +1,4 @@
-"""PDF pages read natively with PDFium (pypdfium2): glyph boxes and ruling edges in one pass.
+"""PDF pages read natively with PDFium: glyph boxes and ruling edges in one pass.
 
 Each ``NativePage`` offers what the reader takes from a pdfplumber page — ``chars``, ``edges``,
 ``bbox``, ``width``, ``height``, ``images`` and ``find_tables`` (``pdf_grid``: the tables
@@ -11,27 +11,23 @@ pdfminer's classification of painted paths (a segment is a line, a closed axis-a
 quadrilateral a rect, anything else a curve) and pdfplumber's conversion to edges; paths in
 form XObjects are read with their matrices composed.
 
-The ctypes calls into PDFium are declared here, once, with plain ``c_void_p``/``c_int``
-argument types (addresses passed as integers, results read from preallocated buffers): the
-pypdfium2 helpers and the typed ``pypdfium2.raw`` wrappers build a ctypes object per call,
-which would cost more than the reading itself (a report's 40,000 glyphs).
-
-PDFium is not thread-safe: every call into it is made holding ``_PDFIUM`` (the inspector reads
-a PDF in one thread while another surveys the list; two documents read at once would crash).
+PDFium is called through ``ingest/pdfium.py`` (the library loaded directly, its functions
+declared once with integer-address prototypes; every call made holding its ``LOCK``).
 """
 
 from __future__ import annotations
 
 import ctypes
 import struct
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import Any, cast
 
+from fa_tui.ingest import pdfium
 from fa_tui.ingest.limits import LimitExceeded, ensure_room
 from fa_tui.ingest.pdf_grid import SETTINGS, Ruling, Table, edge_dict, find_tables_on
+from fa_tui.ingest.pdfium import LOCK, Library, library
 
 Matrix = tuple[float, float, float, float, float, float]
 Obj = dict[str, Any]
@@ -47,65 +43,10 @@ _POINT = struct.Struct("=2d")  # a glyph's origin, as ``FPDFText_GetCharOrigin``
 _LINEAR = struct.Struct("=4f")  # its linear part: a, b, c, d
 _MATRIX = struct.Struct("=6f")  # FS_MATRIX: a, b, c, d, e, f (read at once: ``tuple()`` on a
 # ctypes array costs twice the call that fills it)
-_PDFIUM = threading.RLock()  # held by every call into PDFium, in any thread
 # Address space left to PDFium for a document or a page, or ``MemoryError`` first: PDFium aborts
 # the process when an allocation fails (a batch worker under ``--max-memory`` would die with no
 # word of why).
 _ROOM = 32 * 1024 * 1024
-
-
-class _Lib:
-    """The PDFium functions the reader calls, with integer-address prototypes."""
-
-    def __init__(self) -> None:
-        import pypdfium2  # noqa: F401  (initialises the library)
-        import pypdfium2_raw.bindings as bindings
-
-        lib = cast(ctypes.CDLL, bindings._libs["pdfium"])
-        p, i, f, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
-
-        def fn(name: str, restype: Any, *argtypes: Any) -> Any:
-            function = lib[name]
-            function.restype = restype
-            function.argtypes = list(argtypes)
-            return function
-
-        self.count_chars = fn("FPDFText_CountChars", i, p)
-        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, p, i)
-        self.text_object = fn("FPDFText_GetTextObject", p, p, i)
-        self.origin = fn("FPDFText_GetCharOrigin", i, p, i, p, p)
-        self.loose_box = fn("FPDFText_GetLooseCharBox", i, p, i, p)
-        self.char_box = fn("FPDFText_GetCharBox", i, p, i, p, p, p, p)
-        self.map_error = fn("FPDFText_HasUnicodeMapError", i, p, i)
-        self.generated = fn("FPDFText_IsGenerated", i, p, i)
-        self.char_matrix = fn("FPDFText_GetMatrix", i, p, i, p)
-        self.font_size = fn("FPDFText_GetFontSize", d, p, i)
-        self.text_font = fn("FPDFTextObj_GetFont", p, p)
-        self.descent = fn("FPDFFont_GetDescent", i, p, f, p)
-        self.glyph_width = fn("FPDFFont_GetGlyphWidth", i, p, ctypes.c_ushort, f, p)
-        self.count_objects = fn("FPDFPage_CountObjects", i, p)
-        self.page_object = fn("FPDFPage_GetObject", p, p, i)
-        self.object_type = fn("FPDFPageObj_GetType", i, p)
-        self.object_matrix = fn("FPDFPageObj_GetMatrix", i, p, p)
-        self.count_form_objects = fn("FPDFFormObj_CountObjects", i, p)
-        self.form_object = fn("FPDFFormObj_GetObject", p, p, ctypes.c_ulong)
-        self.count_segments = fn("FPDFPath_CountSegments", i, p)
-        self.segment = fn("FPDFPath_GetPathSegment", p, p, i)
-        self.segment_point = fn("FPDFPathSegment_GetPoint", i, p, p, p)
-        self.segment_type = fn("FPDFPathSegment_GetType", i, p)
-        self.segment_close = fn("FPDFPathSegment_GetClose", i, p)
-        self.bounding_box = fn("FPDF_GetPageBoundingBox", i, p, p)
-        self.packed: bool | None = None  # path segments read as records (``_segments``)
-
-
-_lib: _Lib | None = None
-
-
-def _library() -> _Lib:
-    global _lib
-    if _lib is None:
-        _lib = _Lib()
-    return _lib
 
 
 def _multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -176,63 +117,46 @@ def open_pages(
     """The page count of the PDF ``data`` and an iterator over its pages, each read in one
     pass and its PDFium objects closed before the next is read (bounded memory); a page with
     more than ``max_chars`` characters, or ``max_objects`` characters, paths and images, is
-    ``LimitExceeded`` (the characters looked at first, as pdfplumber's reader words it)."""
-    import pypdfium2
-
+    ``LimitExceeded`` (the characters looked at first, as pdfplumber's reader words it);
+    ``pdfium.PdfiumError`` for a document or page PDFium cannot open."""
     ensure_room(_ROOM)
-    with _PDFIUM:
-        document = pypdfium2.PdfDocument(data)
-        count = len(document)
-    try:
-        yield count, _pages(document, max_chars, max_objects)
-    finally:
-        with _PDFIUM:
-            document.close()
+    with pdfium.document(data) as document:
+        with LOCK:
+            count = library().page_count(document)
+        yield count, _pages(document, count, max_chars, max_objects)
 
 
 def page_count(data: bytes) -> int:
-    """The number of pages of the PDF ``data`` (PDFium's error for a damaged file)."""
-    import pypdfium2
-
+    """The number of pages of the PDF ``data`` (``pdfium.PdfiumError`` for a damaged file)."""
     ensure_room(_ROOM)
-    with _PDFIUM:
-        document = pypdfium2.PdfDocument(data)
-        try:
-            return len(document)
-        finally:
-            document.close()
+    with pdfium.document(data) as document, LOCK:
+        return int(library().page_count(document))
 
 
-def _pages(document: Any, max_chars: int | None, max_objects: int | None) -> Iterator[NativePage]:
-    for index in range(len(document)):
+def _pages(
+    document: int, count: int, max_chars: int | None, max_objects: int | None
+) -> Iterator[NativePage]:
+    for index in range(count):
         ensure_room(_ROOM)
-        with _PDFIUM:
-            page = document[index]
-            try:
-                read = read_page(page, index + 1, max_chars, max_objects)
-            finally:
-                page.close()
+        with LOCK, pdfium.page(document, index) as page:
+            read = read_page(page, index + 1, max_chars, max_objects)
         yield read
 
 
 def read_page(
-    page: Any, page_number: int, max_chars: int | None = None, max_objects: int | None = None
+    page: int, page_number: int, max_chars: int | None = None, max_objects: int | None = None
 ) -> NativePage:
-    """One pypdfium2 ``PdfPage`` read into a ``NativePage`` (the page stays open); over
-    ``max_chars`` or ``max_objects``, ``LimitExceeded`` (see ``open_pages``)."""
-    lib = _library()
+    """One loaded PDFium page (its handle) read into a ``NativePage``; over ``max_chars`` or
+    ``max_objects``, ``LimitExceeded`` (see ``open_pages``); call holding ``pdfium.LOCK``."""
+    lib = library()
     box = _media_box(lib, page)
-    rotation = int(page.get_rotation()) % 360
+    rotation = lib.rotation(page) % 4 * 90
     width, height = box[2] - box[0], box[3] - box[1]
     if rotation in (90, 270):
         width, height = height, width
     to_page = _page_matrix(box, rotation)
-    textpage = page.get_textpage()
-    try:
-        address = cast(int, ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-        chars = _chars(lib, address, to_page, height)
-    finally:
-        textpage.close()
+    with pdfium.text_page(page) as text:
+        chars = _chars(lib, text, to_page, height)
     if max_chars is not None and len(chars) > max_chars:
         message = f"第 {page_number} 页文字超过 {max_chars} 字符"
         raise LimitExceeded(message, "max_page_chars")
@@ -245,21 +169,20 @@ def read_page(
     return NativePage(page_number, width, height, chars, edges, images)
 
 
-def _media_box(lib: _Lib, page: Any) -> tuple[float, float, float, float]:
+def _media_box(lib: Library, page: int) -> tuple[float, float, float, float]:
     """The page's MediaBox as pdfminer takes it: the page's own, else the one it inherits from
     the page tree, which ``FPDFPage_GetMediaBox`` does not look up (pypdfium2 then answers US
     Letter): PDFium's page box, inherited (its CropBox where one is set, else the MediaBox)."""
-    own = page.get_mediabox(fallback_ok=False)
-    if own is not None:
-        return cast(tuple[float, float, float, float], tuple(own))
-    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-    raw = cast(int, ctypes.cast(page.raw, ctypes.c_void_p).value)
-    if not lib.bounding_box(raw, ctypes.addressof(rect)):
+    rect = (ctypes.c_float * 4)()
+    at = ctypes.addressof(rect)
+    if lib.media_box(page, at, at + 4, at + 8, at + 12):  # left, bottom, right, top
+        return (rect[0], rect[1], rect[2], rect[3])
+    if not lib.bounding_box(page, at):  # FS_RECTF: left, top, right, bottom
         return (0.0, 0.0, 612.0, 792.0)  # no box at all: PDFium's page size, US Letter
     return (rect[0], rect[3], rect[2], rect[1])
 
 
-def _chars(lib: _Lib, tp: int, to_page: Matrix, height: float) -> list[Obj]:
+def _chars(lib: Library, tp: int, to_page: Matrix, height: float) -> list[Obj]:
     """The page's glyphs with pdfminer's boxes (``top``/``bottom`` from the page's
     ``height``) and their text object's quarter turn (``turn``, as ``pdf_turned`` reads it).
 
@@ -404,7 +327,7 @@ def _along(rect: Any, ua: float, ub: float) -> float:
     return float(abs(rect[1] - rect[3]) / abs(ub))
 
 
-def _one_glyph(lib: _Lib, tp: int, index: int) -> bool:
+def _one_glyph(lib: Library, tp: int, index: int) -> bool:
     """Whether PDFium's characters ``index - 1`` and ``index`` (same text object, same
     origin) are one glyph's: they have the same box (a glyph printed with no advance before
     another, as an accent, has a box of its own)."""
@@ -487,11 +410,10 @@ def _rotated_box(
 
 
 def _objects(
-    lib: _Lib, page: Any, to_page: Matrix, height: float, edges: list[Ruling], left: int | None
+    lib: Library, page: int, to_page: Matrix, height: float, edges: list[Ruling], left: int | None
 ) -> bool | None:
     """Append the edges of the page's painted paths; whether it shows an image (``None``:
     more than ``left`` paths and images)."""
-    raw = cast(int, ctypes.cast(page.raw, ctypes.c_void_p).value)
     matrix = (ctypes.c_float * 6)()
     matrix_at = ctypes.addressof(matrix)
     point = (ctypes.c_float * 2)()
@@ -520,8 +442,8 @@ def _objects(
                     n = lib.count_form_objects(obj)
                     walk([lib.form_object(obj, k) for k in range(n)], m, depth + 1)
 
-    count = lib.count_objects(raw)
-    walk([lib.page_object(raw, k) for k in range(count)], to_page, 0)
+    count = lib.count_objects(page)
+    walk([lib.page_object(page, k) for k in range(count)], to_page, 0)
     if left is not None and budget < 0:
         return None
     edges.extend(lines)
@@ -531,7 +453,7 @@ def _objects(
 
 
 def _path(
-    lib: _Lib,
+    lib: Library,
     obj: int,
     m: Matrix,
     height: float,
@@ -618,7 +540,7 @@ def _rect_edges(
     rects.append(("rect_edge", right, right, top, bottom, "v", low, high))
 
 
-def _segments(lib: _Lib, obj: int, point: Any) -> Sequence[tuple[float, float, int, bool]]:
+def _segments(lib: Library, obj: int, point: Any) -> Sequence[tuple[float, float, int, bool]]:
     """The segments of path ``obj``: point, kind (``_LINETO``…) and whether it closes.
 
     Read in one copy where PDFium's segments are, as its source has it, one array of
@@ -638,7 +560,7 @@ def _segments(lib: _Lib, obj: int, point: Any) -> Sequence[tuple[float, float, i
 
 
 def _segments_one_by_one(
-    lib: _Lib, obj: int, count: int, point: Any
+    lib: Library, obj: int, count: int, point: Any
 ) -> list[tuple[float, float, int, bool]]:
     at_x = ctypes.addressof(point)
     out: list[tuple[float, float, int, bool]] = []
@@ -650,7 +572,7 @@ def _segments_one_by_one(
     return out
 
 
-def _packed_like_the_api(lib: _Lib, obj: int, count: int, first: int, point: Any) -> bool:
+def _packed_like_the_api(lib: Library, obj: int, count: int, first: int, point: Any) -> bool:
     """Whether this PDFium keeps a path's segments as ``_SEGMENT`` records, as the API reads
     them (the record's point, kind and close flag) — looked at once, on one path."""
     if lib.segment(obj, count - 1) != first + (count - 1) * _SEGMENT.size:

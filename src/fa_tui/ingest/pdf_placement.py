@@ -137,17 +137,19 @@ class _CellIndex:
     def holding(self, char: Char) -> CellKey | None:
         """The cell holding the glyph's middle (on a shared rule, the one it overlaps most;
         of equal overlaps, the first in the tables' order)."""
-        x, y = _middle(char)
+        x0, x1, top, bottom = char["x0"], char["x1"], char["top"], char["bottom"]
+        x, y = (x0 + x1) / 2, (top + bottom) / 2
         near = self.bands.get(floor(y / _BAND), []) if isfinite(y) else []
         if self.tall:
             near = sorted(near + self.tall)
         best: CellKey | None = None
         best_area = -1.0
-        for key, cell in near:
-            if cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]:
-                w = min(char["x1"], cell[2]) - max(char["x0"], cell[0])
-                h = min(char["bottom"], cell[3]) - max(char["top"], cell[1])
-                area = max(w, 0.0) * max(h, 0.0)
+        for key, cell in near:  # min and max written out as they compare (NaN, ties)
+            left, high, right, low = cell
+            if left <= x <= right and high <= y <= low:
+                w = (right if right < x1 else x1) - (left if left > x0 else x0)
+                h = (low if low < bottom else bottom) - (high if high > top else top)
+                area = (0.0 if w < 0.0 else w) * (0.0 if h < 0.0 else h)
                 if area > best_area:
                     best, best_area = key, area
         return best

@@ -79,10 +79,9 @@ def pdf_page_count(path: Path, data: bytes, limits: Limits | None = None) -> int
 
 def _plain_page_count(data: bytes, limits: Limits) -> int | None:
     """PDFium's page count of a plain document (``None``: not plain, or PDFium cannot)."""
-    from pypdfium2 import PdfiumError
-
     from fa_tui.ingest.pdf_native import page_count
     from fa_tui.ingest.pdf_preflight import plain
+    from fa_tui.ingest.pdfium import PdfiumError
 
     if not plain(data, limits):
         return None
@@ -281,9 +280,8 @@ def _read_native(data: bytes, path: Path, limits: Limits, told: _Told) -> PagesR
     """The pages read by PDFium: straight away when the document is plain
     (``pdf_preflight``), else each page guarded first (``_PageGuard``), as also when PDFium
     cannot open the plain document or one of its pages (the guarded way says why)."""
-    from pypdfium2 import PdfiumError
-
     from fa_tui.ingest.pdf_preflight import plain
+    from fa_tui.ingest.pdfium import PdfiumError
 
     if plain(data, limits):
         try:
