@@ -46,8 +46,17 @@ def output_width(stream: IO[str], environ: Mapping[str, str] | None = None) -> i
     return DEFAULT_WIDTH
 
 
+_WIDE: dict[str, bool] = {}  # a character's answer, once asked (a report asks thousands of times)
+
+
 def _is_wide(char: str) -> bool:
-    return cell_len(char) > 1
+    """Whether ``char`` takes two cells; none below U+1100 (the first wide block, Hangul Jamo)."""
+    if char < "\u1100":
+        return False
+    wide = _WIDE.get(char)
+    if wide is None:
+        wide = _WIDE[char] = cell_len(char) > 1
+    return wide
 
 
 def units(text: str) -> list[str]:
